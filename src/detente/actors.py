@@ -1,0 +1,440 @@
+"""Actors: find the words that name political actors and resolve them to CAMEO-style codes.
+
+The dictionary is data (package files under data/actors/, extensible with the user's own YAML):
+countries (names, adjectives, capitals and seats as metonyms), organisations, people with dated
+roles, and sector words. Matching is a spaCy PhraseMatcher over lower-cased tokens with a check
+that capitalised dictionary words are capitalised in the text ("US" is not "us").
+
+Resolution works on the dependency parse: every mention is attached to the noun it modifies (its
+*anchor*), so "Russian troops" is RUSMIL anchored on "troops", "Russian President Dmitry Medvedev" is
+the person anchored on "Medvedev", and "Russian gas" is no actor at all.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from detente.errors import DataFileError
+from detente.records import Actor
+
+log = logging.getLogger(__name__)
+
+# When two dictionary entries share a text, the lower number wins.
+KIND_PRIORITY = {
+    "venue": 0, "person": 1, "organisation": 2, "country": 3, "seat": 4, "capital": 5,
+    "contextual": 6, "adjective": 7,
+}  # fmt: skip
+PRONOUNS = {"he", "she", "him", "her"}
+MODIFIER_DEPS = {"compound", "amod", "nn", "nmod"}
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    actor: Actor
+    start: date | None
+    end: date | None
+
+    def covers(self, when: date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    roles: tuple[Role, ...]
+
+    def role_on(self, when: date | None) -> Role | None:
+        """The role held on `when`; else the closest one in time (the latest, without a date)."""
+        if not self.roles:
+            return None
+        if when is None:
+            return self.roles[-1]
+        for role in reversed(self.roles):
+            if role.covers(when):
+                return role
+
+        def distance(r: Role) -> int:
+            if r.start and when < r.start:
+                return (r.start - when).days
+            return (when - r.end).days if r.end else 0
+
+        return min(self.roles, key=distance)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dictionary phrase and what it stands for."""
+
+    text: str
+    kind: str
+    actor: Actor | None = None
+    person: Person | None = None
+    candidates: tuple[str, ...] = ()  # contextual seats ("Brussels": NATO or EU)
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    entries: Mapping[str, tuple[Entry, ...]]  # lower-cased phrase -> entries, best first
+    sectors: Mapping[str, str]  # lemma -> sector code
+    sector_phrases: Mapping[str, str]  # "defence ministry" -> MIL
+    roles: frozenset[str]
+
+
+# -- loading -------------------------------------------------------------------------------------
+
+
+def _data_path(*parts: str) -> Path:
+    return Path(str(resources.files("detente").joinpath("data", *parts)))
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataFileError(str(path), f"invalid YAML: {exc}", mark.line + 1 if mark else None)
+    except OSError as exc:
+        raise DataFileError(str(path), f"cannot read: {exc.strerror}") from exc
+
+
+def _as_date(value: Any, path: Path) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise DataFileError(str(path), f"bad date {value!r}") from exc
+
+
+def _split_code(code: str) -> Actor:
+    """'RUSGOV' -> Actor(RUSGOV, RUS, GOV); organisation codes ('NATO', 'EU') have no sector."""
+    code = code.strip().upper()
+    if len(code) == 6 and code[:3].isalpha():
+        return Actor(code=code, country=code[:3], sector=code[3:])
+    return Actor(code=code, country=code, sector="")
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: dict[str, list[Entry]] = {}
+
+    def add(self, text: str, entry: Entry) -> None:
+        text = " ".join(str(text).split())
+        if text:
+            self.entries.setdefault(text.lower(), []).append(entry)
+
+    def countries(self, items: Iterable[Mapping[str, Any]], path: Path) -> None:
+        for n, item in enumerate(items):
+            iso3 = str(item.get("iso3", "")).upper()
+            if len(iso3) != 3:
+                raise DataFileError(str(path), f"entry {n + 1}: iso3 must be 3 letters")
+            country = Actor.of(iso3)
+            names = list(item.get("names") or []) + _pycountry_names(iso3)
+            for name in dict.fromkeys(names):
+                self.add(name, Entry(name, "country", country))
+            for adj in item.get("adjectives") or []:
+                self.add(adj, Entry(adj, "adjective", country))
+            for cap in item.get("capitals") or []:
+                self.add(cap, Entry(cap, "capital", Actor.of(iso3, "GOV")))
+            for seat, sector in (item.get("seats") or {}).items():
+                self.add(seat, Entry(seat, "seat", Actor.of(iso3, str(sector).upper())))
+
+    def organisations(self, items: Iterable[Mapping[str, Any]], path: Path) -> None:
+        for n, item in enumerate(items):
+            code = str(item.get("code", "")).upper()
+            if not code:
+                raise DataFileError(str(path), f"entry {n + 1}: organisation without code")
+            kind = "venue" if item.get("members") else "organisation"
+            actor = Actor.of(code)
+            for name in item.get("names") or []:
+                self.add(name, Entry(name, kind, actor))
+            for adj in item.get("adjectives") or []:
+                self.add(adj, Entry(adj, "adjective" if kind != "venue" else kind, actor))
+            for seat in item.get("contextual_seats") or []:
+                self.add(seat, Entry(seat, "contextual", None, candidates=(code,)))
+
+    def people(self, items: Iterable[Mapping[str, Any]], path: Path) -> None:
+        for n, item in enumerate(items):
+            roles = []
+            for r in item.get("roles") or []:
+                if "actor" not in r or "role" not in r:
+                    raise DataFileError(str(path), f"person {item.get('name')!r}: role needs actor")
+                roles.append(
+                    Role(str(r["role"]).lower(), _split_code(str(r["actor"])),
+                         _as_date(r.get("start"), path), _as_date(r.get("end"), path))  # fmt: skip
+                )
+            roles.sort(key=lambda r: r.start or date.min)
+            name = str(item.get("name") or "")
+            if not name or not roles:
+                raise DataFileError(str(path), f"entry {n + 1}: person needs name and roles")
+            person = Person(name, tuple(roles))
+            for alias in dict.fromkeys([name, *(item.get("aliases") or [])]):
+                self.add(alias, Entry(alias, "person", None, person=person))
+
+    def build(self, sectors_doc: Mapping[str, Any]) -> ActorDictionary:
+        merged: dict[str, tuple[Entry, ...]] = {}
+        for key, entries in self.entries.items():
+            candidates = tuple(sorted({c for e in entries for c in e.candidates}))
+            ordered = sorted(entries, key=lambda e: KIND_PRIORITY[e.kind])
+            if candidates:  # several organisations share a contextual seat
+                ordered = [e for e in ordered if e.kind != "contextual"] + [
+                    Entry(ordered[0].text, "contextual", None, candidates=candidates)
+                ]
+            merged[key] = tuple(ordered)
+        sectors = {
+            str(lemma).lower(): code
+            for code, lemmas in (sectors_doc.get("sectors") or {}).items()
+            for lemma in lemmas
+        }
+        return ActorDictionary(
+            entries=MappingProxyType(merged),
+            sectors=MappingProxyType(sectors),
+            sector_phrases=MappingProxyType(
+                {str(k).lower(): str(v) for k, v in (sectors_doc.get("phrases") or {}).items()}
+            ),
+            roles=frozenset(str(r).lower() for r in sectors_doc.get("roles") or []),
+        )
+
+
+def _pycountry_names(iso3: str) -> list[str]:
+    """Official names from pycountry, skipping inverted forms ("Korea, Republic of")."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a declared dependency
+        return []
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return []
+    names = [getattr(country, a, None) for a in ("name", "official_name", "common_name")]
+    return [n for n in names if n and "," not in n and "(" not in n]
+
+
+def load_actor_dictionary(extra_files: Sequence[Path] = ()) -> ActorDictionary:
+    """The bundled dictionary plus the user's files (YAML with countries/organisations/people)."""
+    if not extra_files:
+        return _default_dictionary()
+    return _load(tuple(extra_files))
+
+
+@cache
+def _default_dictionary() -> ActorDictionary:
+    return _load(())
+
+
+def _load(extra_files: tuple[Path, ...]) -> ActorDictionary:
+    b = _Builder()
+    b.countries(_load_yaml(_data_path("actors", "countries.yaml")) or [], _data_path("actors"))
+    b.organisations(
+        _load_yaml(_data_path("actors", "organisations.yaml")) or [], _data_path("actors")
+    )
+    for path in sorted(_data_path("actors", "people").glob("*.yaml")):
+        b.people(_load_yaml(path) or [], path)
+    for path in extra_files:
+        doc = _load_yaml(Path(path)) or {}
+        if not isinstance(doc, Mapping):
+            raise DataFileError(str(path), "expected a mapping with countries/organisations/people")
+        b.countries(doc.get("countries") or [], Path(path))
+        b.organisations(doc.get("organisations") or [], Path(path))
+        b.people(doc.get("people") or [], Path(path))
+    return b.build(_load_yaml(_data_path("actors", "sectors.yaml")) or {})
+
+
+# -- matching ------------------------------------------------------------------------------------
+
+
+def _case_ok(pattern: str, tokens: Span) -> bool:
+    """Capitalised pattern words must be capitalised in the text; acronyms must be upper case."""
+    words = pattern.split()
+    if len(words) != len(tokens):  # tokenisation differs from the pattern's words: compare chars
+        return all(
+            not p.isupper() or t.isupper()
+            for p, t in zip(pattern.replace(" ", ""), tokens.text.replace(" ", ""), strict=False)
+        )
+    for word, token in zip(words, tokens, strict=True):
+        if word[:1].isupper() and not token.text[:1].isupper():
+            return False
+        if len(word) > 1 and word.isupper() and word.isalpha() and not token.text.isupper():
+            return False
+    return True
+
+
+class ActorMatcher:
+    """Finds dictionary phrases in parsed documents. Build once per pipeline; it is read-only."""
+
+    def __init__(self, nlp: Language, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._keys: dict[int, str] = {}
+        texts = list(dictionary.entries)
+        for key, pattern in zip(texts, nlp.tokenizer.pipe(texts), strict=True):
+            match_id = nlp.vocab.strings.add(key)
+            self._keys[match_id] = key
+            self._matcher.add(key, [pattern])
+
+    def find(self, doc: Doc) -> list[tuple[Span, Entry]]:
+        """Non-overlapping matches (longest first), each with its best entry for the text's case."""
+        found: list[Span] = []
+        chosen: dict[tuple[int, int], Entry] = {}
+        for match_id, start, end in self._matcher(doc):
+            span = doc[start:end]
+            for entry in self.dictionary.entries[self._keys[match_id]]:
+                if _case_ok(entry.text, span):
+                    found.append(span)
+                    chosen[(start, end)] = entry
+                    break
+        return [(s, chosen[(s.start, s.end)]) for s in sorted(filter_spans(found))]
+
+
+# -- resolution ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResolvedActor:
+    """An actor as one noun phrase of a sentence: anchored on the token that heads the phrase."""
+
+    actor: Actor
+    anchor: int  # token index in the spaCy Doc
+    text: str
+    char_start: int  # offsets in the spaCy Doc's text
+    char_end: int
+    kind: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class SentenceActors:
+    actors: dict[int, ResolvedActor]  # phrases that are actors, by anchor token
+    modifiers: dict[int, ResolvedActor]  # actor words that only modify a noun ("Russian gas")
+
+
+def _anchor(span: Span) -> Token:
+    """The token this mention's noun phrase hangs from: climb through compounds and adjectives."""
+    tok = span.root
+    seen = 0
+    while tok.dep_ in MODIFIER_DEPS and tok.head is not tok and seen < 6:
+        tok = tok.head
+        seen += 1
+    return tok
+
+
+@dataclass
+class DocumentActors:
+    """Resolves the matches of one document, sentence by sentence, keeping its coreference state."""
+
+    dictionary: ActorDictionary
+    when: date | None
+    context: Counter[str] = field(default_factory=Counter)  # organisation mentions in the doc
+    _people: list[ResolvedActor] = field(default_factory=list)
+
+    def observe(self, matches: Iterable[tuple[Span, Entry]]) -> None:
+        """Count organisation mentions over the whole document: decides contextual seats."""
+        for _, entry in matches:
+            if entry.kind == "organisation" and entry.actor:
+                self.context[entry.actor.code] += 1
+
+    def _sector(self, anchor: Token) -> str | None:
+        lemma = anchor.lemma_.lower()
+        for child in anchor.lefts:
+            if child.dep_ in MODIFIER_DEPS:
+                phrase = f"{child.lemma_.lower()} {lemma}"
+                if phrase in self.dictionary.sector_phrases:
+                    return self.dictionary.sector_phrases[phrase]
+        return self.dictionary.sectors.get(lemma)
+
+    def _entry_actor(self, entry: Entry) -> tuple[Actor | None, str | None]:
+        if entry.person is not None:
+            role = entry.person.role_on(self.when)
+            return (role.actor, role.role) if role else (None, None)
+        if entry.kind == "contextual":
+            if not entry.candidates:
+                return None, None
+            best = max(entry.candidates, key=lambda c: (self.context[c], c == entry.candidates[0]))
+            return Actor.of(best), None
+        return entry.actor, None
+
+    def resolve(self, sent: Span, matches: Sequence[tuple[Span, Entry]]) -> SentenceActors:
+        """Actors of one sentence, keyed by anchor token index. Updates the coreference state."""
+        by_anchor: dict[int, tuple[Span, Entry, Token]] = {}
+        for span, entry in matches:
+            anchor = _anchor(span)
+            if anchor.i < sent.start or anchor.i >= sent.end:
+                anchor = span.root
+            held = by_anchor.get(anchor.i)
+            if held is None or KIND_PRIORITY[entry.kind] < KIND_PRIORITY[held[1].kind]:
+                by_anchor[anchor.i] = (span, entry, anchor)
+        resolved: dict[int, ResolvedActor] = {}
+        modifiers: dict[int, ResolvedActor] = {}
+        for i, (span, entry, anchor) in sorted(by_anchor.items()):
+            if entry.kind == "venue":
+                continue
+            actor, role = self._entry_actor(entry)
+            if actor is None:
+                continue
+            phrase_start, phrase_end = span.start_char, span.end_char
+            bare = ResolvedActor(
+                actor, span.root.i, span.text, phrase_start, phrase_end, entry.kind, role
+            )
+            if anchor.i != span.root.i and entry.kind != "person":
+                sector = self._sector(anchor)
+                if sector is None:  # "Russian gas": the country only modifies a thing
+                    modifiers[span.root.i] = bare
+                    continue
+                if len(actor.code) == 3 and actor.country == actor.code and not actor.sector:
+                    actor = Actor.of(actor.country, sector)
+                elif len(actor.country) == 3 and actor.sector in ("", "GOV") and sector != "GOV":
+                    actor = Actor.of(actor.country, sector)
+                phrase_start = min(phrase_start, anchor.idx)
+                phrase_end = max(phrase_end, anchor.idx + len(anchor.text))
+            elif entry.kind == "adjective":
+                modifiers[span.root.i] = bare  # "the Russian" alone is no actor
+                continue
+            text = sent.doc.text[phrase_start:phrase_end]
+            ra = ResolvedActor(actor, anchor.i, text, phrase_start, phrase_end, entry.kind, role)
+            resolved[anchor.i] = ra
+            if entry.kind == "person":
+                self._people.append(ra)
+        self._resolve_references(sent, resolved)
+        return SentenceActors(resolved, modifiers)
+
+    def _resolve_references(self, sent: Span, resolved: dict[int, ResolvedActor]) -> None:
+        """Pronouns (he, she) and role nouns ("the president") refer back to people named earlier."""
+        for tok in sent:
+            if tok.i in resolved:
+                continue
+            lower = tok.lower_
+            earlier = [p for p in self._people if p.anchor < tok.i]
+            if not earlier:
+                continue
+            if lower in PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+                target = earlier[-1]
+                kind = "pronoun"
+            elif tok.lemma_.lower() in self.dictionary.roles and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+            ) and not any(c.dep_ in MODIFIER_DEPS and c.i in resolved for c in tok.children):
+                matching = [p for p in earlier if p.role and p.role.endswith(tok.lemma_.lower())]
+                if not matching:
+                    continue
+                target = matching[-1]
+                kind = "role"
+            else:
+                continue
+            resolved[tok.i] = ResolvedActor(
+                target.actor, tok.i, tok.text, tok.idx, tok.idx + len(tok.text), kind, target.role
+            )

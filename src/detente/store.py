@@ -1,0 +1,260 @@
+"""The store: one DuckDB file holding documents, sentences, actor mentions, event mentions and failures.
+
+Writes happen in one transaction per batch of documents, and a document row is written together
+with everything read from it, so a run killed half-way leaves only whole documents behind; the next
+run skips those (by content hash) and completes the rest. Every query is parameterised.
+
+Event mentions (one per sentence that reports an event) live in `mentions`; `event_id` groups the
+mentions of one real event. The `events` view gives one row per event with `mentions`/`sources`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from detente.errors import StoreError
+from detente.records import ActorMention, Document, Event, Failure, Sentence
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS runs (
+        run_id INTEGER PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP, model VARCHAR,
+        inputs VARCHAR, n_inputs INTEGER, n_added INTEGER, n_skipped INTEGER, n_failed INTEGER,
+        n_events INTEGER)""",
+    """CREATE TABLE IF NOT EXISTS documents (
+        doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL UNIQUE, origin VARCHAR,
+        format VARCHAR, title VARCHAR, date DATE, date_source VARCHAR, url VARCHAR,
+        source VARCHAR, metadata JSON, text VARCHAR, n_chars INTEGER, n_sentences INTEGER,
+        n_events INTEGER, model VARCHAR, run_id INTEGER, added_at TIMESTAMP)""",
+    """CREATE TABLE IF NOT EXISTS sentences (
+        doc_id VARCHAR, sent_index INTEGER, char_start INTEGER, char_end INTEGER, text VARCHAR,
+        PRIMARY KEY (doc_id, sent_index))""",
+    """CREATE TABLE IF NOT EXISTS actor_mentions (
+        doc_id VARCHAR, sent_index INTEGER, char_start INTEGER, char_end INTEGER, text VARCHAR,
+        actor VARCHAR, country VARCHAR, sector VARCHAR, kind VARCHAR,
+        PRIMARY KEY (doc_id, char_start, char_end))""",
+    """CREATE TABLE IF NOT EXISTS mentions (
+        mention_id VARCHAR PRIMARY KEY, event_id VARCHAR NOT NULL, doc_id VARCHAR,
+        sent_index INTEGER, sentence VARCHAR, char_start INTEGER, char_end INTEGER,
+        date VARCHAR, date_precision VARCHAR, source VARCHAR, target VARCHAR,
+        source_country VARCHAR, target_country VARCHAR, source_text VARCHAR,
+        target_text VARCHAR, event_text VARCHAR, cameo VARCHAR, cameo_root VARCHAR,
+        quad_class INTEGER, goldstein DOUBLE, plover_event VARCHAR, plover_mode VARCHAR,
+        plover_context VARCHAR, negated BOOLEAN, modality VARCHAR, issues VARCHAR[],
+        confidence DOUBLE)""",
+    """CREATE TABLE IF NOT EXISTS failures (
+        origin VARCHAR PRIMARY KEY, reason VARCHAR, content_hash VARCHAR,
+        first_seen TIMESTAMP, last_seen TIMESTAMP, run_id INTEGER)""",
+    # One row per event: the earliest mention speaks for it; counts over all its mentions.
+    """CREATE OR REPLACE VIEW events AS
+        SELECT m.* EXCLUDE (mention_id, rn), c.mentions, c.sources
+        FROM (SELECT *, row_number() OVER (PARTITION BY event_id
+                                           ORDER BY date NULLS LAST, doc_id, char_start) AS rn
+              FROM mentions) m
+        JOIN (SELECT event_id, count(*) AS mentions, count(DISTINCT doc_id) AS sources
+              FROM mentions GROUP BY event_id) c USING (event_id)
+        WHERE m.rn = 1""",
+]
+
+MENTION_COLUMNS = [
+    "mention_id", "event_id", "doc_id", "sent_index", "sentence", "char_start", "char_end", "date",
+    "date_precision", "source", "target", "source_country", "target_country", "source_text",
+    "target_text", "event_text", "cameo", "cameo_root", "quad_class", "goldstein", "plover_event",
+    "plover_mode", "plover_context", "negated", "modality", "issues", "confidence",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything read from one document, written together."""
+
+    document: Document
+    sentences: Sequence[Sentence]
+    mentions: Sequence[ActorMention]
+    events: Sequence[Event]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Store:
+    """A DuckDB store. Use as a context manager; read-only opens never write or migrate."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"no store at {self.path} (run `detente run ... --db {self.path}`)")
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        if read_only:
+            self._check_version()
+        else:
+            self._migrate()
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+        except duckdb.CatalogException as exc:
+            raise StoreError(f"{self.path} is not a detente store") from exc
+        if row is None or int(row[0]) != SCHEMA_VERSION:
+            found = row[0] if row else "none"
+            raise StoreError(
+                f"{self.path} has schema version {found}; this detente reads {SCHEMA_VERSION}"
+            )
+
+    def _migrate(self) -> None:
+        tables = {r[0] for r in self.con.execute("SHOW TABLES").fetchall()}
+        if "meta" in tables:
+            self._check_version()
+        self.con.execute("BEGIN TRANSACTION")
+        for statement in SCHEMA:
+            self.con.execute(statement)
+        self.con.execute(
+            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+            [str(SCHEMA_VERSION)],
+        )
+        self.con.execute("COMMIT")
+
+    # -- reads used while running ----------------------------------------------------------------
+
+    def has_document(self, content_hash: str) -> bool:
+        row = self.con.execute(
+            "SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]
+        ).fetchone()
+        return row is not None
+
+    def doc_id_taken(self, doc_id: str) -> bool:
+        row = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return row is not None
+
+    # -- runs ------------------------------------------------------------------------------------
+
+    def start_run(self, model: str, inputs: Iterable[str]) -> int:
+        row = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
+        run_id = int(row[0]) if row else 1
+        self.con.execute(
+            "INSERT INTO runs (run_id, started, model, inputs) VALUES (?, ?, ?, ?)",
+            [run_id, _now(), model, json.dumps([str(i) for i in inputs])],
+        )
+        return run_id
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        self.con.execute(
+            """UPDATE runs SET finished = ?, n_inputs = ?, n_added = ?, n_skipped = ?,
+               n_failed = ?, n_events = ? WHERE run_id = ?""",
+            [_now(), counts.get("inputs", 0), counts.get("added", 0), counts.get("skipped", 0),
+             counts.get("failed", 0), counts.get("events", 0), run_id],  # fmt: skip
+        )
+
+    # -- writes ----------------------------------------------------------------------------------
+
+    def write(
+        self, analyses: Sequence[Analysis], failures: Sequence[Failure], run_id: int, model: str
+    ) -> None:
+        """Write a batch in one transaction: all of it is stored, or none of it."""
+        if not analyses and not failures:
+            return
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for a in analyses:
+                self._write_analysis(a, run_id, model)
+            now = _now()
+            for f in failures:
+                con.execute(
+                    """INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)
+                       ON CONFLICT (origin) DO UPDATE SET reason = excluded.reason,
+                       content_hash = excluded.content_hash, last_seen = excluded.last_seen,
+                       run_id = excluded.run_id""",
+                    [f.origin, f.reason, f.content_hash, now, now, run_id],
+                )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def _write_analysis(self, a: Analysis, run_id: int, model: str) -> None:
+        d = a.document
+        con = self.con
+        inserted = con.execute(
+            """INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT DO NOTHING RETURNING doc_id""",
+            [d.doc_id, d.content_hash, d.origin, d.format, d.title, d.date, d.date_source, d.url,
+             d.source, json.dumps(d.metadata, ensure_ascii=False), d.text, len(d.text),
+             len(a.sentences), len(a.events), model, run_id, _now()],  # fmt: skip
+        ).fetchall()
+        if not inserted:  # stored meanwhile (same text twice in one batch): nothing more to add
+            return
+        # A document that was stored earlier as failed is readable now.
+        con.execute("DELETE FROM failures WHERE origin = ?", [d.origin])
+        if a.sentences:
+            con.executemany(
+                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [[s.doc_id, s.index, s.char_start, s.char_end, s.text] for s in a.sentences],
+            )
+        if a.mentions:
+            con.executemany(
+                "INSERT INTO actor_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                [[m.doc_id, m.sent_index, m.char_start, m.char_end, m.text, m.actor.code,
+                  m.actor.country, m.actor.sector, m.kind] for m in a.mentions],  # fmt: skip
+            )
+        if a.events:
+            placeholders = ", ".join("?" for _ in MENTION_COLUMNS)
+            con.executemany(
+                f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) VALUES ({placeholders}) "
+                "ON CONFLICT DO NOTHING",
+                [_mention_row(e) for e in a.events],
+            )
+
+    # -- reads for outputs -----------------------------------------------------------------------
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, list(params))
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.con.execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+
+def _mention_row(e: Event) -> list[Any]:
+    # Until deduplication groups them, each mention is its own event: mention_id == event_id.
+    return [
+        e.event_id, e.event_id, e.doc_id, e.sent_index, e.sentence, e.char_start, e.char_end,
+        e.date, e.date_precision, e.source, e.target, e.source_country, e.target_country,
+        e.source_text, e.target_text, e.event_text, e.cameo, e.cameo_root, e.quad_class,
+        e.goldstein, e.plover_event, e.plover_mode, e.plover_context, e.negated, e.modality,
+        list(e.issues), e.confidence,
+    ]  # fmt: skip

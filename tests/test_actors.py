@@ -1,0 +1,97 @@
+from datetime import date
+
+import pytest
+
+from detente.actors import DocumentActors, load_actor_dictionary
+from detente.errors import DataFileError
+
+
+def actors_of(analyser, text: str, on: str = "2010-06-01") -> list[dict[str, str]]:
+    """Every resolved actor phrase of every sentence, in order."""
+    doc = analyser.nlp(text)
+    resolver = DocumentActors(analyser.dictionary, date.fromisoformat(on))
+    matches = analyser.matcher.find(doc)
+    resolver.observe(matches)
+    out = []
+    for sent in doc.sents:
+        in_sent = [(s, e) for s, e in matches if sent.start <= s.start < sent.end]
+        for a in resolver.resolve(sent, in_sent).actors.values():
+            out.append({"code": a.actor.code, "text": a.text, "kind": a.kind})
+    return out
+
+
+def codes(analyser, text: str, on: str = "2010-06-01") -> list[str]:
+    return [a["code"] for a in actors_of(analyser, text, on)]
+
+
+def test_dictionary_covers_un_members_and_people() -> None:
+    d = load_actor_dictionary()
+    countries = {e.actor.country for es in d.entries.values() for e in es if e.kind == "country"}
+    assert len(countries) >= 195
+    for iso3 in ("RUS", "USA", "UKR", "GEO", "AFG", "VAT", "PSE", "TUV"):
+        assert iso3 in countries
+    medvedev = next(e.person for e in d.entries["medvedev"] if e.person)
+    assert medvedev.role_on(date(2010, 1, 1)).role == "president"
+    assert medvedev.role_on(date(2013, 1, 1)).role == "prime minister"
+    assert medvedev.role_on(date(2010, 1, 1)).actor.code == "RUSGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia and the United States met.", ["RUS", "USA"]),
+        ("Russian troops crossed the border.", ["RUSMIL"]),
+        ("US lawmakers blocked the bill.", ["USALEG"]),
+        ("Russian gas flows resumed.", []),
+        ("The Kremlin rejected the offer.", ["RUSGOV"]),
+        ("Washington and Moscow disagreed.", ["USAGOV", "RUSGOV"]),
+        ("The Pentagon briefed reporters.", ["USAMIL"]),
+        ("Russian President Dmitry Medvedev spoke.", ["RUSGOV"]),
+        ("The Alliance suspended the meetings.", ["NATO"]),
+        ("NATO foreign ministers met.", ["NATO"]),
+        ("Let us talk about it.", []),
+        ("The NATO-Russia Council met in Rome.", []),  # a venue, not an actor
+        ("The Russian defence ministry issued a statement.", ["RUSMIL"]),
+    ],
+)
+def test_resolution(analyser, text: str, expected: list[str]) -> None:
+    assert codes(analyser, text) == expected
+
+
+def test_people_resolve_by_date(analyser) -> None:
+    assert codes(analyser, "Medvedev met Obama.", "2010-04-08") == ["RUSGOV", "USAGOV"]
+    assert codes(analyser, "Rasmussen met Lavrov.", "2010-11-20") == ["NATO", "RUSGOV"]
+    # Before he led NATO, Rasmussen was Denmark's prime minister.
+    assert codes(analyser, "Rasmussen met Lavrov.", "2005-06-01") == ["DNKGOV", "RUSGOV"]
+
+
+def test_brussels_follows_the_document(analyser) -> None:
+    nato = "NATO ministers met. Brussels rejected the plan. NATO said so again."
+    eu = "The EU held a summit. Brussels rejected the plan."
+    assert codes(analyser, nato)[1] == "NATO"
+    assert codes(analyser, eu)[1] == "EU"
+
+
+def test_pronouns_and_roles_refer_back(analyser) -> None:
+    found = actors_of(
+        analyser, "Medvedev arrived in Washington. He met senior officials. The president smiled."
+    )
+    assert [(a["code"], a["kind"]) for a in found] == [
+        ("RUSGOV", "person"), ("USAGOV", "capital"), ("RUSGOV", "pronoun"), ("RUSGOV", "role"),
+    ]  # fmt: skip
+
+
+def test_user_dictionary_file(tmp_path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "people:\n  - name: Ann Example\n    aliases: [Example]\n    roles:\n"
+        "      - {role: envoy, actor: NORGOV, start: 2020-01-01}\n",
+        encoding="utf-8",
+    )
+    d = load_actor_dictionary([extra])
+    person = next(e.person for e in d.entries["example"] if e.person)
+    assert person.role_on(date(2021, 1, 1)).actor.code == "NORGOV"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("people:\n  - name: No Roles\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="bad.yaml"):
+        load_actor_dictionary([bad])

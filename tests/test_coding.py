@@ -1,0 +1,77 @@
+"""Coder behaviours, one construction at a time (sentences written for these tests)."""
+
+import pytest
+
+
+def triples(events) -> set[tuple[str, str, str]]:  # noqa: ANN001
+    return {(e.source_country, e.target_country, e.cameo_root) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # active voice, direct object
+        ("NATO condemned Russia on Tuesday.", {("NATO", "RUS", "11")}),
+        # passive voice keeps the real direction
+        ("Russia was condemned by the European Union.", {("EU", "RUS", "11")}),
+        # coordination of subjects on a reciprocal action: both directions
+        ("The United States and Russia signed the treaty in Prague.",
+         {("USA", "RUS", "05"), ("RUS", "USA", "05")}),
+        # coordination of subjects on a directed action
+        ("France and Germany criticised Russia.", {("FRA", "RUS", "11"), ("DEU", "RUS", "11")}),
+        # prepositional target
+        ("Poland signed an agreement with the United States.", {("POL", "USA", "05")}),
+        # metonyms and people
+        ("The Kremlin accused Washington of meddling.", {("RUS", "USA", "11")}),
+        # no second actor: no event
+        ("Russia tested a new missile.", set()),
+        # two countries, no interaction
+        ("Russia and Ukraine share a long border.", set()),
+    ],
+)
+def test_arguments_and_directions(code, text: str, expected: set) -> None:  # noqa: ANN001
+    assert triples(code(text)) == expected
+
+
+def test_negation_is_flagged(code) -> None:  # noqa: ANN001
+    [e] = code("Russia did not sign the agreement with NATO.")
+    assert e.negated and e.cameo_root == "05"
+    [e] = code("Moscow refused to sign the agreement with NATO.")
+    assert e.negated and e.source == "RUSGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("NATO will meet Russia next month.", "intended"),
+        ("Russia pledged to cooperate with NATO.", "intended"),
+        ("NATO should meet Russia.", "proposed"),
+        ("If NATO admitted Georgia, Russia would condemn the Alliance.", "hypothetical"),
+        ("According to officials, Russia criticised NATO.", "reported"),
+        ("NATO met Russia in Brussels.", "asserted"),
+    ],
+)
+def test_modality(code, text: str, modality: str) -> None:  # noqa: ANN001
+    events = code(text)
+    assert events, text
+    assert {e.modality for e in events} == {modality}
+
+
+def test_clausal_complement_speaker_is_the_source(code) -> None:  # noqa: ANN001
+    events = code("Moscow said it would cut off gas supplies to Ukraine.")
+    assert {(e.source, e.target_country, e.modality) for e in events} == {
+        ("RUSGOV", "UKR", "hypothetical")
+    }
+
+
+def test_nominal_event(code) -> None:  # noqa: ANN001
+    events = code("Russia's invasion of Georgia shocked Europe.", "2008-08-12")
+    assert ("RUS", "GEO", "19") in triples(events) or ("RUS", "GEO", "17") in triples(events)
+
+
+def test_event_fields_from_the_codebook(code) -> None:  # noqa: ANN001
+    [e] = code("NATO suspended all practical cooperation with Russia on 1 April 2014.", "2014-04-02")
+    assert e.cameo_root == "16" and e.quad_class == 4 and e.goldstein < 0
+    assert (e.date, e.date_precision) == ("2014-04-01", "day")
+    assert 0 < e.confidence <= 1
+    assert e.sentence.startswith("NATO suspended") and e.event_text.startswith("suspended")
