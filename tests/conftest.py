@@ -29,7 +29,11 @@ def code(analyser) -> Callable[..., list[Event]]:
 
     def _code(text: str, on: str | None = "2010-06-01") -> list[Event]:
         doc = Document(
-            doc_id="t", content_hash=content_hash(text), text=text, origin="test", format="txt",
+            doc_id="t",
+            content_hash=content_hash(text),
+            text=text,
+            origin="test",
+            format="txt",
             date=date.fromisoformat(on) if on else None,
         )
         return list(analyser.analyse(doc, [(0, analyser.nlp(text))]).events)
@@ -54,9 +58,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # no
         f"{d['sentences']} sentences, {d['gold_events']} gold events, "
         f"{d['predicted_events']} predicted"
     )
-    tr.write_line(
-        f"detection P {det['precision']:.3f} R {det['recall']:.3f} F1 {det['f1']:.3f}"
-    )
+    tr.write_line(f"detection P {det['precision']:.3f} R {det['recall']:.3f} F1 {det['f1']:.3f}")
     for key in ("dyad", "root", "quad_class", "plover", "negated", "modality", "date_month",
                 "no_event_false_positive_rate"):  # fmt: skip
         value = d[key]

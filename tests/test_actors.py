@@ -50,7 +50,7 @@ def test_dictionary_covers_un_members_and_people() -> None:
         ("The Alliance suspended the meetings.", ["NATO"]),
         ("NATO foreign ministers met.", ["NATO"]),
         ("Let us talk about it.", []),
-        ("The NATO-Russia Council met in Rome.", []),  # a venue, not an actor
+        ("The NATO-Russia Council met in Rome.", ["ITAGOV"]),  # the council is a venue
         ("The Russian defence ministry issued a statement.", ["RUSMIL"]),
     ],
 )

@@ -66,7 +66,9 @@ def test_export_events_jsonl_has_every_contract_field(store: Path) -> None:
 
 def test_export_csv_is_comma_separated_with_string_codes(store: Path, tmp_path: Path) -> None:
     out = tmp_path / "e.csv"
-    result = runner.invoke(app, ["export", "mentions", "--db", str(store), "-f", "csv", "-o", str(out)])
+    result = runner.invoke(
+        app, ["export", "mentions", "--db", str(store), "-f", "csv", "-o", str(out)]
+    )
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert rows and set(EVENT_FIELDS) <= set(rows[0])
@@ -76,10 +78,17 @@ def test_export_csv_is_comma_separated_with_string_codes(store: Path, tmp_path: 
 
 def test_export_parquet_keeps_codes_as_strings(store: Path, tmp_path: Path) -> None:
     out = tmp_path / "e.parquet"
-    result = runner.invoke(app, ["export", "events", "--db", str(store), "-f", "parquet", "-o", str(out)])
+    result = runner.invoke(
+        app, ["export", "events", "--db", str(store), "-f", "parquet", "-o", str(out)]
+    )
     assert result.exit_code == 0
     con = duckdb.connect()
-    types = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(?))", [str(out)]).fetchall())
+    types = dict(
+        con.execute(
+            "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(?))",
+            [str(out)],
+        ).fetchall()
+    )
     assert types["cameo"] == "VARCHAR" and types["cameo_root"] == "VARCHAR"
     assert types["issues"] == "VARCHAR[]" and types["negated"] == "BOOLEAN"
 

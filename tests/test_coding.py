@@ -15,8 +15,10 @@ def triples(events) -> set[tuple[str, str, str]]:  # noqa: ANN001
         # passive voice keeps the real direction
         ("Russia was condemned by the European Union.", {("EU", "RUS", "11")}),
         # coordination of subjects on a reciprocal action: both directions
-        ("The United States and Russia signed the treaty in Prague.",
-         {("USA", "RUS", "05"), ("RUS", "USA", "05")}),
+        (
+            "The United States and Russia signed the treaty in Prague.",
+            {("USA", "RUS", "05"), ("RUS", "USA", "05")},
+        ),
         # coordination of subjects on a directed action
         ("France and Germany criticised Russia.", {("FRA", "RUS", "11"), ("DEU", "RUS", "11")}),
         # prepositional target
@@ -70,7 +72,9 @@ def test_nominal_event(code) -> None:  # noqa: ANN001
 
 
 def test_event_fields_from_the_codebook(code) -> None:  # noqa: ANN001
-    [e] = code("NATO suspended all practical cooperation with Russia on 1 April 2014.", "2014-04-02")
+    [e] = code(
+        "NATO suspended all practical cooperation with Russia on 1 April 2014.", "2014-04-02"
+    )
     assert e.cameo_root == "16" and e.quad_class == 4 and e.goldstein < 0
     assert (e.date, e.date_precision) == ("2014-04-01", "day")
     assert 0 < e.confidence <= 1

@@ -35,7 +35,12 @@ def test_resolve_date(text: str, expected: str, precision: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Russia may sign the treaty.", "The 1997 act still matters.", "Moscow said nothing.", "March on."],
+    [
+        "Russia may sign the treaty.",
+        "The 1997 act still matters.",
+        "Moscow said nothing.",
+        "March on.",
+    ],
 )
 def test_no_date_in_text(text: str) -> None:
     assert resolve_date(text, REF) is None

@@ -41,5 +41,5 @@ def test_unknown_code_is_rejected_with_file_and_line(tmp_path) -> None:
 
 def test_user_entries_take_precedence(tmp_path) -> None:
     f = tmp_path / "mine.yaml"
-    f.write_text("verbs:\n  - {verb: snub, code: \"111\"}\n", encoding="utf-8")
+    f.write_text('verbs:\n  - {verb: snub, code: "111"}\n', encoding="utf-8")
     assert load_lexicon([f]).verb("snub", None, [], set()).code == "111"

@@ -23,8 +23,10 @@ SAMPLE = sorted(p for p in CORPUS.glob("*.txt"))[:4]
 
 def counts(db: Path) -> dict[str, int]:
     with Store(db, read_only=True) as s:
-        return {t: s.scalar(f"SELECT count(*) FROM {t}")  # noqa: S608 - fixed table names
-                for t in ("documents", "sentences", "actor_mentions", "mentions", "failures")}
+        return {
+            t: s.scalar(f"SELECT count(*) FROM {t}")  # noqa: S608 - fixed table names
+            for t in ("documents", "sentences", "actor_mentions", "mentions", "failures")
+        }
 
 
 def test_run_stores_documents_events_and_offsets(db_path: Path) -> None:
@@ -122,9 +124,7 @@ def _slow_run(db: str, paths: list[str], ready: str) -> None:
 def test_killed_run_is_completed_by_the_next(tmp_path: Path, db_path: Path) -> None:
     paths = [str(p) for p in sorted(CORPUS.glob("*.txt"))[:6]]
     ready = tmp_path / "ready"
-    proc = mp.get_context("spawn").Process(
-        target=_slow_run, args=(str(db_path), paths, str(ready))
-    )
+    proc = mp.get_context("spawn").Process(target=_slow_run, args=(str(db_path), paths, str(ready)))
     proc.start()
     deadline = time.monotonic() + 120
     while not ready.exists() and time.monotonic() < deadline and proc.is_alive():

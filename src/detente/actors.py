@@ -109,7 +109,8 @@ def _load_yaml(path: Path) -> Any:
             return yaml.safe_load(fh)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(str(path), f"invalid YAML: {exc}", mark.line + 1 if mark else None)
+        line = mark.line + 1 if mark else None
+        raise DataFileError(str(path), f"invalid YAML: {exc}", line) from exc
     except OSError as exc:
         raise DataFileError(str(path), f"cannot read: {exc.strerror}") from exc
 
@@ -177,8 +178,12 @@ class _Builder:
                 if "actor" not in r or "role" not in r:
                     raise DataFileError(str(path), f"person {item.get('name')!r}: role needs actor")
                 roles.append(
-                    Role(str(r["role"]).lower(), _split_code(str(r["actor"])),
-                         _as_date(r.get("start"), path), _as_date(r.get("end"), path))  # fmt: skip
+                    Role(
+                        str(r["role"]).lower(),
+                        _split_code(str(r["actor"])),
+                        _as_date(r.get("start"), path),
+                        _as_date(r.get("end"), path),
+                    )  # fmt: skip
                 )
             roles.sort(key=lambda r: r.start or date.min)
             name = str(item.get("name") or "")
@@ -381,7 +386,7 @@ class DocumentActors:
                 by_anchor[anchor.i] = (span, entry, anchor)
         resolved: dict[int, ResolvedActor] = {}
         modifiers: dict[int, ResolvedActor] = {}
-        for i, (span, entry, anchor) in sorted(by_anchor.items()):
+        for _, (span, entry, anchor) in sorted(by_anchor.items()):
             if entry.kind == "venue":
                 continue
             actor, role = self._entry_actor(entry)
@@ -396,9 +401,9 @@ class DocumentActors:
                 if sector is None:  # "Russian gas": the country only modifies a thing
                     modifiers[span.root.i] = bare
                     continue
-                if len(actor.code) == 3 and actor.country == actor.code and not actor.sector:
-                    actor = Actor.of(actor.country, sector)
-                elif len(actor.country) == 3 and actor.sector in ("", "GOV") and sector != "GOV":
+                # "Russian troops" -> RUSMIL. Organisations keep their code; a seat keeps its own
+                # sector unless that was the generic GOV ("Moscow's diplomats" stays RUSGOV).
+                if len(actor.country) == 3 and actor.sector in ("", "GOV"):
                     actor = Actor.of(actor.country, sector)
                 phrase_start = min(phrase_start, anchor.idx)
                 phrase_end = max(phrase_end, anchor.idx + len(anchor.text))
@@ -425,9 +430,11 @@ class DocumentActors:
             if lower in PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
                 target = earlier[-1]
                 kind = "pronoun"
-            elif tok.lemma_.lower() in self.dictionary.roles and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in tok.children
-            ) and not any(c.dep_ in MODIFIER_DEPS and c.i in resolved for c in tok.children):
+            elif (
+                tok.lemma_.lower() in self.dictionary.roles
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                and not any(c.dep_ in MODIFIER_DEPS and c.i in resolved for c in tok.children)
+            ):
                 matching = [p for p in earlier if p.role and p.role.endswith(tok.lemma_.lower())]
                 if not matching:
                     continue

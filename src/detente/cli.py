@@ -64,7 +64,9 @@ def _main(
 
 @app.command()
 def run(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")
+    ],
     db: DbOption = DEFAULT_DB,
     on_date: Annotated[
         str | None,

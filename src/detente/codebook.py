@@ -6,11 +6,11 @@ Loaded once from package data into immutable objects. Codes are strings: "014" i
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Mapping
 
 from detente.errors import DataFileError
 

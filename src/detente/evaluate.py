@@ -56,7 +56,9 @@ def load_gold(paths: Iterable[Path]) -> list[GoldSentence]:
                         GoldSentence(
                             id=str(r["id"]),
                             text=r["text"],
-                            doc_date=date.fromisoformat(r["doc_date"]) if r.get("doc_date") else None,
+                            doc_date=date.fromisoformat(r["doc_date"])
+                            if r.get("doc_date")
+                            else None,
                             events=tuple(r.get("events") or ()),
                             tags=tuple(r.get("tags") or ()),
                         )
@@ -76,8 +78,14 @@ class SentenceCoder:
 
     def code_many(self, gold: Sequence[GoldSentence]) -> Iterator[tuple[GoldSentence, list[Event]]]:
         docs = [
-            Document(doc_id=g.id, content_hash=content_hash(g.text), text=g.text, origin=g.id,
-                     format="gold", date=g.doc_date)  # fmt: skip
+            Document(
+                doc_id=g.id,
+                content_hash=content_hash(g.text),
+                text=g.text,
+                origin=g.id,
+                format="gold",
+                date=g.doc_date,
+            )  # fmt: skip
             for g in gold
         ]
         parsed = self.analyser.nlp.pipe((d.text for d in docs), batch_size=64)
@@ -164,9 +172,7 @@ class EvaluationResult:
                 for p in pairs
             ),
             "root": acc(p.gold["root"] == p.pred.cameo_root for p in pairs),
-            "quad_class": acc(
-                quad_class(p.gold["root"]) == p.pred.quad_class for p in pairs
-            ),
+            "quad_class": acc(quad_class(p.gold["root"]) == p.pred.quad_class for p in pairs),
             "plover": acc(
                 plover.get(p.gold["cameo"]) == p.pred.plover_event
                 for p in pairs
@@ -229,7 +235,9 @@ def render(result: EvaluationResult, console: Console, max_errors: int = 60) -> 
         v = d[k]
         table.add_row(k.replace("_", " "), "-" if v is None else f"{v:.3f}")
     console.print(table)
-    roots = sorted({r for row in d["root_confusion"].values() for r in row} | set(d["root_confusion"]))
+    roots = sorted(
+        {r for row in d["root_confusion"].values() for r in row} | set(d["root_confusion"])
+    )
     conf = Table(title="Root confusion (rows gold, columns predicted)")
     conf.add_column("gold")
     for r in roots:

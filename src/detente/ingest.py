@@ -210,8 +210,16 @@ def _read_html(html: str) -> dict[str, Any]:
     out: dict[str, Any] = {"text": text}
     if meta is not None:
         out.update(
-            {k: v for k, v in {"title": meta.title, "date": meta.date, "url": meta.url,
-                                "source": meta.sitename}.items() if v}  # fmt: skip
+            {
+                k: v
+                for k, v in {
+                    "title": meta.title,
+                    "date": meta.date,
+                    "url": meta.url,
+                    "source": meta.sitename,
+                }.items()
+                if v
+            }  # fmt: skip
         )
     return out
 

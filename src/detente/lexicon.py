@@ -106,7 +106,8 @@ def _read(path: Path) -> dict[str, Any]:
             doc = yaml.load(fh, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(str(path), f"invalid YAML: {exc}", mark.line + 1 if mark else None)
+        line = mark.line + 1 if mark else None
+        raise DataFileError(str(path), f"invalid YAML: {exc}", line) from exc
     except OSError as exc:
         raise DataFileError(str(path), f"cannot read: {exc.strerror}") from exc
     if not isinstance(doc, dict):

@@ -73,7 +73,9 @@ class Analyser:
         for (offset, doc), matches in zip(parsed, found, strict=True):
             pending = list(matches)
             for sent in doc.sents:
-                in_sent = [(s, e) for s, e in pending if s.start >= sent.start and s.end <= sent.end]
+                in_sent = [
+                    (s, e) for s, e in pending if s.start >= sent.start and s.end <= sent.end
+                ]
                 pending = [(s, e) for s, e in pending if s.start >= sent.end]
                 index = len(sentences)
                 start, end = offset + sent.start_char, offset + sent.end_char
@@ -81,8 +83,15 @@ class Analyser:
                 resolved = resolver.resolve(sent, in_sent)
                 for a in resolved.actors.values():
                     mentions.append(
-                        ActorMention(document.doc_id, index, offset + a.char_start,
-                                     offset + a.char_end, a.text, a.actor, a.kind)  # fmt: skip
+                        ActorMention(
+                            document.doc_id,
+                            index,
+                            offset + a.char_start,
+                            offset + a.char_end,
+                            a.text,
+                            a.actor,
+                            a.kind,
+                        )  # fmt: skip
                     )
                 for coded in self.coder.code(sent, resolved.actors, resolved.modifiers):
                     events.append(self._event(document, sentences[-1], offset, coded))

@@ -121,13 +121,10 @@ class Store:
 
     def _check_version(self) -> None:
         try:
-            row = self.con.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
+            found = self.scalar("SELECT value FROM meta WHERE key = 'schema_version'")
         except duckdb.CatalogException as exc:
             raise StoreError(f"{self.path} is not a detente store") from exc
-        if row is None or int(row[0]) != SCHEMA_VERSION:
-            found = row[0] if row else "none"
+        if found is None or int(found) != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} has schema version {found}; this detente reads {SCHEMA_VERSION}"
             )
@@ -148,20 +145,15 @@ class Store:
     # -- reads used while running ----------------------------------------------------------------
 
     def has_document(self, content_hash: str) -> bool:
-        row = self.con.execute(
-            "SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]
-        ).fetchone()
-        return row is not None
+        return self.scalar("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]) == 1
 
     def doc_id_taken(self, doc_id: str) -> bool:
-        row = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
-        return row is not None
+        return self.scalar("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]) == 1
 
     # -- runs ------------------------------------------------------------------------------------
 
     def start_run(self, model: str, inputs: Iterable[str]) -> int:
-        row = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
-        run_id = int(row[0]) if row else 1
+        run_id = int(self.scalar("SELECT coalesce(max(run_id), 0) + 1 FROM runs"))
         self.con.execute(
             "INSERT INTO runs (run_id, started, model, inputs) VALUES (?, ?, ?, ?)",
             [run_id, _now(), model, json.dumps([str(i) for i in inputs])],
@@ -172,8 +164,15 @@ class Store:
         self.con.execute(
             """UPDATE runs SET finished = ?, n_inputs = ?, n_added = ?, n_skipped = ?,
                n_failed = ?, n_events = ? WHERE run_id = ?""",
-            [_now(), counts.get("inputs", 0), counts.get("added", 0), counts.get("skipped", 0),
-             counts.get("failed", 0), counts.get("events", 0), run_id],  # fmt: skip
+            [
+                _now(),
+                counts.get("inputs", 0),
+                counts.get("added", 0),
+                counts.get("skipped", 0),
+                counts.get("failed", 0),
+                counts.get("events", 0),
+                run_id,
+            ],  # fmt: skip
         )
 
     # -- writes ----------------------------------------------------------------------------------
@@ -209,9 +208,25 @@ class Store:
         inserted = con.execute(
             """INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT DO NOTHING RETURNING doc_id""",
-            [d.doc_id, d.content_hash, d.origin, d.format, d.title, d.date, d.date_source, d.url,
-             d.source, json.dumps(d.metadata, ensure_ascii=False), d.text, len(d.text),
-             len(a.sentences), len(a.events), model, run_id, _now()],  # fmt: skip
+            [
+                d.doc_id,
+                d.content_hash,
+                d.origin,
+                d.format,
+                d.title,
+                d.date,
+                d.date_source,
+                d.url,
+                d.source,
+                json.dumps(d.metadata, ensure_ascii=False),
+                d.text,
+                len(d.text),
+                len(a.sentences),
+                len(a.events),
+                model,
+                run_id,
+                _now(),
+            ],  # fmt: skip
         ).fetchall()
         if not inserted:  # stored meanwhile (same text twice in one batch): nothing more to add
             return
@@ -226,8 +241,20 @@ class Store:
             con.executemany(
                 "INSERT INTO actor_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT DO NOTHING",
-                [[m.doc_id, m.sent_index, m.char_start, m.char_end, m.text, m.actor.code,
-                  m.actor.country, m.actor.sector, m.kind] for m in a.mentions],  # fmt: skip
+                [
+                    [
+                        m.doc_id,
+                        m.sent_index,
+                        m.char_start,
+                        m.char_end,
+                        m.text,
+                        m.actor.code,
+                        m.actor.country,
+                        m.actor.sector,
+                        m.kind,
+                    ]
+                    for m in a.mentions
+                ],  # fmt: skip
             )
         if a.events:
             placeholders = ", ".join("?" for _ in MENTION_COLUMNS)
@@ -245,8 +272,11 @@ class Store:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        row = self.con.execute(sql, list(params)).fetchone()
-        return row[0] if row else None
+        return _first(self.con.execute(sql, list(params)).fetchall())
+
+
+def _first(rows: list[tuple[Any, ...]]) -> Any:
+    return rows[0][0] if rows else None
 
 
 def _mention_row(e: Event) -> list[Any]:
