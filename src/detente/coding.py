@@ -9,7 +9,7 @@ docs/annotation.md describes. Only dyadic events are produced: both ends must be
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -23,7 +23,7 @@ TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "fro
                 "of", "about", "upon", "between", "among", "at", "across", "onto")  # fmt: skip
 OBJECT_CONTROL = {"urge", "ask", "call", "invite", "press", "encourage", "persuade", "force",
                   "push", "request", "allow", "help", "warn", "tell", "order", "advise"}  # fmt: skip
-RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+RECIPROCAL_ROOTS = {"03", "04", "05", "06", "08"}  # 08: "exchanged prisoners", "agreed a truce"
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 CLAUSE_PRONOUNS = {"it", "they", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -48,9 +48,11 @@ class Coded:
 class Coder:
     """Codes sentences. Holds only the read-only lexicon; safe to share."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, group_nouns: Iterable[str] = ()) -> None:
         self.lexicon = lexicon
         self.modality = lexicon.modality
+        # Nouns that stand for an actor's people: "the leaders of Russia", "members of NATO".
+        self.group_nouns = frozenset(group_nouns)
 
     # -- public ----------------------------------------------------------------------------------
 
@@ -94,9 +96,10 @@ class Coder:
         if passive:
             obj_tokens += [c for c in v.children if c.dep_ == "nsubjpass"]
         objects = {w for o in obj_tokens for w in _phrase_lemmas(o)}
-        for p in v.children:
-            if p.dep_ == "prep":
-                objects |= {w for o in p.children if o.dep_ == "pobj" for w in _phrase_lemmas(o)}
+        for holder in (v, *obj_tokens):  # "withdrew from the treaty", "800 million in aid"
+            for p in holder.children:
+                if p.dep_ == "prep":
+                    objects |= {w for o in _pobjs(p) for w in _phrase_lemmas(o)}
         pattern = self.lexicon.verb(lemma, particle, preps, objects)
         if pattern is None:
             return
@@ -121,8 +124,12 @@ class Coder:
             targets = self._prep_targets(v, obj_tokens, actors, pattern)
         negated = self._negated(v)
         modality = self._modality(v, actors)
-        if control == "proposed" and not any(c.dep_ == "xcomp" for c in v.children):
-            modality = "proposed" if modality == "asserted" else modality
+        if modality == "asserted" and not any(c.dep_ == "xcomp" for c in v.children):
+            # The verb itself says the act is to come: "urged Russia", "pledged aid".
+            if control == "proposed":
+                modality = "proposed"
+            elif lemma in self.modality.commissive:
+                modality = "intended"
         words = [v.text] + ([particle] if particle else [])
         if pattern.prep:
             words.append(pattern.prep)
@@ -139,6 +146,10 @@ class Coder:
             if subj.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
                 return _actors_at(v.head, actors)
             found = _actors_at(subj, actors)
+            if not found and subj.lemma_.lower() in self.group_nouns:
+                # "The leaders of Russia and the US met": the group stands for its actors.
+                found = [a for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for a in _pobj_actors(p, actors)]  # fmt: skip
             if found:
                 return found
             # "Moscow said it would...": a pronoun subject of a complement clause is the speaker.
@@ -166,14 +177,20 @@ class Coder:
     ) -> list[ResolvedActor]:  # fmt: skip
         allowed = set(TARGET_PREPS) | ({pattern.prep} if pattern.prep else set())
         holders = [v, *obj_tokens]
+        # One level down: "pledged euros in aid to Ukraine", "called for talks with Russia".
+        holders += [
+            o for h in list(holders) for p in h.children if p.dep_ == "prep" for o in _pobjs(p)
+        ]
         for holder in holders:
             for p in holder.children:
-                if p.dep_ in ("prep", "dative") and p.lemma_.lower() in allowed:
-                    if p.dep_ == "dative" and p.i in actors:
-                        return _actors_at(p, actors)
+                if p.dep_ == "dative":  # "offered Ukraine a loan", "gave aid to Georgia"
+                    found = _actors_at(p, actors) or _pobj_actors(p, actors)
+                elif p.dep_ == "prep" and p.lemma_.lower() in allowed:
                     found = _pobj_actors(p, actors)
-                    if found:
-                        return found
+                else:
+                    continue
+                if found:
+                    return found
         return []
 
     def _negated(self, v: Token) -> bool:
@@ -307,20 +324,13 @@ def _phrase_lemmas(tok: Token) -> list[str]:
 
 def _actors_at(tok: Token, actors: Mapping[int, ResolvedActor]) -> list[ResolvedActor]:
     """Actors heading `tok`'s phrase and its coordinated phrases ("the US and Russia")."""
-    found = []
-    for t in (tok, *tok.conjuncts):
-        if t.i in actors:
-            found.append(actors[t.i])
-        elif t.i == tok.i and t.lemma_.lower() not in ("it",):
-            # "the leaders of Russia and the US", "members of the Alliance"
-            for p in t.children:
-                if p.dep_ == "prep" and p.lower_ == "of" and t.pos_ == "NOUN":
-                    found += [
-                        a for o in p.children if o.dep_ == "pobj" for a in _actors_at(o, actors)
-                    ]
-    unique = {a.anchor: a for a in found}
-    return list(unique.values())
+    found = [actors[t.i] for t in (tok, *tok.conjuncts) if t.i in actors]
+    return list({a.anchor: a for a in found}.values())
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [o for o in prep.children if o.dep_ == "pobj"]
 
 
 def _pobj_actors(prep: Token, actors: Mapping[int, ResolvedActor]) -> list[ResolvedActor]:
-    return [a for o in prep.children if o.dep_ == "pobj" for a in _actors_at(o, actors)]
+    return [a for o in _pobjs(prep) for a in _actors_at(o, actors)]

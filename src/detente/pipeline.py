@@ -59,7 +59,7 @@ class Analyser:
         self.nlp = load_pipeline(self.model_name)
         self.dictionary = load_actor_dictionary(config.extra_actor_files)
         self.matcher = ActorMatcher(self.nlp, self.dictionary)
-        self.coder = Coder(load_lexicon(config.extra_lexicon_files))
+        self.coder = Coder(load_lexicon(config.extra_lexicon_files), self.dictionary.sectors)
         self.codebook = load_codebook()
 
     def analyse(self, document: Document, parsed: Sequence[tuple[int, Doc]]) -> Analysis:
