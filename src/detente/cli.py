@@ -28,7 +28,7 @@ app = typer.Typer(
 export_app = typer.Typer(help="Export events, mentions and relations.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # never break paths and reasons across lines
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store file.")]
 FormatOption = Annotated[

@@ -89,12 +89,15 @@ class Coder:
         control = self.modality.control.get(lemma)
         if control in ("intended", "negating") and any(c.dep_ == "xcomp" for c in v.children):
             return  # "refused to sign": the governed verb is the event
+        if v.dep_ in ("xcomp", "ccomp") and self._addressee(v.head, actors):
+            return  # "urged Russia to withdraw": the appeal is the event, not the withdrawal
         particle = next((c.lemma_.lower() for c in v.children if c.dep_ == "prt"), None)
         preps = [c.lemma_.lower() for c in v.children if c.dep_ in ("prep", "dative")]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         obj_tokens = [c for c in v.children if c.dep_ in ("dobj", "attr", "oprd")]
         if passive:
             obj_tokens += [c for c in v.children if c.dep_ == "nsubjpass"]
+        obj_tokens += [c for o in obj_tokens for c in o.conjuncts]  # "civilian and military ties"
         objects = {w for o in obj_tokens for w in _phrase_lemmas(o)}
         for holder in (v, *obj_tokens):  # "withdrew from the treaty", "800 million in aid"
             for p in holder.children:
@@ -122,9 +125,11 @@ class Coder:
         targets = list(direct_targets)
         if not targets:
             targets = self._prep_targets(v, obj_tokens, actors, pattern)
+        if not targets:
+            targets = self._addressee(v, actors)
         negated = self._negated(v)
         modality = self._modality(v, actors)
-        if modality == "asserted" and not any(c.dep_ == "xcomp" for c in v.children):
+        if modality == "asserted":
             # The verb itself says the act is to come: "urged Russia", "pledged aid".
             if control == "proposed":
                 modality = "proposed"
@@ -169,6 +174,22 @@ class Coder:
             return self._subjects(head, actors)
         if v.dep_ in ("acl", "relcl") and head.i in actors:
             return [actors[head.i]]
+        return []
+
+    def _addressee(self, v: Token, actors: Mapping[int, ResolvedActor]) -> list[ResolvedActor]:
+        """Whom an appeal or demand is addressed to: "urged Russia to...", "demanded that Moscow..."."""
+        lemma = v.lemma_.lower()
+        if self.modality.control.get(lemma) != "proposed" and lemma not in self.modality.directive:
+            return []
+        if lemma in OBJECT_CONTROL:
+            found = [a for c in v.children if c.dep_ == "dobj" for a in _actors_at(c, actors)]
+            if found and any(c.dep_ == "xcomp" for c in v.children):
+                return found
+        for clause in v.children:
+            if clause.dep_ == "ccomp":
+                subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+                if subj is not None and (found := _actors_at(subj, actors)):
+                    return found
         return []
 
     def _prep_targets(

@@ -56,6 +56,7 @@ class Pattern:
 class Modality:
     auxiliaries: Mapping[str, str]  # word -> modality
     control: Mapping[str, str]  # lemma -> intended | proposed | negating
+    directive: frozenset[str]  # "demanded that Moscow withdraw": the demand is the event
     commissive: frozenset[str]  # "pledged aid": the verb itself announces a future act
     reporting: frozenset[str]
     reporting_subjects: frozenset[str]
@@ -161,6 +162,7 @@ def _modality(doc: Mapping[str, Any]) -> Modality:
         control=MappingProxyType(
             {str(w).lower(): m for m, ws in (doc.get("control") or {}).items() for w in ws}
         ),
+        directive=words("directive"),
         commissive=words("commissive"),
         reporting=words("reporting"),
         reporting_subjects=words("reporting_subjects"),
