@@ -332,6 +332,8 @@ class SentenceActors:
 def _anchor(span: Span) -> Token:
     """The token this mention's noun phrase hangs from: climb through compounds and adjectives."""
     tok = span.root
+    while tok.dep_ == "conj" and tok.head.dep_ in MODIFIER_DEPS:  # "Polish and Ukrainian troops"
+        tok = tok.head
     seen = 0
     while tok.dep_ in MODIFIER_DEPS and tok.head is not tok and seen < 6:
         tok = tok.head
@@ -377,46 +379,61 @@ class DocumentActors:
     def resolve(self, sent: Span, matches: Sequence[tuple[Span, Entry]]) -> SentenceActors:
         """Actors of one sentence, keyed by anchor token index. Updates the coreference state."""
         by_anchor: dict[int, tuple[Span, Entry, Token]] = {}
+        co_modifiers: list[tuple[Span, Entry, Token]] = []
         for span, entry in matches:
             anchor = _anchor(span)
             if anchor.i < sent.start or anchor.i >= sent.end:
                 anchor = span.root
+            if span.root.dep_ == "conj" and span.root.head.dep_ in MODIFIER_DEPS:
+                # "Polish and Ukrainian troops": a second actor on the same noun.
+                co_modifiers.append((span, entry, anchor))
+                continue
             held = by_anchor.get(anchor.i)
             if held is None or KIND_PRIORITY[entry.kind] < KIND_PRIORITY[held[1].kind]:
                 by_anchor[anchor.i] = (span, entry, anchor)
         resolved: dict[int, ResolvedActor] = {}
         modifiers: dict[int, ResolvedActor] = {}
-        for _, (span, entry, anchor) in sorted(by_anchor.items()):
-            if entry.kind == "venue":
+        placed = [(s, e, a, a.i) for s, e, a in by_anchor.values()]
+        placed += [(s, e, a, s.root.i) for s, e, a in co_modifiers]
+        for span, entry, anchor, key in sorted(placed, key=lambda x: x[3]):
+            found = self._actor_phrase(sent, span, entry, anchor, key)
+            if found is None:
                 continue
-            actor, role = self._entry_actor(entry)
-            if actor is None:
+            is_actor, ra = found
+            if not is_actor:
+                modifiers[span.root.i] = ra
                 continue
-            phrase_start, phrase_end = span.start_char, span.end_char
-            bare = ResolvedActor(
-                actor, span.root.i, span.text, phrase_start, phrase_end, entry.kind, role
-            )
-            if anchor.i != span.root.i and entry.kind != "person":
-                sector = self._sector(anchor)
-                if sector is None:  # "Russian gas": the country only modifies a thing
-                    modifiers[span.root.i] = bare
-                    continue
-                # "Russian troops" -> RUSMIL. Organisations keep their code; a seat keeps its own
-                # sector unless that was the generic GOV ("Moscow's diplomats" stays RUSGOV).
-                if len(actor.country) == 3 and actor.sector in ("", "GOV"):
-                    actor = Actor.of(actor.country, sector)
-                phrase_start = min(phrase_start, anchor.idx)
-                phrase_end = max(phrase_end, anchor.idx + len(anchor.text))
-            elif entry.kind == "adjective":
-                modifiers[span.root.i] = bare  # "the Russian" alone is no actor
-                continue
-            text = sent.doc.text[phrase_start:phrase_end]
-            ra = ResolvedActor(actor, anchor.i, text, phrase_start, phrase_end, entry.kind, role)
-            resolved[anchor.i] = ra
+            resolved[key] = ra
             if entry.kind == "person":
                 self._people.append(ra)
         self._resolve_references(sent, resolved)
         return SentenceActors(resolved, modifiers)
+
+    def _actor_phrase(
+        self, sent: Span, span: Span, entry: Entry, anchor: Token, key: int
+    ) -> tuple[bool, ResolvedActor] | None:
+        """(True, actor) for a phrase that names an actor; (False, bare word) for an actor word
+        that only modifies a thing ("Russian gas"); None for venues and unresolvable names."""
+        if entry.kind == "venue":
+            return None
+        actor, role = self._entry_actor(entry)
+        if actor is None:
+            return None
+        start, end = span.start_char, span.end_char
+        bare = ResolvedActor(actor, span.root.i, span.text, start, end, entry.kind, role)
+        if anchor.i != span.root.i and entry.kind != "person":
+            sector = self._sector(anchor)
+            if sector is None:  # "Russian gas": the country only modifies a thing
+                return False, bare
+            # "Russian troops" -> RUSMIL. Organisations keep their code; a seat keeps its own
+            # sector unless that was the generic GOV ("Moscow's diplomats" stays RUSGOV).
+            if len(actor.country) == 3 and actor.sector in ("", "GOV"):
+                actor = Actor.of(actor.country, sector)
+            start, end = min(start, anchor.idx), max(end, anchor.idx + len(anchor.text))
+        elif entry.kind == "adjective":
+            return False, bare  # "the Russian" alone is no actor
+        text = sent.doc.text[start:end]
+        return True, ResolvedActor(actor, key, text, start, end, entry.kind, role)
 
     def _resolve_references(self, sent: Span, resolved: dict[int, ResolvedActor]) -> None:
         """Pronouns (he, she) and role nouns ("the president") refer back to people named earlier."""

@@ -24,6 +24,7 @@ TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "fro
 OBJECT_CONTROL = {"urge", "ask", "call", "invite", "press", "encourage", "persuade", "force",
                   "push", "request", "allow", "help", "warn", "tell", "order", "advise"}  # fmt: skip
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "08"}  # 08: "exchanged prisoners", "agreed a truce"
+MATERIAL_CONFLICT_ROOTS = {"17", "18", "19", "20"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 CLAUSE_PRONOUNS = {"it", "they", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -70,7 +71,7 @@ class Coder:
         seen: set[tuple[str, str, str]] = set()
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-                events = self._verb(tok, actors)
+                events = self._verb(tok, actors, modifiers or {})
             elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lexicon.nouns:
                 events = self._noun(tok, actors, modifiers or {})
             else:
@@ -84,7 +85,9 @@ class Coder:
 
     # -- verbs -----------------------------------------------------------------------------------
 
-    def _verb(self, v: Token, actors: Mapping[int, ResolvedActor]) -> Iterator[Coded]:
+    def _verb(
+        self, v: Token, actors: Mapping[int, ResolvedActor], modifiers: Mapping[int, ResolvedActor]
+    ) -> Iterator[Coded]:
         lemma = v.lemma_.lower()
         control = self.modality.control.get(lemma)
         if control in ("intended", "negating") and any(c.dep_ == "xcomp" for c in v.children):
@@ -127,6 +130,10 @@ class Coder:
             targets = self._prep_targets(v, obj_tokens, actors, pattern)
         if not targets:
             targets = self._addressee(v, actors)
+        if not targets and pattern.code[:2] in MATERIAL_CONFLICT_ROOTS:
+            # "shelled Ukrainian villages", "seized three Ukrainian vessels": what is attacked
+            # belongs to the country named by its adjective.
+            targets = [modifiers[c.i] for o in obj_tokens for c in o.children if c.i in modifiers]
         negated = self._negated(v)
         modality = self._modality(v, actors)
         if modality == "asserted":
@@ -345,7 +352,18 @@ def _phrase_lemmas(tok: Token) -> list[str]:
 
 def _actors_at(tok: Token, actors: Mapping[int, ResolvedActor]) -> list[ResolvedActor]:
     """Actors heading `tok`'s phrase and its coordinated phrases ("the US and Russia")."""
-    found = [actors[t.i] for t in (tok, *tok.conjuncts) if t.i in actors]
+    found = []
+    for t in (tok, *tok.conjuncts):
+        if t.i in actors:
+            found.append(actors[t.i])
+            # "Polish and Ukrainian troops": the second adjective is an actor of its own.
+            found += [
+                actors[c.i]
+                for m in t.children
+                if m.dep_ in ("amod", "compound")
+                for c in m.conjuncts
+                if c.i in actors
+            ]
     return list({a.anchor: a for a in found}.values())
 
 
