@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	@mkdir -p $(DEMO)
 	$(BIN)/detente run examples/corpus --db $(DEMO)/detente.duckdb
-	$(BIN)/detente report --db $(DEMO)/detente.duckdb --out $(DEMO)/report.html
+	$(BIN)/detente report --db $(DEMO)/detente.duckdb --out $(DEMO)/report.html --side USA,NATO --other RUS
 	@echo ""
 	@echo "Store:  $(abspath $(DEMO))/detente.duckdb"
 	@echo "Report: $(abspath $(DEMO))/report.html"

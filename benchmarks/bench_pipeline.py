@@ -26,15 +26,19 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     docs = [d for d in read_inputs([CORPUS], Config()) if isinstance(d, Document)]
+    import spacy
+
     analyser = Analyser(Config())
     nlp = analyser.nlp
+    bare_nlp = spacy.load(analyser.model_name)  # the model exactly as shipped, nothing of ours
     texts = [d.text for d in docs]
     list(nlp.pipe(texts[:4]))  # warm up
+    list(bare_nlp.pipe(texts[:4]))
 
     def bare() -> float:
         t = time.perf_counter()
         for _ in range(args.repeat):
-            for _doc in nlp.pipe(texts, batch_size=32):
+            for _doc in bare_nlp.pipe(texts, batch_size=32):
                 pass
         return time.perf_counter() - t
 

@@ -41,6 +41,7 @@ def _country(code: str) -> str:
     return code if code in ("NATO", "EU", "UN") else code[:3]
 
 
+# fmt: off
 # NATO-RUS, both directions. Counted by default: the asserted/intended, non-negated ones.
 NATO_RUS = [
     E("NATO and Russia signed a transit agreement in Moscow.", "2009-07-07", "day",
@@ -67,7 +68,7 @@ OTHERS = [
       "USA", "GEO", "The United States", "Georgia", "provided aid", "070"),
     E("Washington criticised Moscow over Georgia.", "2008-08-20", "day",
       "USAGOV", "RUSGOV", "Washington", "Moscow", "criticised", "111"),
-]  # fmt: skip
+]
 
 EXPECTED_MONTHLY = [
     {"period": "2009-07-01", "n_events": 3, "goldstein_sum": 18.4, "goldstein_mean": 18.4 / 3,
@@ -78,7 +79,8 @@ EXPECTED_MONTHLY = [
      "quad1": 1, "quad2": 0, "quad3": 0, "quad4": 0},
     {"period": "2010-03-01", "n_events": 1, "goldstein_sum": -2.0, "goldstein_mean": -2.0,
      "quad1": 0, "quad2": 0, "quad3": 1, "quad4": 0},
-]  # fmt: skip
+]
+# fmt: on
 
 
 def _document(doc_id: str, items: list[E], title: str, url: str | None, on: str) -> Analysis:
@@ -100,14 +102,31 @@ def _document(doc_id: str, items: list[E], title: str, url: str | None, on: str)
         events.append(
             Event(
                 event_id=hashlib.sha256(f"{doc_id}:{i}".encode()).hexdigest()[:16],
-                doc_id=doc_id, sent_index=i, sentence=e.sentence, char_start=start, char_end=end,
-                date=e.date, date_precision=e.precision, source=e.source, target=e.target,
-                source_country=_country(e.source), target_country=_country(e.target),
-                source_text=e.source_text, target_text=e.target_text, event_text=e.event_text,
-                cameo=e.cameo, cameo_root=c.root, quad_class=c.quad_class, goldstein=c.goldstein,
-                plover_event=c.plover_event, plover_mode=c.plover_mode,
-                plover_context=c.plover_context, negated=e.negated, modality=e.modality,
-                issues=("arms_control",) if e.cameo == "057" else (), confidence=0.8,
+                doc_id=doc_id,
+                sent_index=i,
+                sentence=e.sentence,
+                char_start=start,
+                char_end=end,
+                date=e.date,
+                date_precision=e.precision,
+                source=e.source,
+                target=e.target,
+                source_country=_country(e.source),
+                target_country=_country(e.target),
+                source_text=e.source_text,
+                target_text=e.target_text,
+                event_text=e.event_text,
+                cameo=e.cameo,
+                cameo_root=c.root,
+                quad_class=c.quad_class,
+                goldstein=c.goldstein,
+                plover_event=c.plover_event,
+                plover_mode=c.plover_mode,
+                plover_context=c.plover_context,
+                negated=e.negated,
+                modality=e.modality,
+                issues=("arms_control",) if e.cameo == "057" else (),
+                confidence=0.8,
             )  # fmt: skip
         )
     doc = Document(

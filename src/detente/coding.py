@@ -89,7 +89,7 @@ class Coder:
         self, v: Token, actors: Mapping[int, ResolvedActor], modifiers: Mapping[int, ResolvedActor]
     ) -> Iterator[Coded]:
         lemma = v.lemma_.lower()
-        control = self.modality.control.get(lemma)
+        control = self._control(v)
         if control in ("intended", "negating") and any(c.dep_ == "xcomp" for c in v.children):
             return  # "refused to sign": the governed verb is the event
         if v.dep_ in ("xcomp", "ccomp") and self._addressee(v.head, actors):
@@ -183,14 +183,31 @@ class Coder:
             return [actors[head.i]]
         return []
 
+    def _control(self, v: Token) -> str | None:
+        """The verb's control class, from its lemma or its lemma with a particle or preposition
+        ("call on", "call for")."""
+        lemma = v.lemma_.lower()
+        for c in v.children:
+            if c.dep_ in ("prep", "prt"):
+                found = self.modality.control.get(f"{lemma} {c.lemma_.lower()}")
+                if found:
+                    return found
+        return self.modality.control.get(lemma)
+
     def _addressee(self, v: Token, actors: Mapping[int, ResolvedActor]) -> list[ResolvedActor]:
         """Whom an appeal or demand is addressed to: "urged Russia to...", "demanded that Moscow..."."""
         lemma = v.lemma_.lower()
-        if self.modality.control.get(lemma) != "proposed" and lemma not in self.modality.directive:
+        if self._control(v) != "proposed" and lemma not in self.modality.directive:
             return []
-        if lemma in OBJECT_CONTROL:
+        if lemma in OBJECT_CONTROL and any(c.dep_ == "xcomp" for c in v.children):
             found = [a for c in v.children if c.dep_ == "dobj" for a in _actors_at(c, actors)]
-            if found and any(c.dep_ == "xcomp" for c in v.children):
+            found += [  # "called on Russia to withdraw"
+                a
+                for p in v.children
+                if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                for a in _pobj_actors(p, actors)
+            ]
+            if found:
                 return found
         for clause in v.children:
             if clause.dep_ == "ccomp":
@@ -233,7 +250,7 @@ class Coder:
                 return True
             if cur.dep_ != "xcomp" or cur.head is cur:
                 return False
-            if self.modality.control.get(cur.head.lemma_.lower()) == "negating":
+            if self._control(cur.head) == "negating":
                 return True
             cur = cur.head
         return False
@@ -247,7 +264,7 @@ class Coder:
             if marker:
                 found = marker
             if cur.dep_ == "xcomp":
-                ctl = self.modality.control.get(cur.head.lemma_.lower())
+                ctl = self._control(cur.head)
                 if ctl in ("intended", "proposed"):
                     found = ctl
             if cur.dep_ == "ccomp" and self._reported_by_non_actor(cur.head, actors):

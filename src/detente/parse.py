@@ -10,6 +10,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from detente.config import DEFAULT_MODELS
 from detente.errors import ModelNotFound
@@ -39,9 +40,28 @@ def load_pipeline(name: str | None = None) -> Language:
     except OSError as exc:
         raise ModelNotFound(chosen) from exc
     log.info("loaded spaCy pipeline %s %s", chosen, nlp.meta.get("version"))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("detente_paragraphs", before="parser")
     if "parser" not in nlp.pipe_names:
         log.warning("pipeline %s has no dependency parser: no events will be coded", chosen)
     return nlp
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+@Language.component("detente_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line always ends a sentence, so a headline or dateline is not glued to the first
+    sentence of the story. The parser keeps boundaries set before it runs."""
+    last_end = None
+    for tok in doc:
+        if tok.is_space:
+            continue
+        if last_end is not None and _BLANK_LINE.search(doc.text, last_end, tok.idx):
+            tok.is_sent_start = True
+        last_end = tok.idx + len(tok.text)
+    return doc
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")

@@ -77,9 +77,14 @@ class Analyser:
                     (s, e) for s, e in pending if s.start >= sent.start and s.end <= sent.end
                 ]
                 pending = [(s, e) for s, e in pending if s.start >= sent.end]
+                text = sent.text.strip()
+                if not text:
+                    continue
                 index = len(sentences)
-                start, end = offset + sent.start_char, offset + sent.end_char
-                sentences.append(Sentence(document.doc_id, index, start, end, sent.text))
+                # Offsets of the sentence without the whitespace spaCy leaves around it.
+                start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                end = start + len(text)
+                sentences.append(Sentence(document.doc_id, index, start, end, text))
                 resolved = resolver.resolve(sent, in_sent)
                 for a in resolved.actors.values():
                     mentions.append(

@@ -109,6 +109,10 @@ def _row(r: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_EMPTY_PERIOD = {"n_events": 0, "goldstein_sum": 0.0, "goldstein_mean": None,
+                 "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0}  # fmt: skip
+
+
 def _next_period(d: date, freq: str) -> date:
     months = {"month": 1, "quarter": 3, "year": 12}[freq]
     m = d.month - 1 + months
@@ -124,11 +128,7 @@ def _filled(series: list[dict[str, Any]], freq: str) -> list[dict[str, Any]]:
     last = date.fromisoformat(series[-1]["period"])
     while d <= last:
         key = d.isoformat()
-        out.append(
-            by_period.get(key)
-            or {"period": key, "n_events": 0, "goldstein_sum": 0.0, "goldstein_mean": None,
-                "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0}  # fmt: skip
-        )
+        out.append(by_period.get(key) or {**_EMPTY_PERIOD, "period": key})
         d = _next_period(d, freq)
     return out
 

@@ -35,6 +35,8 @@ QUADS = {
 }
 # Cooperation in blue/green, conflict in orange/red; the same colours as the CSS classes q1..q4.
 QUAD_COLOURS = {1: "#4a90c8", 2: "#2e9e6a", 3: "#f0a03c", 4: "#d1432b"}
+CHART_WIDTH = 1040  # plot area in px; the SVG scales to the page width
+MIN_BAR_PX = 3
 
 Camps = tuple[tuple[str, ...], tuple[str, ...]]
 
@@ -55,7 +57,7 @@ def render_report(
     counterpart. `generated` (e.g. a timestamp) is printed in the footer when given; without it
     the output depends on the store alone.
     """
-    camps = _choose_camps(store, tuple(side), tuple(other))
+    camps = _choose_camps(store, _as_camp(side), _as_camp(other))
     context = {
         "version": __version__,
         "generated": generated,
@@ -99,6 +101,12 @@ def _env() -> jinja2.Environment:
 # -- choosing the dyad ---------------------------------------------------------------------------
 
 
+def _as_camp(codes: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(codes, str):  # "RUS", not ("R", "U", "S")
+        codes = [codes]
+    return tuple(c.strip() for c in codes if c and c.strip())
+
+
 def _choose_camps(store: Store, side: tuple[str, ...], other: tuple[str, ...]) -> Camps | None:
     if side and other:
         return side, other
@@ -118,8 +126,10 @@ def _busiest_partner(store: Store, camp: tuple[str, ...]) -> str | None:
                SELECT CASE WHEN list_contains($camp, source_country) OR list_contains($camp, source)
                            THEN target_country ELSE source_country END AS partner
                FROM events
-               WHERE (list_contains($camp, source_country) OR list_contains($camp, source))
-                  <> (list_contains($camp, target_country) OR list_contains($camp, target)))
+               WHERE coalesce(list_contains($camp, source_country)
+                              OR list_contains($camp, source), false)
+                  <> coalesce(list_contains($camp, target_country)
+                              OR list_contains($camp, target), false))
            WHERE coalesce(partner, '') <> ''
            GROUP BY partner ORDER BY n DESC, partner LIMIT 1""",
         {"camp": list(camp)},
@@ -217,13 +227,22 @@ def _dyad(store: Store, camps: Camps | None) -> dict[str, Any] | None:
         r["sum"] = _signed(r["goldstein_sum"])
         r["mean"] = _signed(r["goldstein_mean"])
         r["tone"] = _tone(r["goldstein_mean"])
+    n = sum(r["n_events"] for r in yearly)
+    total = sum(r["goldstein_sum"] for r in yearly)
+    mean = total / n if n else None
     return {
         "side": _camp_label(side),
         "other": _camp_label(other),
-        "n_counted": sum(r["n_events"] for r in monthly),
+        "n_counted": n,
+        "coop": sum(r["coop"] for r in yearly),
+        "conflict": sum(r["conflict"] for r in yearly),
+        "mean": _signed(mean),
+        "tone": _tone(mean),
+        "first": monthly[0]["period"][:7] if monthly else None,
+        "last": monthly[-1]["period"][:7] if monthly else None,
         "n_all": _count_between(store, camps),
         "chart": _chart_svg(monthly) if monthly else None,
-        "months": [r for r in monthly if r["n_events"]],
+        "months": [{**r, "label": r["period"][:7]} for r in monthly if r["n_events"]],
         "years": [{**r, "label": r["period"][:4]} for r in yearly],
     }
 
@@ -256,58 +275,80 @@ def _chart_svg(monthly: list[dict[str, Any]]) -> Markup:
     import altair as alt
     import vl_convert
 
-    order = [label for label, _ in QUADS.values()]
+    x = alt.X(
+        "period:T",
+        timeUnit="utcyearmonth",
+        title=None,
+        axis=alt.Axis(labelAngle=0, grid=False, labelOverlap=True),
+    )
+    chart = (
+        alt.vconcat(_goldstein_panel(alt, x, monthly), _quad_panel(alt, x, monthly), spacing=18)
+        .resolve_scale(x="shared")
+        .configure(font="Helvetica, Arial, sans-serif", background="#ffffff")
+        .configure_view(stroke=None)
+        .configure_title(anchor="start", fontSize=13, fontWeight="normal", color="#3b4450")
+        .configure_axis(
+            labelColor="#4b5563",
+            titleColor="#4b5563",
+            gridColor="#eceff3",
+            domainColor="#9aa3ad",
+            tickColor="#9aa3ad",
+            labelFontSize=11,
+            titleFontSize=11,
+        )
+        .configure_legend(labelFontSize=11, symbolType="square", labelColor="#374151")
+    )
+    svg = vl_convert.vegalite_to_svg(chart.to_dict())
+    # vl-convert's own output from our spec (store texts never enter it): the one trusted value.
+    return Markup(svg)
+
+
+def _goldstein_panel(alt: Any, x: Any, monthly: list[dict[str, Any]]) -> Any:
+    line = [
+        {"period": r["period"], "goldstein": r["goldstein_sum"], "n": r["n_events"]}
+        for r in monthly
+    ]
+    y = alt.Y("goldstein:Q", title="Goldstein sum")
+    zero = alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#8a8f98", strokeDash=[3, 3])
+    sums = alt.Chart(alt.Data(values=line)).mark_line(color="#27313d", strokeWidth=1.6)
+    points = alt.Chart(alt.Data(values=[r for r in line if r["n"]])).mark_point(
+        filled=True, size=22, color="#27313d"
+    )
+    return alt.layer(
+        zero.encode(y="y:Q"), sums.encode(x=x, y=y), points.encode(x=x, y=y)
+    ).properties(
+        width=CHART_WIDTH,
+        height=190,
+        title="Goldstein sum per month (cooperation > 0 > conflict)",
+    )
+
+
+def _quad_panel(alt: Any, x: Any, monthly: list[dict[str, Any]]) -> Any:
+    labels = [label for label, _ in QUADS.values()]
     bars = [
         {"period": r["period"], "quad": QUADS[q][0], "order": q, "n": r[f"quad{q}"]}
         for r in monthly
         for q in QUADS
         if r[f"quad{q}"]
     ]
-    line = [{"period": r["period"], "goldstein": r["goldstein_sum"], "n": r["n_events"]}
-            for r in monthly]  # fmt: skip
-    x = alt.X("period:T", timeUnit="utcyearmonth", title=None,
-              axis=alt.Axis(format="%Y", labelAngle=0, grid=False, tickCount="year"))  # fmt: skip
-    top = alt.layer(
-        alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#8a8f98", strokeDash=[3, 3])
-        .encode(y="y:Q"),
-        alt.Chart(alt.Data(values=line)).mark_line(color="#27313d", strokeWidth=1.6,
-                                                   interpolate="linear")
-        .encode(x=x, y=alt.Y("goldstein:Q", title="Goldstein sum")),
-        alt.Chart(alt.Data(values=[r for r in line if r["n"]])).mark_point(
-            filled=True, size=22, color="#27313d")
-        .encode(x=x, y="goldstein:Q"),
-    ).properties(width=900, height=190, title=alt.Title(
-        "Goldstein sum per month (cooperation > 0 > conflict)", anchor="start", fontSize=13,
-        fontWeight="normal", color="#3b4450"))  # fmt: skip
-    bottom = (
-        alt.Chart(alt.Data(values=bars or [{"period": monthly[0]["period"], "n": 0,
-                                            "quad": order[0], "order": 1}]))
-        .mark_bar()
+    # Over decades a month is narrower than a pixel or two: keep single events visible.
+    thin = CHART_WIDTH / len(monthly) < MIN_BAR_PX
+    return (
+        alt.Chart(alt.Data(values=bars))
+        .mark_bar(**({"width": MIN_BAR_PX} if thin else {}))
         .encode(
             x=x,
             y=alt.Y("sum(n):Q", title="events", axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color("quad:N", title=None,
-                            scale=alt.Scale(domain=order, range=list(QUAD_COLOURS.values())),
-                            legend=alt.Legend(orient="bottom", direction="horizontal")),
+            color=alt.Color(
+                "quad:N",
+                title=None,
+                scale=alt.Scale(domain=labels, range=list(QUAD_COLOURS.values())),
+                legend=alt.Legend(orient="bottom", direction="horizontal"),
+            ),
             order=alt.Order("order:Q"),
         )
-        .properties(width=900, height=130, title=alt.Title(
-            "Events per month by quad class", anchor="start", fontSize=13, fontWeight="normal",
-            color="#3b4450"))
-    )  # fmt: skip
-    chart = (
-        alt.vconcat(top, bottom, spacing=18)
-        .resolve_scale(x="shared")
-        .configure(font="Helvetica, Arial, sans-serif", background="#ffffff")
-        .configure_view(stroke=None)
-        .configure_axis(labelColor="#4b5563", titleColor="#4b5563", gridColor="#eceff3",
-                        domainColor="#9aa3ad", tickColor="#9aa3ad", labelFontSize=11,
-                        titleFontSize=11)
-        .configure_legend(labelFontSize=11, symbolType="square", labelColor="#374151")
-    )  # fmt: skip
-    svg = vl_convert.vegalite_to_svg(chart.to_dict())
-    # vl-convert's own output from our spec (store texts never enter it): the one trusted value.
-    return Markup(svg)
+        .properties(width=CHART_WIDTH, height=130, title="Events per month by quad class")
+    )
 
 
 # -- events with evidence ------------------------------------------------------------------------
@@ -412,12 +453,13 @@ def highlight(sentence: str, words: Sequence[tuple[str | None, str]]) -> list[tu
         return all(end <= s or start >= e for s, e, _ in spans)
 
     def find(phrase: str) -> tuple[int, int] | None:
-        for hay, needle in ((sentence, phrase), (sentence.lower(), phrase.lower())):
-            at = hay.find(needle)
-            while at >= 0:
-                if free(at, at + len(needle)):
-                    return at, at + len(needle)
-                at = hay.find(needle, at + 1)
+        # Whole words first ("Russia" not inside "Russian"), exact case before any case.
+        escaped = re.escape(phrase)
+        for pattern in (rf"(?<!\w){escaped}(?!\w)", escaped):
+            for flags in (0, re.IGNORECASE):
+                for m in re.finditer(pattern, sentence, flags):
+                    if free(m.start(), m.end()):
+                        return m.start(), m.end()
         return None
 
     for phrase, cls in words:
