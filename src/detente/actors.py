@@ -384,6 +384,8 @@ class DocumentActors:
             anchor = _anchor(span)
             if anchor.i < sent.start or anchor.i >= sent.end:
                 anchor = span.root
+            elif span.root.dep_ == "poss" and self._sector(span.root.head):
+                anchor = span.root.head  # "Russia's foreign minister", "Ukraine's forces"
             if span.root.dep_ == "conj" and span.root.head.dep_ in MODIFIER_DEPS:
                 # "Polish and Ukrainian troops": a second actor on the same noun.
                 co_modifiers.append((span, entry, anchor))

@@ -334,6 +334,9 @@ class Coder:
                 sources += _pobj_actors(p, actors)
             elif p.lemma_.lower() in TARGET_PREPS and not targets:
                 targets += _pobj_actors(p, actors)
+                # "the annexation of Ukraine's Crimean peninsula": the owner is the target.
+                targets += [a for o in _pobjs(p) for c in o.children if c.dep_ == "poss"
+                            for a in _actors_at(c, actors)]  # fmt: skip
         if not sources or not targets:
             return
         text = n.text + (f" {preps[0].text}" if preps else "")
