@@ -18,17 +18,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from detente.datafiles import data_path, read_yaml
 from detente.errors import DataFileError
 from detente.records import Actor
 
@@ -97,22 +96,6 @@ class ActorDictionary:
 
 
 # -- loading -------------------------------------------------------------------------------------
-
-
-def _data_path(*parts: str) -> Path:
-    return Path(str(resources.files("detente").joinpath("data", *parts)))
-
-
-def _load_yaml(path: Path) -> Any:
-    try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise DataFileError(str(path), f"invalid YAML: {exc}", line) from exc
-    except OSError as exc:
-        raise DataFileError(str(path), f"cannot read: {exc.strerror}") from exc
 
 
 def _as_date(value: Any, path: Path) -> date | None:
@@ -245,20 +228,18 @@ def _default_dictionary() -> ActorDictionary:
 
 def _load(extra_files: tuple[Path, ...]) -> ActorDictionary:
     b = _Builder()
-    b.countries(_load_yaml(_data_path("actors", "countries.yaml")) or [], _data_path("actors"))
-    b.organisations(
-        _load_yaml(_data_path("actors", "organisations.yaml")) or [], _data_path("actors")
-    )
-    for path in sorted(_data_path("actors", "people").glob("*.yaml")):
-        b.people(_load_yaml(path) or [], path)
+    b.countries(read_yaml(data_path("actors", "countries.yaml")) or [], data_path("actors"))
+    b.organisations(read_yaml(data_path("actors", "organisations.yaml")) or [], data_path("actors"))
+    for path in sorted(data_path("actors", "people").glob("*.yaml")):
+        b.people(read_yaml(path) or [], path)
     for path in extra_files:
-        doc = _load_yaml(Path(path)) or {}
+        doc = read_yaml(Path(path)) or {}
         if not isinstance(doc, Mapping):
             raise DataFileError(str(path), "expected a mapping with countries/organisations/people")
         b.countries(doc.get("countries") or [], Path(path))
         b.organisations(doc.get("organisations") or [], Path(path))
         b.people(doc.get("people") or [], Path(path))
-    return b.build(_load_yaml(_data_path("actors", "sectors.yaml")) or {})
+    return b.build(read_yaml(data_path("actors", "sectors.yaml")) or {})
 
 
 # -- matching ------------------------------------------------------------------------------------

@@ -9,14 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from detente.codebook import Codebook, load_codebook
+from detente.datafiles import LineLoader, data_path, read_yaml
 from detente.errors import DataFileError
 
 VERB_KEYS = {"verb", "particle", "prep", "object", "code", "note"}
@@ -89,29 +87,8 @@ class Lexicon:
         return self.match(self.nouns, lemma, None, preps, objects)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Records the line of every mapping so that errors can point at it."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open(encoding="utf-8") as fh:
-            doc = yaml.load(fh, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise DataFileError(str(path), f"invalid YAML: {exc}", line) from exc
-    except OSError as exc:
-        raise DataFileError(str(path), f"cannot read: {exc.strerror}") from exc
+    doc = read_yaml(path, LineLoader)
     if not isinstance(doc, dict):
         raise DataFileError(str(path), "expected a mapping with `entries:`")
     return doc
@@ -172,10 +149,6 @@ def _modality(doc: Mapping[str, Any]) -> Modality:
     )
 
 
-def _bundled(name: str) -> Path:
-    return Path(str(resources.files("detente").joinpath("data", "lexicon", name)))
-
-
 def load_lexicon(extra_files: Sequence[Path] = ()) -> Lexicon:
     """The bundled lexicon plus the user's files (each with `verbs:` and/or `nouns:` lists)."""
     return _load(tuple(extra_files)) if extra_files else _default()
@@ -190,7 +163,7 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
     cb = load_codebook()
     verbs: list[Pattern] = []
     nouns: list[Pattern] = []
-    v_path, n_path = _bundled("verbs.yaml"), _bundled("nouns.yaml")
+    v_path, n_path = data_path("lexicon", "verbs.yaml"), data_path("lexicon", "nouns.yaml")
     verbs += _patterns(v_path, _read(v_path).get("entries") or [], "verb", VERB_KEYS, cb)
     nouns += _patterns(n_path, _read(n_path).get("entries") or [], "noun", NOUN_KEYS, cb)
     for path in map(Path, extra):
@@ -198,5 +171,5 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
         # A user's entries come first: on equal specificity the first entry wins.
         verbs[:0] = _patterns(path, doc.get("verbs") or [], "verb", VERB_KEYS, cb)
         nouns[:0] = _patterns(path, doc.get("nouns") or [], "noun", NOUN_KEYS, cb)
-    modality_doc = yaml.safe_load(_bundled("modality.yaml").read_text(encoding="utf-8"))
+    modality_doc = read_yaml(data_path("lexicon", "modality.yaml"))
     return Lexicon(_index(verbs), _index(nouns), _modality(modality_doc))
