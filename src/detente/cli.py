@@ -25,7 +25,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-export_app = typer.Typer(help="Export events, mentions and relations.", no_args_is_help=True)
+export_app = typer.Typer(help="Export events and event mentions.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
 err = Console(stderr=True, soft_wrap=True)  # never break paths and reasons across lines
@@ -137,7 +137,7 @@ def run(
 def export_events(
     db: DbOption = DEFAULT_DB, fmt: FormatOption = "jsonl", out: OutOption = None
 ) -> None:
-    """One record per event (after deduplication), with every contract field.
+    """One record per event with every field in docs/exports.md (mentions/sources count its reports).
 
     Example: detente export events --db demo/detente.duckdb --format csv --out events.csv
     """
