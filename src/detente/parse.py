@@ -54,11 +54,12 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A blank line always ends a sentence, so a headline or dateline is not glued to the first
     sentence of the story. The parser keeps boundaries set before it runs."""
+    text = doc.text  # built anew on every access: read it once
     last_end = None
     for tok in doc:
         if tok.is_space:
             continue
-        if last_end is not None and _BLANK_LINE.search(doc.text, last_end, tok.idx):
+        if last_end is not None and _BLANK_LINE.search(text, last_end, tok.idx):
             tok.is_sent_start = True
         last_end = tok.idx + len(tok.text)
     return doc
