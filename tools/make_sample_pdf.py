@@ -11,7 +11,7 @@ and no current time is written, so re-running the script reproduces the file.
 Usage:  python tools/make_sample_pdf.py   (requires fpdf2)
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
@@ -19,14 +19,24 @@ from fpdf import FPDF
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "tools" / "sample_pdf" / "2018-02-05-new-start-limits.txt"
 OUT = ROOT / "examples" / "corpus" / "2018-02-05-new-start-limits.pdf"
-CREATED = datetime(2018, 2, 5, tzinfo=timezone.utc)
+CREATED = datetime(2018, 2, 5, tzinfo=UTC)
 
 # Characters outside latin-1 that the core Helvetica font cannot encode.
 ASCII_MAP = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"',
-    "\u2013": "-", "\u2014": " - ", "\u2212": "-",
-    "\u2026": "...", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2013": "-",
+    "\u2014": " - ",
+    "\u2212": "-",
+    "\u2026": "...",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
 }
 
 

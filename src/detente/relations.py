@@ -146,7 +146,7 @@ def busiest_dyad(store: Store) -> tuple[tuple[str, ...], tuple[str, ...]] | None
            WHERE coalesce(source_country, '') <> '' AND coalesce(target_country, '') <> ''
              AND source_country <> target_country
            GROUP BY a, b ORDER BY n DESC, a, b LIMIT 1"""
-    ).fetchone()
-    if row is None:
+    ).fetchall()
+    if not row:
         return None
-    return (row[0],), (row[1],)
+    return (row[0][0],), (row[0][1],)

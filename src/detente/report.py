@@ -133,8 +133,8 @@ def _busiest_partner(store: Store, camp: tuple[str, ...]) -> str | None:
            WHERE coalesce(partner, '') <> ''
            GROUP BY partner ORDER BY n DESC, partner LIMIT 1""",
         {"camp": list(camp)},
-    ).fetchone()
-    return row[0] if row else None
+    ).fetchall()  # fetch all: DuckDB refuses new work on a half-read result
+    return row[0][0] if row else None
 
 
 def _camp_label(camp: Sequence[str]) -> str:
@@ -251,8 +251,8 @@ def _count_between(store: Store, camps: Camps) -> int:
     row = store.con.execute(
         f"SELECT count(*) FROM events WHERE {BETWEEN_CAMPS_SQL}",
         {"side": list(camps[0]), "other": list(camps[1])},
-    ).fetchone()
-    return int(row[0]) if row else 0
+    ).fetchall()
+    return int(row[0][0]) if row else 0
 
 
 def _signed(value: float | None) -> str:
@@ -384,11 +384,11 @@ def _events(store: Store, camps: Camps | None) -> dict[str, Any]:
     )
     n_other = store.con.execute(
         f"SELECT count(*) FROM events WHERE NOT {BETWEEN_CAMPS_SQL}", params
-    ).fetchone()
+    ).fetchall()
     return {
         "dyad": [_event_row(r) for r in dyad_rows],
         "other": [_event_row(r) for r in other_rows],
-        "n_other": int(n_other[0]) if n_other else 0,
+        "n_other": int(n_other[0][0]) if n_other else 0,
         "limit": OTHER_EVENTS_LIMIT,
     }
 
