@@ -47,7 +47,7 @@ class Coded:
 
 
 class Coder:
-    """Codes sentences. Holds only the read-only lexicon; safe to share."""
+    """Codes sentences. Holds only read-only data (lexicon, group nouns); safe to share."""
 
     def __init__(self, lexicon: Lexicon, group_nouns: Iterable[str] = ()) -> None:
         self.lexicon = lexicon
@@ -112,17 +112,12 @@ class Coder:
 
         if passive:
             sources = [a for p in v.children if p.dep_ == "agent" for a in _pobj_actors(p, actors)]
-            direct_targets = [a for o in obj_tokens for a in _actors_at(o, actors)]
         else:
             sources = self._subjects(v, actors)
-            direct_targets = [a for o in obj_tokens for a in _actors_at(o, actors)]
-            direct_targets += [
-                a
-                for o in obj_tokens
-                for c in o.children
-                if c.dep_ == "poss"
-                for a in _actors_at(c, actors)
-            ]
+        # The object's owner is aimed at too: "condemned Russia's exercises", "Putin's offer was
+        # rejected by Washington".
+        owners = [c for o in obj_tokens for c in o.children if c.dep_ == "poss"]
+        direct_targets = [a for o in (*obj_tokens, *owners) for a in _actors_at(o, actors)]
         if not sources:
             return
         targets = list(direct_targets)
