@@ -238,7 +238,9 @@ class Coder:
         verb above it ("refused to sign", "did not agree to meet")."""
         cur = v
         for _ in range(6):
-            if any(c.dep_ == "neg" or c.lower_ == "never" for c in cur.children):
+            if any(
+                c.dep_ == "neg" or c.lower_ in self.modality.negation_words for c in cur.children
+            ):
                 return True
             if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
                    for c in cur.children):  # fmt: skip
@@ -255,7 +257,7 @@ class Coder:
         found = "asserted"
         cur = v
         for _ in range(8):
-            marker = self._markers(cur, actors)
+            marker = self._markers(cur)
             if marker:
                 found = marker
             if cur.dep_ == "xcomp":
@@ -277,18 +279,15 @@ class Coder:
             found = "reported"
         return found
 
-    def _markers(self, tok: Token, actors: Mapping[int, ResolvedActor]) -> str | None:
+    def _markers(self, tok: Token) -> str | None:
+        """The modality a verb's own auxiliaries, marks and adverbs give it, if any."""
         found = None
         for c in tok.children:
             low = c.lower_
             if c.dep_ in ("aux", "auxpass") and low in self.modality.auxiliaries:
                 found = self.modality.auxiliaries[low]
-            elif (
-                c.dep_ == "aux"
-                and low == "to"
-                and any(g.lower_ in ("going", "set") for g in [tok.head])
-            ):
-                found = "intended"
+            elif c.dep_ == "aux" and low == "to" and tok.head.lower_ in ("going", "set"):
+                found = "intended"  # "is going to meet", "is set to sign"
             elif c.dep_ == "mark" and low in self.modality.hypothetical_marks:
                 return "hypothetical"
             elif c.dep_ == "advmod" and low in self.modality.reported_adverbs:
@@ -313,7 +312,7 @@ class Coder:
         preps = [c for c in n.children if c.dep_ == "prep"]
         objects = set(_phrase_lemmas(n)) - {n.lemma_.lower()}
         for p in preps:
-            objects |= {w for o in p.children if o.dep_ == "pobj" for w in _phrase_lemmas(o)}
+            objects |= {w for o in _pobjs(p) for w in _phrase_lemmas(o)}
         pattern = self.lexicon.noun(n.lemma_.lower(), [p.lemma_.lower() for p in preps], objects)
         if pattern is None:
             return
