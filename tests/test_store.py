@@ -156,3 +156,23 @@ def test_metadata_round_trips(tmp_path: Path, db_path: Path) -> None:
         [doc] = store.query("SELECT doc_id, metadata, date FROM documents")
     assert doc["doc_id"] == "x1" and json.loads(doc["metadata"]) == {"section": "Europe"}
     assert str(doc["date"]) == "2016-04-20"
+
+
+def test_long_documents_are_parsed_in_chunks_with_true_offsets(
+    tmp_path: Path, db_path: Path
+) -> None:
+    paragraphs = [
+        f"On day {i}, NATO condemned Russia over the exercises near the border." for i in range(40)
+    ]
+    f = tmp_path / "long.txt"
+    f.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    with Store(db_path) as store:
+        summary = run([f], store, Config(chunk_chars=300))
+        rows = store.query(
+            "SELECT s.text AS sentence, s.char_start, s.char_end, d.text FROM sentences s "
+            "JOIN documents d USING (doc_id) ORDER BY s.sent_index"
+        )
+    assert summary.events == 40  # one NATO -> RUS event per paragraph, none lost at the cuts
+    assert [r["sentence"] for r in rows] == paragraphs
+    for r in rows:
+        assert r["text"][r["char_start"] : r["char_end"]] == r["sentence"]

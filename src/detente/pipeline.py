@@ -71,12 +71,13 @@ class Analyser:
         mentions: list[ActorMention] = []
         events: list[Event] = []
         for (offset, doc), matches in zip(parsed, found, strict=True):
-            pending = list(matches)
+            first = 0  # matches are sorted: walk them alongside the sentences
             for sent in doc.sents:
-                in_sent = [
-                    (s, e) for s, e in pending if s.start >= sent.start and s.end <= sent.end
-                ]
-                pending = [(s, e) for s, e in pending if s.start >= sent.end]
+                last = first
+                while last < len(matches) and matches[last][0].start < sent.end:
+                    last += 1
+                in_sent = [(s, e) for s, e in matches[first:last] if s.end <= sent.end]
+                first = last
                 text = sent.text.strip()
                 if not text:
                     continue
