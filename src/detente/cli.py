@@ -125,7 +125,9 @@ def run(
     err.print(
         f"[bold]{summary.inputs}[/] inputs: [green]{summary.added} added[/], "
         f"{summary.skipped} already stored, [red]{summary.failed} failed[/]; "
-        f"{summary.events} events; {elapsed:.1f}s -> {db}"
+        f"{summary.events} event mentions"
+        + (f" ({summary.deduplicated} events in the store)" if summary.deduplicated else "")
+        + f"; {elapsed:.1f}s -> {db}"
     )
     for failure in summary.failures:
         err.print(f"  [red]failed[/] {failure.origin}: {failure.reason}")

@@ -39,7 +39,8 @@ class RunSummary:
     added: int = 0
     skipped: int = 0
     failed: int = 0
-    events: int = 0
+    events: int = 0  # event mentions added by this run
+    deduplicated: int | None = None  # events in the store after deduplication
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -234,5 +235,7 @@ def run(
         if len(buffer) >= config.batch_size:
             flush()
     flush()
+    if summary.added:
+        summary.deduplicated = store.deduplicate()
     store.finish_run(run_id, summary.counts())
     return summary

@@ -264,6 +264,34 @@ class Store:
                 [_mention_row(e) for e in a.events],
             )
 
+    def deduplicate(self, window_days: int = 3) -> int:
+        """Group the mentions of each real event under one event_id (see detente.dedup), in one
+        transaction. Returns the number of events."""
+        from detente.dedup import cluster, keys_from_rows
+
+        rows = self.query(
+            """SELECT mention_id, source_country, target_country, cameo, negated, modality,
+                      date, date_precision FROM mentions"""
+        )
+        assignment = cluster(keys_from_rows(rows), window_days)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(
+                "CREATE OR REPLACE TEMP TABLE dedup_map (mention_id VARCHAR, event_id VARCHAR)"
+            )
+            self.con.executemany("INSERT INTO dedup_map VALUES (?, ?)", list(assignment.items()))
+            self.con.execute(
+                """UPDATE mentions SET event_id = dedup_map.event_id FROM dedup_map
+                   WHERE mentions.mention_id = dedup_map.mention_id
+                     AND mentions.event_id <> dedup_map.event_id"""
+            )
+            self.con.execute("DROP TABLE dedup_map")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(set(assignment.values()))
+
     # -- reads for outputs -----------------------------------------------------------------------
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
