@@ -133,3 +133,31 @@ def test_unknown_model_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", str(f), "--db", str(tmp_path / "s.duckdb"),
                                  "--model", "no_such_pipeline"])  # fmt: skip
     assert result.exit_code == 2 and "not installed" in result.output
+
+
+def _jsonl(result) -> list[dict]:  # noqa: ANN001
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_export_filters(store: Path) -> None:
+    base = ["export", "events", "--db", str(store)]
+    everything = _jsonl(runner.invoke(app, base))
+    threshold = sorted(r["confidence"] for r in everything)[len(everything) // 2]
+    confident = _jsonl(runner.invoke(app, [*base, "--min-confidence", str(threshold)]))
+    assert 0 < len(confident) < len(everything) or threshold == min(
+        r["confidence"] for r in everything
+    )
+    assert all(r["confidence"] >= threshold for r in confident)
+    assert {r["event_id"] for r in confident} <= {r["event_id"] for r in everything}
+    factual = _jsonl(runner.invoke(app, [*base, "--modality", "asserted", "--exclude-negated"]))
+    assert factual and all(r["modality"] == "asserted" and not r["negated"] for r in factual)
+    mentions = _jsonl(runner.invoke(app, ["export", "mentions", "--db", str(store),
+                                          "--modality", "asserted", "--exclude-negated"]))  # fmt: skip
+    assert {m["event_id"] for m in mentions} == {r["event_id"] for r in factual}
+
+
+@pytest.mark.parametrize("bad", ["bogus", "asserted') OR 1=1 --"])
+def test_bad_modality_filter_is_refused(store: Path, bad: str) -> None:
+    result = runner.invoke(app, ["export", "events", "--db", str(store), "--modality", bad])
+    assert result.exit_code == 2 and "modalities must be among" in result.output

@@ -37,7 +37,35 @@ FormatOption = Annotated[
 OutOption = Annotated[
     Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
 ]
+MinConfidenceOption = Annotated[
+    float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only events this confident.")
+]
+ModalityOption = Annotated[
+    str | None,
+    typer.Option(
+        "--modality",
+        help="Only these modalities, comma-separated "
+        "(asserted, intended, proposed, hypothetical, reported).",
+    ),
+]
+NegatedOption = Annotated[
+    bool, typer.Option("--exclude-negated", help="Leave out negated events ('did not sign').")
+]
 DEFAULT_DB = Path("detente.duckdb")
+
+
+def _event_filter(min_confidence: float, modality: str | None, exclude_negated: bool):  # noqa: ANN202
+    from detente.store import MODALITIES, EventFilter
+
+    chosen = (
+        tuple(m.strip().lower() for m in modality.split(",") if m.strip())
+        if modality
+        else MODALITIES
+    )
+    try:
+        return EventFilter(min_confidence, chosen, not exclude_negated)
+    except ValueError as exc:
+        raise _fail(exc) from None
 
 
 def _fail(exc: Exception) -> typer.Exit:
@@ -137,32 +165,43 @@ def run(
 
 @export_app.command("events")
 def export_events(
-    db: DbOption = DEFAULT_DB, fmt: FormatOption = "jsonl", out: OutOption = None
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = "jsonl",
+    out: OutOption = None,
+    min_confidence: MinConfidenceOption = 0.0,
+    modality: ModalityOption = None,
+    exclude_negated: NegatedOption = False,
 ) -> None:
     """One record per event with every field in docs/exports.md (mentions/sources count its reports).
 
     Example: detente export events --db demo/detente.duckdb --format csv --out events.csv
     """
-    _export("events", db, fmt, out)
+    _export("events", db, fmt, out, _event_filter(min_confidence, modality, exclude_negated))
 
 
 @export_app.command("mentions")
 def export_mentions(
-    db: DbOption = DEFAULT_DB, fmt: FormatOption = "jsonl", out: OutOption = None
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = "jsonl",
+    out: OutOption = None,
+    min_confidence: MinConfidenceOption = 0.0,
+    modality: ModalityOption = None,
+    exclude_negated: NegatedOption = False,
 ) -> None:
     """One record per sentence that reports an event; `event_id` names the event it belongs to.
 
     Example: detente export mentions --db demo/detente.duckdb --format parquet --out m.parquet
     """
-    _export("mentions", db, fmt, out)
+    _export("mentions", db, fmt, out, _event_filter(min_confidence, modality, exclude_negated))
 
 
-def _export(table: str, db: Path, fmt: str, out: Path | None) -> None:
+def _export(table: str, db: Path, fmt: str, out: Path | None, chosen) -> None:  # noqa: ANN001
     from detente.export import export_records
     from detente.store import Store
 
     try:
         with Store(db, read_only=True) as store:
+            store.select(chosen)
             n = export_records(store, table, fmt, out)
     except (DetenteError, ValueError) as exc:
         raise _fail(exc) from exc
@@ -180,6 +219,7 @@ def report(
         str | None, typer.Option("--side", help="Dyad for the chart: one side (e.g. USA,NATO).")
     ] = None,
     other: Annotated[str | None, typer.Option("--other", help="The other side (e.g. RUS).")] = None,
+    min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
     """Write one self-contained HTML report (opens offline): overview, dyads, chart, evidence.
 
@@ -190,6 +230,7 @@ def report(
 
     try:
         with Store(db, read_only=True) as store:
+            store.select(_event_filter(min_confidence, None, False))
             write_report(store, out, side=_codes(side), other=_codes(other))
     except DetenteError as exc:
         raise _fail(exc) from exc

@@ -27,11 +27,11 @@ EVENT_FIELDS = [
 FORMATS = ("jsonl", "csv", "parquet")
 
 _EVENTS_SQL = """
-    SELECT {columns} FROM events e LEFT JOIN documents d USING (doc_id)
+    SELECT {columns} FROM {events} e LEFT JOIN documents d USING (doc_id)
     ORDER BY e.date NULLS LAST, e.doc_id, e.char_start, e.event_id"""
 _MENTIONS_SQL = """
-    SELECT {columns}, m.mention_id FROM mentions m
-    JOIN (SELECT event_id, mentions, sources FROM events) e USING (event_id)
+    SELECT {columns}, m.mention_id FROM {mentions} m
+    JOIN (SELECT event_id, mentions, sources FROM {events}) e USING (event_id)
     LEFT JOIN documents d USING (doc_id)
     ORDER BY m.date NULLS LAST, m.doc_id, m.char_start, m.mention_id"""
 
@@ -50,16 +50,17 @@ def _select(prefix: str) -> str:
     return ", ".join(columns)
 
 
-def export_sql(table: str) -> str:
+def export_sql(table: str, events: str = "events", mentions: str = "mentions") -> str:
+    """The export query; `events` and `mentions` name the (possibly filtered) views to read."""
     if table == "events":
-        return _EVENTS_SQL.format(columns=_select("e"))
+        return _EVENTS_SQL.format(columns=_select("e"), events=events)
     if table == "mentions":
-        return _MENTIONS_SQL.format(columns=_select("m"))
+        return _MENTIONS_SQL.format(columns=_select("m"), events=events, mentions=mentions)
     raise ValueError(f"unknown export {table!r}: choose events or mentions")
 
 
 def iter_records(store: Store, table: str) -> Iterator[dict[str, Any]]:
-    cursor = store.con.execute(export_sql(table))
+    cursor = store.con.execute(export_sql(table, store.events_table, store.mentions_table))
     names = [c[0] for c in cursor.description]
     while rows := cursor.fetchmany(1000):
         for row in rows:
@@ -71,7 +72,7 @@ def export_records(store: Store, table: str, fmt: str, out: Path | None) -> int:
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    sql = export_sql(table)
+    sql = export_sql(table, store.events_table, store.mentions_table)
     if fmt == "parquet":
         return _parquet(store, sql, out)
     records = iter_records(store, table)

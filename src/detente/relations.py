@@ -87,7 +87,7 @@ def time_series(
                    count(*) FILTER (WHERE quad_class = 2) AS quad2,
                    count(*) FILTER (WHERE quad_class = 3) AS quad3,
                    count(*) FILTER (WHERE quad_class = 4) AS quad4
-            FROM (SELECT *, {EVENT_DATE_SQL} AS d FROM events)
+            FROM (SELECT *, {EVENT_DATE_SQL} AS d FROM {store.events_table})
             WHERE d IS NOT NULL
               AND {BETWEEN_CAMPS_SQL}
               AND list_contains($modalities, modality)
@@ -140,9 +140,9 @@ def busiest_dyad(store: Store) -> tuple[tuple[str, ...], tuple[str, ...]] | None
     the alphabetically first pair. None when the store has no dyadic event.
     """
     row = store.con.execute(
-        """SELECT least(source_country, target_country) AS a,
+        f"""SELECT least(source_country, target_country) AS a,
                   greatest(source_country, target_country) AS b, count(*) AS n
-           FROM events
+           FROM {store.events_table}
            WHERE coalesce(source_country, '') <> '' AND coalesce(target_country, '') <> ''
              AND source_country <> target_country
            GROUP BY a, b ORDER BY n DESC, a, b LIMIT 1"""

@@ -122,10 +122,10 @@ def _choose_camps(store: Store, side: tuple[str, ...], other: tuple[str, ...]) -
 def _busiest_partner(store: Store, camp: tuple[str, ...]) -> str | None:
     """The country most often on the other end of events with `camp`."""
     row = store.con.execute(
-        """SELECT partner, count(*) AS n FROM (
+        f"""SELECT partner, count(*) AS n FROM (
                SELECT CASE WHEN list_contains($camp, source_country) OR list_contains($camp, source)
                            THEN target_country ELSE source_country END AS partner
-               FROM events
+               FROM {store.events_table}
                WHERE coalesce(list_contains($camp, source_country)
                               OR list_contains($camp, source), false)
                   <> coalesce(list_contains($camp, target_country)
@@ -151,8 +151,8 @@ def _header(store: Store) -> dict[str, Any]:
         "counts": [
             ("documents", q("SELECT count(*) FROM documents")),
             ("sentences", q("SELECT count(*) FROM sentences")),
-            ("events", q("SELECT count(*) FROM events")),
-            ("event mentions", q("SELECT count(*) FROM mentions")),
+            ("events", q(f"SELECT count(*) FROM {store.events_table}")),
+            ("event mentions", q(f"SELECT count(*) FROM {store.mentions_table}")),
             ("failed inputs", q("SELECT count(*) FROM failures")),
         ],
         "first": first.isoformat() if first else None,
@@ -249,7 +249,7 @@ def _dyad(store: Store, camps: Camps | None) -> dict[str, Any] | None:
 
 def _count_between(store: Store, camps: Camps) -> int:
     row = store.con.execute(
-        f"SELECT count(*) FROM events WHERE {BETWEEN_CAMPS_SQL}",
+        f"SELECT count(*) FROM {store.events_table} WHERE {BETWEEN_CAMPS_SQL}",
         {"side": list(camps[0]), "other": list(camps[1])},
     ).fetchall()
     return int(row[0][0]) if row else 0
@@ -355,7 +355,7 @@ def _quad_panel(alt: Any, x: Any, monthly: list[dict[str, Any]]) -> Any:
 
 _EVENT_SQL = f"""
     SELECT e.*, d.doc_title, d.doc_url, d.doc_date, d.doc_source
-    FROM (SELECT *, {EVENT_DATE_SQL} AS ev_date FROM events WHERE {{where}}) e
+    FROM (SELECT *, {EVENT_DATE_SQL} AS ev_date FROM {{table}} WHERE {{where}}) e
     LEFT JOIN (SELECT doc_id, title AS doc_title, url AS doc_url, date AS doc_date,
                       source AS doc_source FROM documents) d USING (doc_id)
     ORDER BY {{order}} LIMIT $limit"""
@@ -369,6 +369,7 @@ def _events(store: Store, camps: Camps | None) -> dict[str, Any]:
     dyad_rows = _query(
         store,
         _EVENT_SQL.format(
+            table=store.events_table,
             where=BETWEEN_CAMPS_SQL,
             order="ev_date NULLS LAST, doc_id, char_start, event_id",
         ),
@@ -377,13 +378,14 @@ def _events(store: Store, camps: Camps | None) -> dict[str, Any]:
     other_rows = _query(
         store,
         _EVENT_SQL.format(
+            table=store.events_table,
             where=f"NOT {BETWEEN_CAMPS_SQL}",
             order="ev_date DESC NULLS LAST, doc_id, char_start, event_id",
         ),
         {**params, "limit": OTHER_EVENTS_LIMIT},
     )
     n_other = store.con.execute(
-        f"SELECT count(*) FROM events WHERE NOT {BETWEEN_CAMPS_SQL}", params
+        f"SELECT count(*) FROM {store.events_table} WHERE NOT {BETWEEN_CAMPS_SQL}", params
     ).fetchall()
     return {
         "dyad": [_event_row(r) for r in dyad_rows],

@@ -14,8 +14,8 @@ def totals(store: Store) -> dict[str, Any]:
         "documents": q("SELECT count(*) FROM documents"),
         "sentences": q("SELECT count(*) FROM sentences"),
         "actor mentions": q("SELECT count(*) FROM actor_mentions"),
-        "event mentions": q("SELECT count(*) FROM mentions"),
-        "events": q("SELECT count(*) FROM events"),
+        "event mentions": q(f"SELECT count(*) FROM {store.mentions_table}"),
+        "events": q(f"SELECT count(*) FROM {store.events_table}"),
         "failed inputs": q("SELECT count(*) FROM failures"),
         "first date": str(q("SELECT min(date) FROM documents") or "-"),
         "last date": str(q("SELECT max(date) FROM documents") or "-"),
@@ -26,11 +26,11 @@ def totals(store: Store) -> dict[str, Any]:
 def top_dyads(store: Store, limit: int = 10) -> list[dict[str, Any]]:
     """Country-level dyads by number of events (direction kept)."""
     return store.query(
-        """SELECT source_country, target_country, count(*) AS n,
+        f"""SELECT source_country, target_country, count(*) AS n,
                   avg(goldstein) AS goldstein_mean,
                   count(*) FILTER (WHERE quad_class <= 2) AS coop,
                   count(*) FILTER (WHERE quad_class >= 3) AS conflict
-           FROM events WHERE NOT negated
+           FROM {store.events_table} WHERE NOT negated
            GROUP BY ALL ORDER BY n DESC, source_country, target_country LIMIT ?""",
         [limit],
     )
@@ -39,7 +39,7 @@ def top_dyads(store: Store, limit: int = 10) -> list[dict[str, Any]]:
 def root_counts(store: Store) -> list[dict[str, Any]]:
     cb = load_codebook()
     rows = store.query(
-        "SELECT cameo_root, count(*) AS n FROM events GROUP BY ALL ORDER BY cameo_root"
+        f"SELECT cameo_root, count(*) AS n FROM {store.events_table} GROUP BY ALL ORDER BY cameo_root"
     )
     for r in rows:
         r["name"] = cb[r["cameo_root"]].name.capitalize() if r["cameo_root"] in cb else ""

@@ -57,13 +57,15 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS failures (
         origin VARCHAR PRIMARY KEY, reason VARCHAR, content_hash VARCHAR,
         first_seen TIMESTAMP, last_seen TIMESTAMP, run_id INTEGER)""",
-    # One row per event: the earliest mention speaks for it; counts over all its mentions.
+    # One row per event: the earliest mention speaks for it; counts over all its mentions. More
+    # reports are more evidence: confidence combines the mentions' as a noisy-OR (at most 0.99).
     """CREATE OR REPLACE VIEW events AS
-        SELECT m.* EXCLUDE (mention_id, rn), c.mentions, c.sources
+        SELECT m.* EXCLUDE (mention_id, rn, confidence), c.confidence, c.mentions, c.sources
         FROM (SELECT *, row_number() OVER (PARTITION BY event_id
                                            ORDER BY date NULLS LAST, doc_id, char_start) AS rn
               FROM mentions) m
-        JOIN (SELECT event_id, count(*) AS mentions, count(DISTINCT doc_id) AS sources
+        JOIN (SELECT event_id, count(*) AS mentions, count(DISTINCT doc_id) AS sources,
+                     round(least(0.99, 1 - product(1 - confidence)), 2) AS confidence
               FROM mentions GROUP BY event_id) c USING (event_id)
         WHERE m.rn = 1""",
 ]
@@ -74,6 +76,39 @@ MENTION_COLUMNS = [
     "target_text", "event_text", "cameo", "cameo_root", "quad_class", "goldstein", "plover_event",
     "plover_mode", "plover_context", "negated", "modality", "issues", "confidence",
 ]  # fmt: skip
+
+
+MODALITIES = ("asserted", "intended", "proposed", "hypothetical", "reported")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events outputs show. Values are checked here because they end up in a view's SQL
+    (views take no parameters): a float and names from MODALITIES, never free text."""
+
+    min_confidence: float = 0.0
+    modalities: tuple[str, ...] = MODALITIES
+    include_negated: bool = True
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= float(self.min_confidence) <= 1.0:
+            raise ValueError(f"min confidence must be between 0 and 1, not {self.min_confidence}")
+        unknown = set(self.modalities) - set(MODALITIES)
+        if unknown or not self.modalities:
+            raise ValueError(
+                f"modalities must be among {', '.join(MODALITIES)}; got {sorted(unknown) or 'none'}"
+            )
+
+    @property
+    def active(self) -> bool:
+        return self != EventFilter()
+
+    def condition(self) -> str:
+        names = ", ".join(f"'{m}'" for m in MODALITIES if m in self.modalities)
+        parts = [f"confidence >= {float(self.min_confidence)!r}", f"modality IN ({names})"]
+        if not self.include_negated:
+            parts.append("NOT negated")
+        return " AND ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -107,6 +142,9 @@ class Store:
             self._check_version()
         else:
             self._migrate()
+        # What outputs read; `select` narrows them to a filtered view.
+        self.events_table = "events"
+        self.mentions_table = "mentions"
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -293,6 +331,22 @@ class Store:
         return len(set(assignment.values()))
 
     # -- reads for outputs -----------------------------------------------------------------------
+
+    def select(self, chosen: EventFilter) -> None:
+        """Make outputs (exports, report, stats) read only the events `chosen` lets through, and
+        the mentions of those events. Temporary views: the store itself is not changed."""
+        if not chosen.active:
+            self.events_table, self.mentions_table = "events", "mentions"
+            return
+        self.con.execute(
+            "CREATE OR REPLACE TEMP VIEW selected_events AS "
+            f"SELECT * FROM events WHERE {chosen.condition()}"
+        )
+        self.con.execute(
+            "CREATE OR REPLACE TEMP VIEW selected_mentions AS SELECT * FROM mentions "
+            "WHERE event_id IN (SELECT event_id FROM selected_events)"
+        )
+        self.events_table, self.mentions_table = "selected_events", "selected_mentions"
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.con.execute(sql, list(params))
