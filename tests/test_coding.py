@@ -79,3 +79,13 @@ def test_event_fields_from_the_codebook(code) -> None:  # noqa: ANN001
     assert (e.date, e.date_precision) == ("2014-04-01", "day")
     assert 0 < e.confidence <= 1
     assert e.sentence.startswith("NATO suspended") and e.event_text.startswith("suspended")
+
+
+def test_each_event_takes_the_date_in_its_own_phrase(code) -> None:  # noqa: ANN001
+    events = code(
+        "Finland applied to join NATO in May 2022, three months after Russia attacked Ukraine "
+        "on 24 February 2022.",
+        "2023-04-04",
+    )
+    attack = next(e for e in events if e.source_country == "RUS")
+    assert (attack.date, attack.date_precision) == ("2022-02-24", "day")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from detente.dates import EventDate, find_text_date, parse_date, resolve_date
+from detente.dates import EventDate, find_dates, find_text_date, parse_date, resolve_date
 
 REF = date(2010, 4, 9)  # a Friday
 
@@ -74,3 +74,27 @@ def test_publication_date_in_text() -> None:
     assert find_text_date("MUNICH, February 7, 2009 — Vice President Biden") == date(2009, 2, 7)
     assert find_text_date("BRUSSELS, 27 May 1997 — NATO") == date(1997, 5, 27)
     assert find_text_date("No date here at all.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("Two years later, the sides signed a treaty.", "2010", "year"),
+        ("Three months later, talks resumed.", "2008-11", "month"),
+        ("The next day, Moscow protested.", "2008-08-09", "day"),
+        ("The following year, the council met again.", "2009", "year"),
+        ("A week earlier, the ministers had met.", "2008-08", "month"),
+    ],
+)
+def test_dates_relative_to_the_last_written_date(text: str, expected: str, precision: str) -> None:
+    anchor = EventDate(date(2008, 8, 8), "day")
+    found = resolve_date(text, date(2011, 3, 1), anchor)
+    assert found is not None and (found.iso(), found.precision) == (expected, precision)
+
+
+def test_find_dates_gives_every_expression_with_its_place() -> None:
+    text = "Russia, which invaded Georgia in August 2008, signed the accord on 8 April 2010."
+    found = find_dates(text, REF)
+    assert [(text[d.start : d.end], d.value.iso(), d.explicit) for d in found] == [
+        ("8 April 2010", "2010-04-08", True), ("August 2008", "2008-08", True),
+    ]  # fmt: skip

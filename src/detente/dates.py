@@ -139,38 +139,92 @@ def _relative(word: str, ref: date) -> EventDate:
     return EventDate(date(ref.year, 1, 1), "year")  # this year, earlier this year
 
 
-def resolve_date(text: str, ref: date | None) -> EventDate | None:
-    """The first date expression in `text`, resolved against the reference date `ref`.
+_LATER = re.compile(
+    r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r") (?P<unit>day|week|month|year)s? "
+    r"(?P<dir>later|afterwards|after that|earlier|before that)\b",
+    re.I,
+)
+_FOLLOWING = re.compile(
+    r"\bthe (?P<dir>following|next|previous|preceding) (?P<unit>day|week|month|year)\b", re.I
+)
 
-    Returns None when the text names no date (the caller falls back to the document date).
-    """
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a text: where it is and what it resolves to."""
+
+    start: int
+    end: int
+    value: EventDate
+    explicit: bool  # written out ("8 April 2010", "in 2008"), not relative to something else
+
+
+def _shift(base: EventDate, n: int, unit: str) -> EventDate:
+    """`base` moved by n units; the result is no more precise than the base or the unit."""
+    if unit == "year":
+        return EventDate(date(base.value.year + n, 1, 1), "year")
+    if unit == "month":
+        precision = "year" if base.precision == "year" else "month"
+        return EventDate(_shift_months(base.value, n), precision)
+    days = n * (7 if unit == "week" else 1)
+    moved = base.value + timedelta(days=days)
+    if base.precision == "day" and unit == "day":
+        return EventDate(moved, "day")
+    precision = "year" if base.precision == "year" else "month"
+    return EventDate(
+        moved.replace(day=1) if precision == "month" else date(moved.year, 1, 1), precision
+    )
+
+
+def find_dates(text: str, ref: date | None, anchor: EventDate | None = None) -> list[DateMention]:
+    """Every date expression in `text`, best first: explicit dates, then dates relative to the
+    publication date `ref` ("on Tuesday", "last year", "two years ago"), then dates relative to
+    `anchor`, the last explicit date before this text in the document ("two years later")."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], value: EventDate | None, explicit: bool) -> None:
+        if value is None or any(m.start() < e and s < m.end() for s, e in taken):
+            return
+        taken.append((m.start(), m.end()))
+        found.append(DateMention(m.start(), m.end(), value, explicit))
+
     for precision, pattern in _ABSOLUTE:
-        m = pattern.search(text)
-        if m:
+        for m in pattern.finditer(text):
             value = _build(m, ref)
-            if value is not None:
-                return EventDate(value, precision)
-    if ref is None:
-        return None
-    if m := _RELATIVE.search(text):
-        return _relative(m["word"], ref)
-    if m := _AGO.search(text):
-        n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()]
-        unit = m["unit"].lower()
-        if unit == "day":
-            return EventDate(ref - timedelta(days=n), "day")
-        if unit == "week":
-            return EventDate(ref - timedelta(weeks=n), "month")
-        if unit == "month":
-            return EventDate(_shift_months(ref, -n), "month")
-        return EventDate(date(ref.year - n, 1, 1), "year")
-    if m := _WEEKDAY.search(text):
-        # News usage: "on Tuesday" is the most recent Tuesday on or before publication.
-        back = (ref.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
-        if m.group(0).lower().startswith("last ") and back == 0:
-            back = 7
-        return EventDate(ref - timedelta(days=back), "day")
-    return None
+            add(m, EventDate(value, precision) if value else None, True)
+    if ref is not None:
+        for m in _RELATIVE.finditer(text):
+            add(m, _relative(m["word"], ref), False)
+        for m in _AGO.finditer(text):
+            add(m, _shift(EventDate(ref, "day"), -_number(m["n"]), m["unit"].lower()), False)
+    base = anchor or (EventDate(ref, "day") if ref else None)
+    if base is not None:
+        for m in _LATER.finditer(text):
+            sign = 1 if m["dir"].lower() in ("later", "afterwards", "after that") else -1
+            add(m, _shift(base, sign * _number(m["n"]), m["unit"].lower()), False)
+        for m in _FOLLOWING.finditer(text):
+            sign = 1 if m["dir"].lower() in ("following", "next") else -1
+            add(m, _shift(base, sign, m["unit"].lower()), False)
+    if ref is not None:
+        for m in _WEEKDAY.finditer(text):
+            # News usage: "on Tuesday" is the most recent Tuesday on or before publication.
+            back = (ref.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
+            if m.group(0).lower().startswith("last ") and back == 0:
+                back = 7
+            add(m, EventDate(ref - timedelta(days=back), "day"), False)
+    return found
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def resolve_date(text: str, ref: date | None, anchor: EventDate | None = None) -> EventDate | None:
+    """The best date expression in `text` (see find_dates), or None when it names no date (the
+    caller falls back to the document date)."""
+    found = find_dates(text, ref, anchor)
+    return found[0].value if found else None
 
 
 _HEADER_DATE = re.compile(r"^\s*(?:date|published|dated)\s*:\s*(?P<value>.+?)\s*$", re.I | re.M)

@@ -20,7 +20,7 @@ from detente.actors import ActorMatcher, DocumentActors, load_actor_dictionary
 from detente.codebook import load_codebook
 from detente.coding import Coded, Coder
 from detente.config import Config
-from detente.dates import resolve_date
+from detente.dates import DateMention, EventDate, find_dates
 from detente.ingest import read_inputs
 from detente.lexicon import load_lexicon
 from detente.parse import chunks, installed_model, load_pipeline
@@ -71,6 +71,7 @@ class Analyser:
         sentences: list[Sentence] = []
         mentions: list[ActorMention] = []
         events: list[Event] = []
+        anchor: EventDate | None = None
         for (offset, doc), matches in zip(parsed, found, strict=True):
             first = 0  # matches are sorted: walk them alongside the sentences
             for sent in doc.sents:
@@ -100,13 +101,20 @@ class Analyser:
                             a.kind,
                         )  # fmt: skip
                     )
+                dates = find_dates(text, document.date, anchor)
                 for coded in self.coder.code(sent, resolved.actors, resolved.modifiers):
-                    events.append(self._event(document, sentences[-1], offset, coded))
+                    events.append(self._event(document, sentences[-1], offset, coded, dates))
+                explicit = [d for d in dates if d.explicit]
+                if explicit:  # "two years later" counts from the last date written out
+                    anchor = max(explicit, key=lambda d: d.start).value
         return Analysis(document, sentences, mentions, events)
 
-    def _event(self, document: Document, sentence: Sentence, offset: int, c: Coded) -> Event:
+    def _event(
+        self, document: Document, sentence: Sentence, offset: int, c: Coded,
+        dates: Sequence[DateMention],
+    ) -> Event:  # fmt: skip
         code = self.codebook[c.pattern.code]
-        when = resolve_date(sentence.text, document.date)
+        when = _event_date(c, offset - sentence.char_start, dates)
         if when is not None:
             date, precision = when.iso(), when.precision
         elif document.date is not None:
@@ -143,6 +151,19 @@ class Analyser:
             issues=(),
             confidence=confidence(c),
         )
+
+
+def _event_date(c: Coded, shift: int, dates: Sequence[DateMention]) -> EventDate | None:
+    """The date written inside the event's own phrase ("signed ... on 8 April 2010"), else the
+    sentence's best date. `shift` turns spaCy offsets into sentence offsets."""
+    if not dates:
+        return None
+    phrase = (
+        c.trigger.left_edge.idx + shift,
+        c.trigger.right_edge.idx + shift + len(c.trigger.right_edge.text),
+    )
+    inside = [d for d in dates if phrase[0] <= d.start and d.end <= phrase[1]]
+    return (inside or dates)[0].value
 
 
 def confidence(c: Coded) -> float:
