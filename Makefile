@@ -30,9 +30,10 @@ test: $(STAMP)
 test-all: $(STAMP) browser
 	$(BIN)/pytest -q
 
-## eval: coder accuracy on the gold sentences
+## eval: coder accuracy on the gold sentences, and its cost next to the bare spaCy parse
 eval: $(STAMP)
 	$(BIN)/python -m detente evaluate tests/gold
+	$(BIN)/python benchmarks/bench_pipeline.py --repeat 2
 
 ## browser: Debian's chromium for the browser tests (needs root or sudo)
 browser:

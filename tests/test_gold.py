@@ -66,3 +66,20 @@ def test_gold_accuracy(result: EvaluationResult, measure, floor: float) -> None:
 def test_gold_false_positives(result: EvaluationResult, measure, ceiling: float) -> None:  # noqa: ANN001
     value = result.as_dict()[measure[0]]
     assert value is not None and value <= ceiling
+
+
+def test_scoring_a_stored_run_equals_coding_afresh(
+    result: EvaluationResult, tmp_path: Path
+) -> None:
+    from detente.evaluate import evaluate_store
+    from detente.pipeline import run
+    from detente.store import Store
+
+    corpus = tmp_path / "gold.jsonl"
+    with corpus.open("w", encoding="utf-8") as fh:
+        for g in GOLD:
+            fh.write(json.dumps({"id": g.id, "text": g.text, "date": str(g.doc_date)}) + "\n")
+    with Store(tmp_path / "gold.duckdb") as store:
+        run([corpus], store, Config())
+        stored = evaluate_store(GOLD, store).as_dict()
+    assert stored == result.as_dict()

@@ -280,24 +280,34 @@ def stats(db: DbOption = DEFAULT_DB) -> None:
 def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files or directories.")],
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline.")] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Score the events a run stored instead of coding afresh."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score the coder against gold sentences (see docs/annotation.md).
+    """Score the coder against gold sentences (see docs/annotation.md): precision, recall and F1,
+    dyad, root, quad, PLOVER, negation, modality and date accuracy, confusions and every error.
 
-    Example: detente evaluate tests/gold
+    Example: detente evaluate tests/gold --json
     """
     import json
 
     from detente.evaluate import evaluate_files, render
+    from detente.store import Store
 
     try:
-        result = evaluate_files(gold, Config(model=model))
+        if db is not None:
+            with Store(db, read_only=True) as store:
+                result = evaluate_files(gold, Config(model=model), store)
+        else:
+            result = evaluate_files(gold, Config(model=model))
     except DetenteError as exc:
         raise _fail(exc) from exc
     if as_json:
         typer.echo(json.dumps(result.as_dict(), indent=2))
     else:
-        render(result, Console())
+        render(result, Console(width=max(Console().width, 120)))  # the confusion table is wide
 
 
 def main() -> None:
