@@ -22,7 +22,13 @@ from detente.lexicon import Lexicon, Pattern
 TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "from", "over", "for",
                 "of", "about", "upon", "between", "among", "at", "across", "onto")  # fmt: skip
 OBJECT_CONTROL = {"urge", "ask", "call", "invite", "press", "encourage", "persuade", "force",
-                  "push", "request", "allow", "help", "warn", "tell", "order", "advise"}  # fmt: skip
+                  "push", "request", "allow", "help", "warn", "tell", "order", "advise",
+                  # causatives: "prompting Moscow to recall its ambassador"
+                  "prompt", "lead", "cause", "compel", "oblige", "drive", "spur", "provoke"}  # fmt: skip
+# Where force is shown or used, the place is the target: "massed troops near Ukraine's border",
+# "drills around Taiwan", "the operation in Ukraine".
+LOCATIVE_PREPS = ("near", "around", "along", "in", "inside", "within", "off", "over", "across")
+LOCATIVE_ROOTS = {"15", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "08"}  # 08: "exchanged prisoners", "agreed a truce"
 MATERIAL_CONFLICT_ROOTS = {"17", "18", "19", "20"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
@@ -216,6 +222,8 @@ class Coder:
         pattern: Pattern,
     ) -> list[ResolvedActor]:  # fmt: skip
         allowed = set(TARGET_PREPS) | ({pattern.prep} if pattern.prep else set())
+        if pattern.code[:2] in LOCATIVE_ROOTS:
+            allowed |= set(LOCATIVE_PREPS)
         holders = [v, *obj_tokens]
         # One level down: "pledged euros in aid to Ukraine", "called for talks with Russia".
         holders += [
@@ -226,7 +234,13 @@ class Coder:
                 if p.dep_ == "dative":  # "offered Ukraine a loan", "gave aid to Georgia"
                     found = _actors_at(p, actors) or _pobj_actors(p, actors)
                 elif p.dep_ == "prep" and p.lemma_.lower() in allowed:
-                    found = _pobj_actors(p, actors)
+                    found = _pobj_actors(p, actors) or [  # "near Ukraine's border"
+                        a
+                        for o in _pobjs(p)
+                        for c in o.children
+                        if c.dep_ == "poss"
+                        for a in _actors_at(c, actors)
+                    ]
                 else:
                     continue
                 if found:
