@@ -22,13 +22,16 @@ from detente.lexicon import Lexicon, Pattern
 TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "from", "over", "for",
                 "of", "about", "upon", "between", "among", "at", "across", "onto")  # fmt: skip
 OBJECT_CONTROL = {"urge", "ask", "call", "invite", "press", "encourage", "persuade", "force",
-                  "push", "request", "allow", "help", "warn", "tell", "order", "advise",
+                  "push", "request", "allow", "help", "warn", "tell", "order", "advise", "appeal",
                   # causatives: "prompting Moscow to recall its ambassador"
                   "prompt", "lead", "cause", "compel", "oblige", "drive", "spur", "provoke"}  # fmt: skip
 # Where force is shown or used, the place is the target: "massed troops near Ukraine's border",
 # "drills around Taiwan", "the operation in Ukraine".
-LOCATIVE_PREPS = ("near", "around", "along", "in", "inside", "within", "off", "over", "across")
-LOCATIVE_ROOTS = {"15", "18", "19", "20"}
+LOCATIVE_PREPS = {
+    "15": ("near", "around", "along", "off", "over", "across"),  # exercises *in* Belarus: a host
+    **{root: ("near", "around", "along", "off", "over", "across", "in", "inside", "within")
+       for root in ("18", "19", "20")},
+}  # fmt: skip
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "08"}  # 08: "exchanged prisoners", "agreed a truce"
 MATERIAL_CONFLICT_ROOTS = {"17", "18", "19", "20"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
@@ -98,7 +101,7 @@ class Coder:
         control = self._control(v)
         if control in ("intended", "negating") and any(c.dep_ == "xcomp" for c in v.children):
             return  # "refused to sign": the governed verb is the event
-        if v.dep_ in ("xcomp", "ccomp") and self._addressee(v.head, actors):
+        if v.dep_ in ("xcomp", "ccomp", "advcl") and self._addressee(v.head, actors):
             return  # "urged Russia to withdraw": the appeal is the event, not the withdrawal
         particle = next((c.lemma_.lower() for c in v.children if c.dep_ == "prt"), None)
         preps = [c.lemma_.lower() for c in v.children if c.dep_ in ("prep", "dative")]
@@ -115,6 +118,8 @@ class Coder:
         pattern = self.lexicon.verb(lemma, particle, preps, objects)
         if pattern is None:
             return
+        if not pattern.objects and any(c.dep_ in ("oprd", "acomp") for c in v.children):
+            return  # "called Putin 'savvy'": an object complement changes what the verb means
 
         if passive:
             sources = [a for p in v.children if p.dep_ == "agent" for a in _pobj_actors(p, actors)]
@@ -200,12 +205,12 @@ class Coder:
         lemma = v.lemma_.lower()
         if self._control(v) != "proposed" and lemma not in self.modality.directive:
             return []
-        if lemma in OBJECT_CONTROL and any(c.dep_ == "xcomp" for c in v.children):
+        if lemma in OBJECT_CONTROL and any(c.dep_ in ("xcomp", "advcl") for c in v.children):
             found = [a for c in v.children if c.dep_ == "dobj" for a in _actors_at(c, actors)]
             found += [  # "called on Russia to withdraw"
                 a
                 for p in v.children
-                if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                if p.dep_ == "prep" and p.lower_ in ("on", "upon", "to")
                 for a in _pobj_actors(p, actors)
             ]
             if found:
@@ -222,8 +227,7 @@ class Coder:
         pattern: Pattern,
     ) -> list[ResolvedActor]:  # fmt: skip
         allowed = set(TARGET_PREPS) | ({pattern.prep} if pattern.prep else set())
-        if pattern.code[:2] in LOCATIVE_ROOTS:
-            allowed |= set(LOCATIVE_PREPS)
+        allowed |= set(LOCATIVE_PREPS.get(pattern.code[:2], ()))
         holders = [v, *obj_tokens]
         # One level down: "pledged euros in aid to Ukraine", "called for talks with Russia".
         holders += [
@@ -336,15 +340,11 @@ class Coder:
                 sources += _actors_at(c, actors)
             elif c.dep_ in ("amod", "compound") and c.i in modifiers:
                 sources.append(modifiers[c.i])
-        targets: list[ResolvedActor] = []
-        for p in preps:
-            if p.lemma_.lower() == "by" and not sources:
-                sources += _pobj_actors(p, actors)
-            elif p.lemma_.lower() in TARGET_PREPS and not targets:
-                targets += _pobj_actors(p, actors)
-                # "the annexation of Ukraine's Crimean peninsula": the owner is the target.
-                targets += [a for o in _pobjs(p) for c in o.children if c.dep_ == "poss"
-                            for a in _actors_at(c, actors)]  # fmt: skip
+        if not sources:
+            sources = [a for p in preps if p.lower_ == "by" for a in _pobj_actors(p, actors)]
+        # "invasion of Georgia", "annexation of Ukraine's Crimea", "suspension of contacts with
+        # Russia": the same search for targets as for verbs.
+        targets = self._prep_targets(n, [], actors, pattern)
         if not sources or not targets:
             return
         text = n.text + (f" {preps[0].text}" if preps else "")
@@ -366,8 +366,10 @@ class Coder:
         else:
             pairs = [(s, t) for s in sources for t in targets]
         for s, t in pairs:
-            if s.actor.code == t.actor.code:
-                continue
+            if s.actor.country == t.actor.country and not (
+                s.actor.sector and t.actor.sector and s.actor.sector != t.actor.sector
+            ):
+                continue  # a country acting on itself is only an event between its parts
             yield Coded(s, t, pattern, trigger, event_text, negated, modality, nominal, direct)
 
 
