@@ -89,3 +89,26 @@ def test_each_event_takes_the_date_in_its_own_phrase(code) -> None:  # noqa: ANN
     )
     attack = next(e for e in events if e.source_country == "RUS")
     assert (attack.date, attack.date_precision) == ("2022-02-24", "day")
+
+
+def test_dateline_places_are_not_actors(code) -> None:  # noqa: ANN001
+    events = code(
+        "HEILIGENDAMM, Germany, June 7 — President Vladimir Putin proposed that the United "
+        "States use a radar in Azerbaijan.",
+        "2007-06-07",
+    )
+    assert "DEU" not in {e.source_country for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia and Belarus released 16 prisoners.", set()),  # released to others, not each other
+        ("Estonia and Latvia joined NATO in 2004.", {("EST", "NATO", "05"), ("LVA", "NATO", "05")}),
+        ("Russia and Ukraine exchanged prisoners.", {("RUS", "UKR", "08"), ("UKR", "RUS", "08")}),
+        ("Russia and China held joint exercises.", {("RUS", "CHN", "06"), ("CHN", "RUS", "06")}),
+        ("Finland applied together with Sweden.", set()),
+    ],
+)
+def test_only_mutual_acts_are_reciprocal(code, text: str, expected: set) -> None:  # noqa: ANN001
+    assert triples(code(text)) == expected

@@ -32,8 +32,16 @@ LOCATIVE_PREPS = {
     **{root: ("near", "around", "along", "off", "over", "across", "in", "inside", "within")
        for root in ("18", "19", "20")},
 }  # fmt: skip
-RECIPROCAL_ROOTS = {"03", "04", "05", "06", "08"}  # 08: "exchanged prisoners", "agreed a truce"
-MATERIAL_CONFLICT_ROOTS = {"17", "18", "19", "20"}
+PARTNER_WORDS = {"together", "along", "jointly"}
+# Prepositions of time and circumstance: their objects say when or why, not what was done.
+CIRCUMSTANCE_PREPS = {"after", "before", "since", "during", "until", "till", "despite", "amid",
+                      "following", "because", "like", "unlike", "as", "throughout"}  # fmt: skip
+# Inside an object phrase, these introduce its owner or author, not its victim.
+OWNER_PREPS = {"of", "on", "into", "by"}
+# Codes whose object is a wrong, a measure or a thing attacked: its owner or author is the
+# target. "shelled Ukrainian villages", "investigated crimes committed by Russian forces",
+# "vetoed a resolution put forward by the United States", "lifted its embargo on Georgian wine".
+OBJECT_OWNER_ROOTS = {"08", "09", "11", "12", "16", "17", "18", "19", "20"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 CLAUSE_PRONOUNS = {"it", "they", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -113,7 +121,7 @@ class Coder:
         objects = {w for o in obj_tokens for w in _phrase_lemmas(o)}
         for holder in (v, *obj_tokens):  # "withdrew from the treaty", "800 million in aid"
             for p in holder.children:
-                if p.dep_ == "prep":
+                if p.dep_ == "prep" and p.lower_ not in CIRCUMSTANCE_PREPS:
                     objects |= {w for o in _pobjs(p) for w in _phrase_lemmas(o)}
         pattern = self.lexicon.verb(lemma, particle, preps, objects)
         if pattern is None:
@@ -136,10 +144,8 @@ class Coder:
             targets = self._prep_targets(v, obj_tokens, actors, pattern)
         if not targets:
             targets = self._addressee(v, actors)
-        if not targets and pattern.code[:2] in MATERIAL_CONFLICT_ROOTS:
-            # "shelled Ukrainian villages", "seized three Ukrainian vessels": what is attacked
-            # belongs to the country named by its adjective.
-            targets = [modifiers[c.i] for o in obj_tokens for c in o.children if c.i in modifiers]
+        if not targets and pattern.code[:2] in OBJECT_OWNER_ROOTS:
+            targets = _object_owners(obj_tokens, actors, modifiers)
         negated = self._negated(v)
         modality = self._modality(v, actors)
         if modality == "asserted":
@@ -189,6 +195,17 @@ class Coder:
             return [actors[head.i]]
         return []
 
+    def _reciprocal(self, trigger: Token) -> bool:
+        """Whether coordinated subjects do this to each other: by the verb itself ("met",
+        "signed"), or by its object ("held talks", "carried out an exchange")."""
+        m = self.modality
+        if trigger.lemma_.lower() in (m.reciprocal_verbs | m.reciprocal_objects):
+            return True
+        return any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in m.reciprocal_objects
+            for c in trigger.children
+        )
+
     def _control(self, v: Token) -> str | None:
         """The verb's control class, from its lemma or its lemma with a particle or preposition
         ("call on", "call for")."""
@@ -237,6 +254,8 @@ class Coder:
             for p in holder.children:
                 if p.dep_ == "dative":  # "offered Ukraine a loan", "gave aid to Georgia"
                     found = _actors_at(p, actors) or _pobj_actors(p, actors)
+                elif p.dep_ == "prep" and p.i > 0 and p.nbor(-1).lower_ in PARTNER_WORDS:
+                    continue  # "applied together with Sweden": a partner, not a target
                 elif p.dep_ == "prep" and p.lemma_.lower() in allowed:
                     found = _pobj_actors(p, actors) or [  # "near Ukraine's border"
                         a
@@ -356,11 +375,7 @@ class Coder:
         self, sources: list[ResolvedActor], targets: list[ResolvedActor], pattern: Pattern,
         trigger: Token, event_text: str, negated: bool, modality: str, nominal: bool, direct: bool,
     ) -> Iterator[Coded]:  # fmt: skip
-        if (
-            not targets
-            and len(sources) > 1
-            and (pattern.code[:2] in RECIPROCAL_ROOTS or pattern.code.startswith("19"))
-        ):
+        if not targets and len(sources) > 1 and self._reciprocal(trigger):
             # "The US and Russia signed the treaty": each side acts towards the other.
             pairs = [(s, t) for s in sources for t in sources if s.anchor != t.anchor]
         else:
@@ -395,6 +410,34 @@ def _actors_at(tok: Token, actors: Mapping[int, ResolvedActor]) -> list[Resolved
                 if c.i in actors
             ]
     return list({a.anchor: a for a in found}.values())
+
+
+def _object_owners(
+    obj_tokens: list[Token], actors: Mapping[int, ResolvedActor],
+    modifiers: Mapping[int, ResolvedActor],
+) -> list[ResolvedActor]:  # fmt: skip
+    """Actors named inside the object phrases: a country adjective on the object or on its
+    prepositional object ("embargo on Georgian wine"), or the agent of a participle attached to
+    it ("crimes committed by Russian forces")."""
+    phrase = list(obj_tokens)
+    phrase += [
+        o
+        for t in obj_tokens
+        for p in t.children
+        if p.dep_ == "prep" and p.lower_ in OWNER_PREPS
+        for o in _pobjs(p)
+    ]
+    found = [modifiers[c.i] for t in phrase for c in t.children if c.i in modifiers]
+    for t in phrase:
+        for participle in t.children:
+            if participle.dep_ in ("acl", "relcl"):
+                found += [
+                    a
+                    for p in participle.children
+                    if p.dep_ == "agent"
+                    for a in _pobj_actors(p, actors)
+                ]
+    return found
 
 
 def _pobjs(prep: Token) -> list[Token]:

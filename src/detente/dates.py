@@ -246,3 +246,15 @@ def find_text_date(text: str) -> date | None:
         if m := pattern.search(head):
             return _build(m, None)
     return None
+
+
+_DATELINE_PREFIX = re.compile(
+    r"^[A-Z][A-Z .'/-]{2,}(?:, [A-Z][A-Za-z .'-]+)?, [A-Z][a-z]{2,}\.? \d{1,2}(?:, \d{4})?\s*[—–-]+\s*"
+)
+
+
+def dateline_length(sentence: str) -> int:
+    """How many characters of `sentence` are a leading wire dateline ("HEILIGENDAMM, Germany,
+    June 7 — "): place names there say where the story was filed, not who acted. 0 if none."""
+    m = _DATELINE_PREFIX.match(sentence)
+    return m.end() if m else 0

@@ -207,7 +207,9 @@ def _read_html(html: str) -> dict[str, Any]:
     if not text:
         raise InputError("no article text found in HTML")
     meta = trafilatura.extract_metadata(html)
-    out: dict[str, Any] = {"text": text}
+    # trafilatura puts one paragraph (or heading) per line: make each a paragraph of its own, so
+    # a kicker or headline is never read as part of the first sentence.
+    out: dict[str, Any] = {"text": re.sub(r"\n+", "\n\n", text)}
     if meta is not None:
         out.update(
             {

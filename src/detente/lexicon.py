@@ -61,6 +61,8 @@ class Modality:
     reported_adverbs: frozenset[str]
     hypothetical_marks: frozenset[str]
     negation_words: frozenset[str]
+    reciprocal_verbs: frozenset[str]  # "Russia and the US met": each met the other
+    reciprocal_objects: frozenset[str]  # "held talks", "carried out an exchange"
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,8 @@ def _modality(doc: Mapping[str, Any]) -> Modality:
         reported_adverbs=words("reported_adverbs"),
         hypothetical_marks=words("hypothetical_marks"),
         negation_words=words("negation_words"),
+        reciprocal_verbs=words("reciprocal_verbs"),
+        reciprocal_objects=words("reciprocal_objects"),
     )
 
 

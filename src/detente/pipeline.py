@@ -20,7 +20,7 @@ from detente.actors import ActorMatcher, DocumentActors, load_actor_dictionary
 from detente.codebook import load_codebook
 from detente.coding import Coded, Coder
 from detente.config import Config
-from detente.dates import DateMention, EventDate, find_dates
+from detente.dates import DateMention, EventDate, dateline_length, find_dates
 from detente.ingest import read_inputs
 from detente.lexicon import load_lexicon
 from detente.parse import chunks, installed_model, load_pipeline
@@ -78,7 +78,13 @@ class Analyser:
                 last = first
                 while last < len(matches) and matches[last][0].start < sent.end:
                     last += 1
-                in_sent = [(s, e) for s, e in matches[first:last] if s.end <= sent.end]
+                # Names in a leading dateline ("MOSCOW, March 24 —") are places, not actors.
+                body = sent.start_char + dateline_length(sent.text)
+                in_sent = [
+                    (s, e)
+                    for s, e in matches[first:last]
+                    if s.end <= sent.end and s.start_char >= body
+                ]
                 first = last
                 text = sent.text.strip()
                 if not text:
