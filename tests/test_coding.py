@@ -112,3 +112,38 @@ def test_dateline_places_are_not_actors(code) -> None:  # noqa: ANN001
 )
 def test_only_mutual_acts_are_reciprocal(code, text: str, expected: set) -> None:  # noqa: ANN001
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dateline city parsed as subject, the actor as its apposition
+        (
+            "PRAGUE, April 8 — President Barack Obama and President Dmitry Medvedev signed a new "
+            "arms reduction treaty on Thursday.",
+            {("USA", "RUS", "05"), ("RUS", "USA", "05")},
+        ),
+        # what two sides agree to do, they do to each other
+        (
+            "The United States and Russia agreed to reduce their deployed warheads.",
+            {("USA", "RUS", "08"), ("RUS", "USA", "08")},
+        ),
+        # an adjective controls the verb: "ready to settle", intended
+        (
+            "Armenia and Azerbaijan said they were ready to settle the conflict.",
+            {("ARM", "AZE", "03"), ("AZE", "ARM", "03")},
+        ),
+        # the author inside the object phrase
+        (
+            "Alleged abuses by Russian troops were investigated by the UN Human Rights Council.",
+            {("UN", "RUS", "09")},
+        ),
+    ],
+)
+def test_more_constructions(code, text: str, expected: set) -> None:  # noqa: ANN001
+    assert triples(code(text, "2010-04-09")) == expected
+
+
+def test_ready_to_is_intended(code) -> None:  # noqa: ANN001
+    events = code("Armenia and Azerbaijan said they were ready to settle the conflict.")
+    assert events and {e.modality for e in events} == {"intended"}

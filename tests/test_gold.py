@@ -19,19 +19,20 @@ GOLD_DIR = Path(__file__).parent / "gold"
 GOLD = load_gold([GOLD_DIR])
 
 # Floors for the default model; raise them as the coder improves (issue 4 sets the goals).
-# Measured with en_core_web_sm 3.8.0 on 330 sentences: detection P 0.98 R 0.60 F1 0.74, dyad
-# 0.95, root 0.94, quad 0.97, modality 0.97, date 0.97, no-event false positives 0.014.
+# Measured with en_core_web_sm 3.8.0 on 330 sentences: detection P 1.00 R 0.74 F1 0.85, dyad
+# 0.96, root 0.94, quad 0.97, modality 0.97, date 0.97, no false positives on no-event sentences.
 FLOORS = {
-    ("detection", "precision"): 0.93,
-    ("detection", "f1"): 0.70,
-    ("dyad", None): 0.90,
-    ("root", None): 0.88,
-    ("quad_class", None): 0.92,
-    ("modality", None): 0.90,
-    ("negated", None): 0.95,
-    ("date_month", None): 0.92,
+    ("detection", "precision"): 0.95,
+    ("detection", "f1"): 0.82,
+    ("dyad", None): 0.92,
+    ("root", None): 0.90,
+    ("quad_class", None): 0.94,
+    ("modality", None): 0.93,
+    ("negated", None): 0.96,
+    ("flagged_negated_or_modal", None): 0.92,
+    ("date_month", None): 0.94,
 }
-CEILINGS = {("no_event_false_positive_rate", None): 0.05}
+CEILINGS = {("no_event_false_positive_rate", None): 0.03}
 
 
 @pytest.fixture(scope="module")

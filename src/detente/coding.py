@@ -38,10 +38,10 @@ CIRCUMSTANCE_PREPS = {"after", "before", "since", "during", "until", "till", "de
                       "following", "because", "like", "unlike", "as", "throughout"}  # fmt: skip
 # Inside an object phrase, these introduce its owner or author, not its victim.
 OWNER_PREPS = {"of", "on", "into", "by"}
-# Codes whose object is a wrong, a measure or a thing attacked: its owner or author is the
-# target. "shelled Ukrainian villages", "investigated crimes committed by Russian forces",
+# Codes whose object is a wrong, a measure, an offer or a thing attacked: its owner or author is
+# the target ("accept Turkish mediation"). "shelled Ukrainian villages", "investigated crimes committed by Russian forces",
 # "vetoed a resolution put forward by the United States", "lifted its embargo on Georgian wine".
-OBJECT_OWNER_ROOTS = {"08", "09", "11", "12", "16", "17", "18", "19", "20"}
+OBJECT_OWNER_ROOTS = {"03", "08", "09", "11", "12", "16", "17", "18", "19", "20"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 CLAUSE_PRONOUNS = {"it", "they", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -183,6 +183,9 @@ class Coder:
         head = v.head
         if head is v:
             return []
+        if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "attr"):
+            # "they were ready to settle": the adjective's clause holds the subject.
+            return self._subjects(head.head, actors)
         if v.dep_ == "xcomp":
             if head.lemma_.lower() in OBJECT_CONTROL:
                 obj = [a for c in head.children if c.dep_ == "dobj" for a in _actors_at(c, actors)]
@@ -199,12 +202,22 @@ class Coder:
         """Whether coordinated subjects do this to each other: by the verb itself ("met",
         "signed"), or by its object ("held talks", "carried out an exchange")."""
         m = self.modality
-        if trigger.lemma_.lower() in (m.reciprocal_verbs | m.reciprocal_objects):
-            return True
-        return any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in m.reciprocal_objects
-            for c in trigger.children
-        )
+        mutual = m.reciprocal_verbs | m.reciprocal_objects
+        head = trigger
+        for _ in range(4):  # "agreed to reduce": what is agreed together is mutual
+            if head.lemma_.lower() in mutual:
+                return True
+            if head.dep_ != "xcomp" or head.head is head:
+                break
+            head = head.head
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [  # "took part in the talks"
+            o
+            for p in trigger.children
+            if p.dep_ == "prep" and p.lower_ not in CIRCUMSTANCE_PREPS
+            for o in _pobjs(p)
+        ]
+        return any(o.lemma_.lower() in m.reciprocal_objects for o in objects)
 
     def _control(self, v: Token) -> str | None:
         """The verb's control class, from its lemma or its lemma with a particle or preposition
@@ -254,7 +267,9 @@ class Coder:
             for p in holder.children:
                 if p.dep_ == "dative":  # "offered Ukraine a loan", "gave aid to Georgia"
                     found = _actors_at(p, actors) or _pobj_actors(p, actors)
-                elif p.dep_ == "prep" and p.i > 0 and p.nbor(-1).lower_ in PARTNER_WORDS:
+                elif p.dep_ == "prep" and (
+                    p.lower_ == "alongside" or (p.i > 0 and p.nbor(-1).lower_ in PARTNER_WORDS)
+                ):
                     continue  # "applied together with Sweden": a partner, not a target
                 elif p.dep_ == "prep" and p.lemma_.lower() in allowed:
                     found = _pobj_actors(p, actors) or [  # "near Ukraine's border"
@@ -398,6 +413,10 @@ def _phrase_lemmas(tok: Token) -> list[str]:
 def _actors_at(tok: Token, actors: Mapping[int, ResolvedActor]) -> list[ResolvedActor]:
     """Actors heading `tok`'s phrase and its coordinated phrases ("the US and Russia")."""
     found = []
+    if tok.i not in actors:
+        # "MOSCOW, Oct 18 — Russia will...": the parser makes the dateline city the subject and
+        # the actor its apposition.
+        tok = next((c for c in tok.children if c.dep_ == "appos" and c.i in actors), tok)
     for t in (tok, *tok.conjuncts):
         if t.i in actors:
             found.append(actors[t.i])
@@ -428,6 +447,9 @@ def _object_owners(
         for o in _pobjs(p)
     ]
     found = [modifiers[c.i] for t in phrase for c in t.children if c.i in modifiers]
+    found += [
+        a for t in phrase[len(obj_tokens) :] for a in _actors_at(t, actors)
+    ]  # "abuses by Russian troops"
     for t in phrase:
         for participle in t.children:
             if participle.dep_ in ("acl", "relcl"):
