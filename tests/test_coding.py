@@ -147,3 +147,9 @@ def test_more_constructions(code, text: str, expected: set) -> None:  # noqa: AN
 def test_ready_to_is_intended(code) -> None:  # noqa: ANN001
     events = code("Armenia and Azerbaijan said they were ready to settle the conflict.")
     assert events and {e.modality for e in events} == {"intended"}
+
+
+def test_hyphenated_pair_on_an_event_noun(code) -> None:  # noqa: ANN001
+    events = code("US-Russian talks on missile defence resumed in Geneva.")
+    assert triples(events) == {("USA", "RUS", "04"), ("RUS", "USA", "04")}
+    assert triples(code("The NATO summit opened in Lisbon.")) == set()  # one side: no event

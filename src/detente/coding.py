@@ -372,14 +372,21 @@ class Coder:
         for c in n.children:
             if c.dep_ == "poss":
                 sources += _actors_at(c, actors)
-            elif c.dep_ in ("amod", "compound") and c.i in modifiers:
-                sources.append(modifiers[c.i])
+        if not sources:  # "the Russian invasion", "US-Russian talks": actor words before the noun
+            sources = [
+                found[t.i]
+                for c in n.lefts
+                if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
+                for t in c.subtree
+                for found in (modifiers, actors)
+                if t.i in found
+            ]
         if not sources:
             sources = [a for p in preps if p.lower_ == "by" for a in _pobj_actors(p, actors)]
         # "invasion of Georgia", "annexation of Ukraine's Crimea", "suspension of contacts with
         # Russia": the same search for targets as for verbs.
         targets = self._prep_targets(n, [], actors, pattern)
-        if not sources or not targets:
+        if not sources or (not targets and len(sources) < 2):
             return
         text = n.text + (f" {preps[0].text}" if preps else "")
         yield from self._pairs(sources, targets, pattern, n, text, False, "asserted", True, False)
