@@ -163,36 +163,42 @@ def run(
         raise typer.Exit(code=1)
 
 
-@export_app.command("events")
-def export_events(
-    db: DbOption = DEFAULT_DB,
-    fmt: FormatOption = "jsonl",
-    out: OutOption = None,
-    min_confidence: MinConfidenceOption = 0.0,
-    modality: ModalityOption = None,
-    exclude_negated: NegatedOption = False,
-) -> None:
-    """One record per event with every field in docs/exports.md (mentions/sources count its reports).
+def _export_command(table: str, doc: str):  # noqa: ANN202 - a typer command
+    """`detente export events` and `detente export mentions`: one body, their own help."""
+
+    def command(
+        db: DbOption = DEFAULT_DB,
+        fmt: FormatOption = "jsonl",
+        out: OutOption = None,
+        min_confidence: MinConfidenceOption = 0.0,
+        modality: ModalityOption = None,
+        exclude_negated: NegatedOption = False,
+    ) -> None:
+        _export(table, db, fmt, out, _event_filter(min_confidence, modality, exclude_negated))
+
+    command.__name__ = f"export_{table}"
+    command.__doc__ = doc
+    return command
+
+
+export_app.command("events")(
+    _export_command(
+        "events",
+        """One record per event with every field in docs/exports.md (mentions/sources count its reports).
 
     Example: detente export events --db demo/detente.duckdb --format csv --out events.csv
-    """
-    _export("events", db, fmt, out, _event_filter(min_confidence, modality, exclude_negated))
-
-
-@export_app.command("mentions")
-def export_mentions(
-    db: DbOption = DEFAULT_DB,
-    fmt: FormatOption = "jsonl",
-    out: OutOption = None,
-    min_confidence: MinConfidenceOption = 0.0,
-    modality: ModalityOption = None,
-    exclude_negated: NegatedOption = False,
-) -> None:
-    """One record per sentence that reports an event; `event_id` names the event it belongs to.
+    """,
+    )
+)
+export_app.command("mentions")(
+    _export_command(
+        "mentions",
+        """One record per sentence that reports an event; `event_id` names the event it belongs to.
 
     Example: detente export mentions --db demo/detente.duckdb --format parquet --out m.parquet
-    """
-    _export("mentions", db, fmt, out, _event_filter(min_confidence, modality, exclude_negated))
+    """,
+    )
+)
 
 
 def _export(table: str, db: Path, fmt: str, out: Path | None, chosen) -> None:  # noqa: ANN001
