@@ -110,6 +110,10 @@ def run(
     lexicon: Annotated[
         list[Path] | None, typer.Option("--lexicon", help="Extra verb/noun lexicon YAML file.")
     ] = None,
+    issues: Annotated[
+        list[Path] | None,
+        typer.Option("--issues", help="Extra or replacement issues YAML file (same format)."),
+    ] = None,
 ) -> None:
     """Analyse texts and add their events to the store.
 
@@ -130,6 +134,7 @@ def run(
         workers=workers,
         extra_actor_files=tuple(actors or ()),
         extra_lexicon_files=tuple(lexicon or ()),
+        extra_issue_files=tuple(issues or ()),
     )
     started = time.perf_counter()
     try:
@@ -213,6 +218,257 @@ def _export(table: str, db: Path, fmt: str, out: Path | None, chosen) -> None:  
         raise _fail(exc) from exc
     if out is not None:
         err.print(f"{n} {table} -> {out}")
+
+
+SideOption = Annotated[
+    str, typer.Option("--side", help="One camp: codes, comma-separated (USA,NATO).")
+]
+OtherOption = Annotated[str, typer.Option("--other", help="The other camp (RUS).")]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Evidence from this date (YYYY-MM-DD).")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Evidence up to this date (YYYY-MM-DD).")
+]
+IssuesOption = Annotated[
+    list[Path] | None, typer.Option("--issues", help="Extra or replacement issues YAML file.")
+]
+
+
+def _date_option(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _fail(ValueError(f"{name} must be YYYY-MM-DD, not {value!r}")) from None
+
+
+def _agreement(db: Path, side: str, other: str, since: str | None, until: str | None,
+               issues: list[Path] | None, common: float, apart: float):  # noqa: ANN202  # fmt: skip
+    from detente.agreement import Thresholds, agreement_map
+    from detente.issues import load_taxonomy
+    from detente.store import Store
+
+    try:
+        thresholds = Thresholds(common, apart)
+        with Store(db, read_only=True) as store:
+            return agreement_map(
+                store, load_taxonomy(issues or ()), _codes(side), _codes(other),
+                _date_option(since, "--since"), _date_option(until, "--until"), thresholds,
+            )  # fmt: skip
+    except (DetenteError, ValueError) as exc:
+        raise _fail(exc) from exc
+
+
+@app.command("map")
+def agreement_map_command(
+    side: SideOption,
+    other: OtherOption,
+    db: DbOption = DEFAULT_DB,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    issues: IssuesOption = None,
+    common: Annotated[
+        float, typer.Option("--common", help="Score from which an issue is common.")
+    ] = 0.35,
+    apart: Annotated[
+        float, typer.Option("--apart", help="Score up to which it is far apart.")
+    ] = -0.35,
+    show_unknown: Annotated[
+        bool, typer.Option("--unknown", help="List issues without evidence too.")
+    ] = False,
+) -> None:
+    """The agreement map of two camps: per issue, common interest, partial or far apart, with the
+    balance of evidence and its strongest sentence (docs/relations.md explains the method).
+
+    Example: detente map --db demo/detente.duckdb --side USA,NATO --other RUS --since 2009-01-01 --until 2011-12-31
+    """
+    stances = _agreement(db, side, other, since, until, issues, common, apart)
+    colour = {"common": "green", "partial": "yellow", "apart": "red", "unknown": "dim"}
+    period = f"{since or 'start'} to {until or 'end'}"
+    table = Table(title=f"Agreement map: {side} vs {other}, {period}", show_lines=True)
+    for col, just in (("issue", "left"), ("level", "left"), ("score", "right"),
+                      ("evidence", "right"), ("balance +/-/~", "right"), ("strongest evidence", "left")):  # fmt: skip
+        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    shown = [s for s in stances if show_unknown or s.level != "unknown"]
+    for s in shown:
+        best = max(s.evidence, key=lambda e: abs(e.weight), default=None)
+        table.add_row(
+            s.label,
+            f"[{colour[s.level]}]{s.level}[/]",
+            "-" if s.score is None else f"{s.score:+.2f}",
+            str(s.n_evidence),
+            f"{s.balance['common']:.1f}/{s.balance['apart']:.1f}/{s.balance['partial']:.0f}",
+            f"{best.sentence} [dim]({best.doc_id}, {best.date})[/]" if best else "",
+        )
+    out = Console(width=max(Console().width, 140))
+    out.print(table)
+    hidden = len(stances) - len(shown)
+    if hidden:
+        out.print(f"[dim]{hidden} issues without evidence (--unknown lists them)[/]")
+
+
+@export_app.command("issues")
+def export_issues(
+    side: SideOption,
+    other: OtherOption,
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json or jsonl.")] = "json",
+    out: OutOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    issues: IssuesOption = None,
+    common: Annotated[
+        float, typer.Option("--common", help="Score from which an issue is common.")
+    ] = 0.35,
+    apart: Annotated[
+        float, typer.Option("--apart", help="Score up to which it is far apart.")
+    ] = -0.35,
+) -> None:
+    """The agreement map as data: one object per issue with level, score, balance and evidence.
+
+    Example: detente export issues --db demo/detente.duckdb --side USA,NATO --other RUS --out map.json
+    """
+    import json
+
+    stances = [
+        s.as_dict() for s in _agreement(db, side, other, since, until, issues, common, apart)
+    ]
+    if fmt == "json":
+        text = json.dumps(stances, indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "jsonl":
+        text = "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in stances)
+    else:
+        raise _fail(ValueError(f"unknown format {fmt!r}: choose json or jsonl"))
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        err.print(f"{len(stances)} issues -> {out}")
+
+
+@export_app.command("relations")
+def export_relations(
+    side: SideOption,
+    other: OtherOption,
+    db: DbOption = DEFAULT_DB,
+    freq: Annotated[str, typer.Option("--freq", help="month, quarter or year.")] = "month",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or json.")] = "csv",
+    out: OutOption = None,
+    min_confidence: MinConfidenceOption = 0.0,
+) -> None:
+    """The cooperation-conflict time series of two camps: period, n_events, goldstein_sum,
+    goldstein_mean, quad1..quad4 (asserted and intended events, negated ones left out).
+
+    Example: detente export relations --db demo/detente.duckdb --side USA,NATO --other RUS --freq year
+    """
+    import csv
+    import io
+    import json
+
+    from detente.relations import time_series
+    from detente.store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            store.select(_event_filter(min_confidence, None, False))
+            rows = time_series(store, _codes(side), _codes(other), freq)
+    except (DetenteError, ValueError) as exc:
+        raise _fail(exc) from exc
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=["period", "n_events", "goldstein_sum",
+                                                    "goldstein_mean", "quad1", "quad2", "quad3",
+                                                    "quad4"], lineterminator="\n")  # fmt: skip
+        writer.writeheader()
+        writer.writerows(rows)
+        text = buffer.getvalue()
+    elif fmt == "jsonl":
+        text = "".join(json.dumps(r) + "\n" for r in rows)
+    elif fmt == "json":
+        text = json.dumps(rows, indent=2) + "\n"
+    else:
+        raise _fail(ValueError(f"unknown format {fmt!r}: choose csv, jsonl or json"))
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        err.print(f"{len(rows)} periods -> {out}")
+
+
+@export_app.command("commitments")
+def export_commitments(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json or jsonl.")] = "json",
+    out: OutOption = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only commitments of or to these codes.")
+    ] = None,
+) -> None:
+    """Commitments (pledges, obligations) with actor, counterpart, quantity, unit, deadline,
+    status and the evidence behind each status (docs/relations.md).
+
+    Example: detente export commitments --db demo/detente.duckdb --actor USA,RUS
+    """
+    import json
+
+    from detente.commitments import commitments
+    from detente.issues import load_taxonomy
+    from detente.store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            found = [c.as_dict() for c in commitments(store, load_taxonomy(), _codes(actor))]
+    except (DetenteError, ValueError) as exc:
+        raise _fail(exc) from exc
+    if fmt == "json":
+        text = json.dumps(found, indent=2, ensure_ascii=False, default=str) + "\n"
+    elif fmt == "jsonl":
+        text = "".join(json.dumps(c, ensure_ascii=False, default=str) + "\n" for c in found)
+    else:
+        raise _fail(ValueError(f"unknown format {fmt!r}: choose json or jsonl"))
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        err.print(f"{len(found)} commitments -> {out}")
+
+
+@app.command()
+def turning(
+    side: SideOption,
+    other: OtherOption,
+    db: DbOption = DEFAULT_DB,
+    penalty: Annotated[float, typer.Option("--penalty", help="Higher finds fewer points.")] = 3.0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the points as JSON.")] = False,
+) -> None:
+    """Turning points of two camps' cooperation-conflict line, with the events around each.
+
+    Example: detente turning --db demo/detente.duckdb --side USA,NATO --other RUS
+    """
+    import json
+
+    from detente.store import Store
+    from detente.turning import turning_points
+
+    try:
+        with Store(db, read_only=True) as store:
+            points = turning_points(store, _codes(side), _codes(other), penalty=penalty)
+    except (DetenteError, ValueError) as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(json.dumps([p.as_dict() for p in points], indent=2, default=str))
+        return
+    out = Console(width=max(Console().width, 140))
+    table = Table(title=f"Turning points: {side} vs {other}", show_lines=True)
+    for col in ("month", "change", "before -> after", "events around it"):
+        table.add_column(col)
+    for p in points:
+        around = "\n".join(f"{e['date']} {e['source']}->{e['target']} {e['cameo']}: {e['sentence'][:90]}"
+                           for e in p.events[:5])  # fmt: skip
+        table.add_row(p.period[:7], p.direction, f"{p.before:+.1f} -> {p.after:+.1f}", around)
+    out.print(table)
 
 
 @app.command()

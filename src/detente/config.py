@@ -23,3 +23,4 @@ class Config:
     chunk_chars: int = 50_000  # long texts are parsed in paragraph-aligned chunks of this size
     extra_actor_files: tuple[Path, ...] = field(default_factory=tuple)
     extra_lexicon_files: tuple[Path, ...] = field(default_factory=tuple)
+    extra_issue_files: tuple[Path, ...] = field(default_factory=tuple)

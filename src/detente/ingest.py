@@ -194,7 +194,7 @@ def _read_markdown(text: str) -> dict[str, Any]:
     text = _MD_HEADING.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
-    text = _MD_BULLET.sub("", text)
+    text = _MD_BULLET.sub("\n", text)  # each list item a paragraph (a sentence) of its own
     return {**meta, "text": text}
 
 

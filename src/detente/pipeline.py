@@ -22,6 +22,7 @@ from detente.coding import Coded, Coder
 from detente.config import Config
 from detente.dates import DateMention, EventDate, dateline_length, find_dates
 from detente.ingest import read_inputs
+from detente.issues import IssueTagger, load_taxonomy
 from detente.lexicon import load_lexicon
 from detente.parse import chunks, installed_model, load_pipeline
 from detente.records import ActorMention, Document, Event, Failure, Sentence
@@ -62,6 +63,7 @@ class Analyser:
         self.matcher = ActorMatcher(self.nlp, self.dictionary)
         self.coder = Coder(load_lexicon(config.extra_lexicon_files), self.dictionary.sectors)
         self.codebook = load_codebook()
+        self.tagger = IssueTagger(self.nlp, load_taxonomy(config.extra_issue_files))
 
     def analyse(self, document: Document, parsed: Sequence[tuple[int, Doc]]) -> Analysis:
         resolver = DocumentActors(self.dictionary, document.date)
@@ -73,6 +75,7 @@ class Analyser:
         events: list[Event] = []
         anchor: EventDate | None = None
         for (offset, doc), matches in zip(parsed, found, strict=True):
+            cues = self.tagger.find(doc)
             first = 0  # matches are sorted: walk them alongside the sentences
             for sent in doc.sents:
                 last = first
@@ -93,7 +96,10 @@ class Analyser:
                 # Offsets of the sentence without the whitespace spaCy leaves around it.
                 start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
                 end = start + len(text)
-                sentences.append(Sentence(document.doc_id, index, start, end, text))
+                tags = self.tagger.tag(sent, cues)
+                sentences.append(
+                    Sentence(document.doc_id, index, start, end, text, tags.issues, tags.stances)
+                )
                 resolved = resolver.resolve(sent, in_sent)
                 for a in resolved.actors.values():
                     mentions.append(
@@ -154,7 +160,7 @@ class Analyser:
             plover_context=code.plover_context,
             negated=c.negated,
             modality=c.modality,
-            issues=(),
+            issues=sentence.issues,
             confidence=confidence(c),
         )
 

@@ -40,6 +40,8 @@ class Sentence:
     char_start: int
     char_end: int
     text: str
+    issues: tuple[str, ...] = ()  # issue ids the sentence is about
+    stances: tuple[str, ...] = ()  # stance cues it contains, "apart:red line"
 
 
 @dataclass(frozen=True)

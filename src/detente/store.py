@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +25,7 @@ from detente.records import ActorMention, Document, Event, Failure, Sentence
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -40,7 +40,7 @@ SCHEMA = [
         n_events INTEGER, model VARCHAR, run_id INTEGER, added_at TIMESTAMP)""",
     """CREATE TABLE IF NOT EXISTS sentences (
         doc_id VARCHAR, sent_index INTEGER, char_start INTEGER, char_end INTEGER, text VARCHAR,
-        PRIMARY KEY (doc_id, sent_index))""",
+        issues VARCHAR[], stances VARCHAR[], PRIMARY KEY (doc_id, sent_index))""",
     """CREATE TABLE IF NOT EXISTS actor_mentions (
         doc_id VARCHAR, sent_index INTEGER, char_start INTEGER, char_end INTEGER, text VARCHAR,
         actor VARCHAR, country VARCHAR, sector VARCHAR, kind VARCHAR,
@@ -69,6 +69,16 @@ SCHEMA = [
               FROM mentions GROUP BY event_id) c USING (event_id)
         WHERE m.rn = 1""",
 ]
+
+# Statements that take a store from version N to N + 1, applied in order in one transaction.
+MIGRATIONS: dict[int, list[str]] = {
+    # 2: sentences carry their issues and stance cues (documents stored by version 1 keep
+    # empty lists until they are read again).
+    1: [
+        "ALTER TABLE sentences ADD COLUMN issues VARCHAR[]",
+        "ALTER TABLE sentences ADD COLUMN stances VARCHAR[]",
+    ],
+}
 
 MENTION_COLUMNS = [
     "mention_id", "event_id", "doc_id", "sent_index", "sentence", "char_start", "char_end", "date",
@@ -157,25 +167,39 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
-    def _check_version(self) -> None:
+    def _version(self) -> int | None:
         try:
             found = self.scalar("SELECT value FROM meta WHERE key = 'schema_version'")
         except duckdb.CatalogException as exc:
             raise StoreError(f"{self.path} is not a detente store") from exc
-        if found is None or int(found) != SCHEMA_VERSION:
+        return int(found) if found is not None else None
+
+    def _check_version(self) -> None:
+        found = self._version()
+        if found != SCHEMA_VERSION:
+            hint = (
+                " (run `detente run` on it once to upgrade it)"
+                if (found or 0) < SCHEMA_VERSION
+                else ""
+            )
             raise StoreError(
-                f"{self.path} has schema version {found}; this detente reads {SCHEMA_VERSION}"
+                f"{self.path} has schema version {found}; this detente reads {SCHEMA_VERSION}{hint}"
             )
 
     def _migrate(self) -> None:
         tables = {r[0] for r in self.con.execute("SHOW TABLES").fetchall()}
-        if "meta" in tables:
-            self._check_version()
+        found = self._version() if "meta" in tables else None
+        if found is not None and found > SCHEMA_VERSION:
+            self._check_version()  # raises: written by a newer detente
         self.con.execute("BEGIN TRANSACTION")
+        for version in range(found or SCHEMA_VERSION, SCHEMA_VERSION):
+            for statement in MIGRATIONS[version]:
+                self.con.execute(statement)
         for statement in SCHEMA:
             self.con.execute(statement)
         self.con.execute(
-            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO meta VALUES ('schema_version', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [str(SCHEMA_VERSION)],
         )
         self.con.execute("COMMIT")
@@ -272,8 +296,19 @@ class Store:
         con.execute("DELETE FROM failures WHERE origin = ?", [d.origin])
         if a.sentences:
             con.executemany(
-                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [[s.doc_id, s.index, s.char_start, s.char_end, s.text] for s in a.sentences],
+                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [
+                    [
+                        s.doc_id,
+                        s.index,
+                        s.char_start,
+                        s.char_end,
+                        s.text,
+                        list(s.issues),
+                        list(s.stances),
+                    ]
+                    for s in a.sentences
+                ],  # fmt: skip
             )
         if a.mentions:
             con.executemany(
@@ -348,8 +383,11 @@ class Store:
         )
         self.events_table, self.mentions_table = "selected_events", "selected_mentions"
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self.con.execute(sql, list(params))
+    def query(
+        self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+    ) -> list[dict[str, Any]]:
+        """Rows as dicts; `params` are positional (?) or named ($name) parameters."""
+        cursor = self.con.execute(sql, params if isinstance(params, Mapping) else list(params))
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
