@@ -33,6 +33,7 @@ test-all: $(STAMP) browser
 ## eval: coder accuracy on the gold sentences, and its cost next to the bare spaCy parse
 eval: $(STAMP)
 	$(BIN)/python -m detente evaluate tests/gold
+	$(BIN)/python -m detente evaluate-relations tests/relations_gold
 	$(BIN)/python benchmarks/bench_pipeline.py --repeat 2
 
 ## browser: Debian's chromium for the browser tests (needs root or sudo)

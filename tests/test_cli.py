@@ -33,6 +33,8 @@ def test_every_command_is_documented_with_an_example() -> None:
     commands = list(walk(app))
     assert {" ".join(n) for n, _ in commands} >= {
         "run", "export events", "export mentions", "report", "stats", "evaluate",
+        "map", "turning", "export issues", "export commitments", "export relations",
+        "evaluate-relations",
     }  # fmt: skip
     for name, cmd in commands:
         assert cmd.help and "Example:" in cmd.help, f"{' '.join(name)} lacks an example"

@@ -572,6 +572,31 @@ def evaluate(
         render(result, Console(width=max(Console().width, 120)))  # the confusion table is wide
 
 
+@app.command("evaluate-relations")
+def evaluate_relations_command(
+    cases: Annotated[list[Path], typer.Argument(help="Case folders, or folders of them.")],
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the agreement map, commitments and turning points against test cases with known
+    answers (corpus.jsonl + expected.yaml per case).
+
+    Example: detente evaluate-relations tests/relations_gold
+    """
+    import json
+
+    from detente.evaluate_relations import evaluate_relations, render, summary
+
+    try:
+        results = evaluate_relations(cases, Config(model=model))
+    except (DetenteError, ValueError, KeyError) as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(json.dumps(summary(results), indent=2))
+    else:
+        render(results, Console(width=max(Console().width, 120)))
+
+
 def main() -> None:
     app()
 

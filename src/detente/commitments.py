@@ -14,20 +14,22 @@ in the history but does not undo the status before it); without any, `pending`.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from detente.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, find_dates, parse_date
+from detente.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, find_dates
 from detente.issues import NEGATORS, Taxonomy
 from detente.store import Store
 
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _QUANTITY = re.compile(
     rf"(?P<cur>[$€£])?\s?{_NUMBER}\s*(?P<mult>million|billion|thousand|trillion)?\s*"
-    r"(?P<unit>[a-z][a-z-]*(?: (?!(?:in|of|to|for|by|within|and|or|a|the)\b)[a-z][a-z-]*)?)?",
+    r"(?P<unit>[a-z][a-z-]*(?: (?!(?:in|of|to|for|by|within|and|or|a|the)\b)[a-z][a-z-]*){0,2})?",
     re.I,
 )
 _RANGE_WORDS = {"and", "or", "to"}
@@ -166,75 +168,218 @@ def _names(sentence: str, actor_texts: Sequence[str]) -> set[str]:
     return {n for n in names if len(n) > 2}
 
 
-def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) -> list[Commitment]:
-    """Every commitment in the store (of `actors`, when given), with its status history."""
-    rows = store.query(
-        f"""SELECT e.event_id, e.source_country, e.target_country, e.event_text, e.date,
-                   e.doc_id, e.sentence, e.sent_index, d.date AS doc_date
-            FROM {store.events_table} e JOIN documents d USING (doc_id)
-            WHERE e.modality = 'intended' AND NOT e.negated
-            ORDER BY e.date NULLS LAST, e.event_id"""
+_EACH_SIDE = re.compile(
+    r"\b(?:each|either|both) (?:side|party|parties|sides|country|countries)\b", re.I
+)
+_KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", "under", "after",
+             "said", "says", "told", "have", "been", "were", "also", "into", "than", "more",
+             "each", "side", "sides", "party", "year", "years", "treaty", "agreement", "pledged",
+             "agreed", "promised", "during", "while", "other", "they", "there", "about", "against"}  # fmt: skip
+
+
+def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
+    forms = sorted(
+        {
+            f
+            for v in verbs
+            for f in (
+                v,
+                v + "s",
+                v + "d",
+                v + "ed",
+                v + "es",
+                v.rstrip("e") + "ed",
+                v + "ing",
+                v.rstrip("e") + "ing",
+                "undertook" if v == "undertake" else v,
+            )
+        },  # fmt: skip
+        key=len,
+        reverse=True,
     )
-    if actors:
-        wanted = {a.upper() for a in actors}
-        rows = [r for r in rows if r["source_country"] in wanted or r["target_country"] in wanted]
-    later = store.query(
-        """SELECT s.doc_id, s.text, d.date, list(am.text) AS actor_texts
+    return re.compile(
+        r"\b(?P<verb>" + "|".join(map(re.escape, forms)) + r")\b(?P<rest>\s+(?:never |not )?to\b"
+        r"|\s+(?:each|both|either|the)\b[^.;]{0,30}?\bto\b|\s+(?:up to )?[$€£]?\d)"
+        r"|\b(?:each|either) (?:side|party)\b (?:may|must|shall|will)\b",
+        re.I,
+    )
+
+
+def _keys(sentence: str, actor_texts: Sequence[str]) -> set[str]:
+    """Content words of a commitment sentence that a later report on it would repeat."""
+    actor_words = {w.lower() for t in actor_texts for w in t.split()}
+    words = {w for w in re.findall(r"[a-z][a-z-]{3,}", sentence.lower())}
+    return words - _KEY_STOP - actor_words
+
+
+def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) -> list[Commitment]:
+    """Every commitment in the store (of `actors`, when given), with its status history.
+
+    Candidates are sentences with a commitment verb ("pledged to", "undertook never to",
+    "obliges each side to", "each side may have no more than"): the committer is the actor named
+    before the cue, or every party named in the document when the sentence binds "each side".
+    One commitment per amount in the sentence (or one without an amount)."""
+    cue = _cue_pattern(taxonomy.commitment_verbs)
+    sentences = store.query(
+        """SELECT s.doc_id, s.sent_index, s.text, s.char_start, d.date AS doc_date,
+                  coalesce(list({'actor': am.country, 'text': am.text, 'start': am.char_start,
+                                 'kind': am.kind} ORDER BY am.char_start)
+                           FILTER (WHERE am.country IS NOT NULL), []) AS actors
            FROM sentences s JOIN documents d USING (doc_id)
            LEFT JOIN actor_mentions am USING (doc_id, sent_index)
-           GROUP BY ALL ORDER BY d.date NULLS LAST, s.doc_id"""
+           GROUP BY ALL ORDER BY d.date NULLS LAST, s.doc_id, s.sent_index"""
     )
+    # The parties a document is about: the actors it names most ("in Prague" is named once).
+    counts: dict[str, Counter[str]] = {}
+    for r in sentences:
+        for a in r["actors"]:
+            if a["kind"] != "modifier":
+                counts.setdefault(r["doc_id"], Counter())[a["actor"]] += 1
+    parties_of_doc = {doc: [a for a, _ in c.most_common()] for doc, c in counts.items()}
     status_cues = [
-        (status, cue, re.compile(rf"\b{re.escape(cue)}\b", re.I))
+        (status, c, re.compile(rf"\b{re.escape(c)}\b", re.I))
         for status, cues in taxonomy.status_cues.items()
-        for cue in cues
+        for c in cues
     ]
-    mention_texts = {
-        (r["doc_id"], r["sent_index"]): r["texts"]
-        for r in store.query(
-            "SELECT doc_id, sent_index, list(text) AS texts FROM actor_mentions GROUP BY ALL"
+    wanted = {a.upper() for a in actors}
+    # Names each document uses, and each sentence with its neighbours: "Under the treaty, each
+    # side may have..." takes "New START" from the sentence before it.
+    by_place = {(r["doc_id"], r["sent_index"]): r for r in sentences}
+    doc_names: dict[str, set[str]] = {}
+    for r in sentences:
+        doc_names.setdefault(r["doc_id"], set()).update(
+            _names(r["text"], [a["text"] for a in r["actors"]])
         )
-    }
-    out = []
-    for r in rows:
-        made = parse_date(r["date"]) or r["doc_date"]
-        names = _names(r["sentence"], mention_texts.get((r["doc_id"], r["sent_index"]), []))
-        history = []
-        for s in later:
-            if s["date"] is None or made is None or s["date"] <= made or s["text"] == r["sentence"]:
-                continue
-            if not names or not any(re.search(rf"\b{re.escape(n)}\b", s["text"]) for n in names):
-                continue
-            report = _status(s["text"], status_cues)
-            if report:
-                history.append(StatusReport(report[0], s["date"].isoformat(), s["doc_id"],
-                                            s["text"], report[1]))  # fmt: skip
-        amount, unit = quantity(r["sentence"])
-        out.append(
-            Commitment(
-                commitment_id=r["event_id"],
-                actor=r["source_country"],
-                counterpart=r["target_country"] or None,
-                commitment=r["event_text"],
-                quantity=amount,
-                unit=unit,
-                deadline=deadline(r["sentence"], made),
-                status=_current(history),
-                date=r["date"],
-                doc_id=r["doc_id"],
-                sentence=r["sentence"],
-                history=tuple(history),
+    out: list[Commitment] = []
+    for r in sentences:
+        m = cue.search(r["text"])
+        if not m:
+            continue
+        cue_at = r["char_start"] + m.start()
+        named = [a for a in r["actors"] if a["kind"] != "modifier"]
+        before = [a["actor"] for a in named if a["start"] < cue_at]
+        if _EACH_SIDE.search(r["text"]) or len(set(before)) > 1:
+            committers = (
+                list(dict.fromkeys(before))
+                if len(set(before)) > 1
+                else parties_of_doc.get(r["doc_id"], [])[:2]
             )
-        )
+        else:
+            committers = before[-1:] or [a["actor"] for a in named[:1]]
+        if not committers:
+            continue
+        keys = _keys(r["text"], [a["text"] for a in r["actors"]])
+        names = set()
+        for i in (r["sent_index"] - 1, r["sent_index"], r["sent_index"] + 1):
+            near = by_place.get((r["doc_id"], i))
+            if near:
+                names |= _names(near["text"], [a["text"] for a in near["actors"]])
+        reports = _history(r, sentences, names, keys, status_cues, doc_names)
+        amounts = _amounts(r["text"]) or [(None, None)]
+        made = r["doc_date"]
+        for committer in committers:
+            if wanted and committer not in wanted:
+                continue
+            others = [a["actor"] for a in named if a["actor"] != committer]
+            counterpart = (
+                others[0] if others else next((p for p in committers if p != committer), None)
+            )
+            history = [h for h, about in reports if not about or committer in about]
+            for amount, unit in amounts:
+                key = f"{r['doc_id']}|{r['sent_index']}|{committer}|{amount}|{unit}"
+                out.append(
+                    Commitment(
+                        commitment_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+                        actor=committer,
+                        counterpart=counterpart,
+                        commitment=r["text"][m.start() : m.start() + 120].split(".")[0],
+                        quantity=amount,
+                        unit=unit,
+                        deadline=deadline(r["text"], made),
+                        status=_current(history),
+                        date=made.isoformat() if made else None,
+                        doc_id=r["doc_id"],
+                        sentence=r["text"],
+                        history=tuple(history),
+                    )
+                )
     return out
 
 
-def _status(text: str, cues: list[tuple[str, str, re.Pattern[str]]]) -> tuple[str, str] | None:
+def _amounts(text: str) -> list[tuple[float | None, str | None]]:
+    """Every amount with a unit in the sentence, in order."""
+    found = []
+    rest = text
+    while rest:
+        amount, unit = quantity(rest)
+        if amount is None:
+            break
+        found.append((amount, unit))
+        m = re.search(re.escape(f"{amount:,}" if isinstance(amount, int) else str(amount)), rest)
+        cut = m.end() if m else len(rest)
+        rest = rest[cut:]
+    return found
+
+
+def _history(
+    r, store_sentences, names, keys, cues, doc_names
+) -> list[tuple[StatusReport, str | None]]:  # noqa: ANN001
+    """Later reports on the commitment of sentence `r`, each with the actor it is about (the
+    actor named nearest before its cue: "Washington accused *Moscow* of violating"; None when
+    the report names no one). A report is a sentence of a later document with a status cue that
+    shares a distinctive name or two key words with the commitment, or one key word when its
+    document names what the commitment's passage names ("New START")."""
+    history = []
+    made = r["doc_date"]
+    for s in store_sentences:
+        if made is None or s["doc_date"] is None or s["doc_date"] <= made:
+            continue
+        text = s["text"]
+        shared_name = any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)
+        shared_keys = len(keys & _keys(text, [a["text"] for a in s["actors"]]))
+        same_subject = bool(names & doc_names.get(s["doc_id"], set())) and shared_keys >= 1
+        if not shared_name and shared_keys < 2 and not same_subject:
+            continue
+        report = _status(text, cues)
+        if report is None:
+            continue
+        status, cue, at = report
+        history.append(
+            (
+                StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], text, cue),
+                _about(s, at),
+            )  # fmt: skip
+        )
+    return history
+
+
+def _about(s, at: int) -> set[str]:  # noqa: ANN001
+    """The actors a status cue at `at` is about: the one named nearest before it, with those
+    coordinated with it ("The United States and Russia have met the limits"); else the first one
+    named; an empty set, meaning every party, for "both sides" or when no one is named."""
+    if _EACH_SIDE.search(s["text"][:at]):
+        return set()  # "Both sides met the limits": every party
+    named = [a for a in s["actors"] if a["kind"] != "modifier"]
+    before = [a for a in named if a["start"] - s["char_start"] < at]
+    if not before:
+        return {named[0]["actor"]} if named else set()
+    about = {before[-1]["actor"]}
+    for left, right in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        gap_start = left["start"] - s["char_start"] + len(left["text"])
+        gap = s["text"][gap_start : right["start"] - s["char_start"]]
+        if gap.strip(" ,") not in ("and", ""):
+            break
+        about.add(left["actor"])
+    return about
+
+
+def _status(text: str, cues: list[tuple[str, str, re.Pattern[str]]]) -> tuple[str, str, int] | None:
+    """The first status cue of a sentence that is not negated: (status, cue, position)."""
     for status, cue, pattern in cues:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 25) : m.start()].lower().split()[-3:]
             if not any(w.strip(",.") in NEGATORS for w in before):
-                return status, cue
+                return status, cue, m.start()
     return None
 
 

@@ -42,6 +42,7 @@ class Taxonomy:
     stance_cues: Mapping[str, tuple[str, ...]]  # common / partial / apart -> phrases
     status_cues: Mapping[str, tuple[str, ...]]  # fulfilled / breached / ... -> phrases
     reversers: frozenset[str] = frozenset()  # lemmas that undo a stance cue after them
+    commitment_verbs: tuple[str, ...] = ()  # "pledged to", "obliges each side to"
 
     def label(self, issue_id: str) -> str:
         issue = self.issues.get(issue_id)
@@ -94,6 +95,7 @@ def _load(extra: tuple[Path, ...]) -> Taxonomy:
         status_cues=MappingProxyType(
             {s: _phrases(status.get(s) or [], f"{stance_path}: {s}") for s in STATUSES}
         ),
+        commitment_verbs=_phrases(stance.get("commitment_verbs") or [], str(stance_path)),
         reversers=frozenset(
             w.lower() for w in _phrases(stance.get("reversers") or [], str(stance_path))
         ),

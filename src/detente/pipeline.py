@@ -101,7 +101,11 @@ class Analyser:
                     Sentence(document.doc_id, index, start, end, text, tags.issues, tags.stances)
                 )
                 resolved = resolver.resolve(sent, in_sent)
-                for a in resolved.actors.values():
+                # Actor words that only modify a noun ("NATO enlargement") still show who a
+                # sentence is about: stored too, as modifiers.
+                placed = [(a, a.kind) for a in resolved.actors.values()]
+                placed += [(a, "modifier") for a in resolved.modifiers.values()]
+                for a, kind in placed:
                     mentions.append(
                         ActorMention(
                             document.doc_id,
@@ -110,7 +114,7 @@ class Analyser:
                             offset + a.char_end,
                             a.text,
                             a.actor,
-                            a.kind,
+                            kind,
                         )  # fmt: skip
                     )
                 dates = find_dates(text, document.date, anchor)

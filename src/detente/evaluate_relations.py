@@ -1,0 +1,159 @@
+"""Scoring relations analysis against test cases with known answers (tests/relations_gold/).
+
+Each case is a folder with `corpus.jsonl` and `expected.yaml` (format in that folder's README):
+the corpus is analysed into a temporary store, and the agreement map of each listed period, the
+commitments and the turning points are compared with the expected ones.
+
+- issue levels: right when the level equals the expected one;
+- commitments: an expected commitment is found when a commitment of the same actor was read from
+  a sentence containing its `match` text; right when its status equals the expected one;
+- turning points: a predicted month within `tolerance` months of an expected one counts.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from detente.agreement import agreement_map
+from detente.commitments import commitments
+from detente.config import Config
+from detente.datafiles import read_yaml
+from detente.issues import load_taxonomy
+from detente.pipeline import run
+from detente.store import Store
+from detente.turning import turning_points
+
+
+def _month_index(value: str) -> int:
+    year, month = int(value[:4]), int(value[5:7])
+    return year * 12 + month
+
+
+@dataclass
+class CaseResult:
+    name: str
+    levels: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # period, issue, want, got
+    commitments: list[tuple[str, str, str]] = field(default_factory=list)  # match, want, got
+    points_expected: list[str] = field(default_factory=list)
+    points_found: list[str] = field(default_factory=list)
+    points_matched: int = 0
+
+    def right(self, rows: list[tuple]) -> int:
+        return sum(1 for r in rows if r[-1] == r[-2])
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def evaluate_case(folder: Path, config: Config, tolerance: int = 2) -> CaseResult:
+    expected = read_yaml(folder / "expected.yaml") or {}
+    result = CaseResult(folder.name)
+    taxonomy = load_taxonomy()
+    side, other = list(expected["side"]), list(expected["other"])
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "case.duckdb") as store:
+        run([folder / "corpus.jsonl"], store, config)
+        for period in expected.get("maps") or []:
+            since, until = _as_date(period.get("since")), _as_date(period.get("until"))
+            got = {
+                s.issue: s.level for s in agreement_map(store, taxonomy, side, other, since, until)
+            }
+            label = f"{since or ''}..{until or ''}"
+            for issue, want in (period.get("levels") or {}).items():
+                result.levels.append((label, issue, want, got.get(issue, "unknown")))
+        found = commitments(store, taxonomy)
+        for want in expected.get("commitments") or []:
+            match = [
+                c for c in found if c.actor == want["actor"] and str(want["match"]) in c.sentence
+            ]
+            result.commitments.append(
+                (str(want["match"]), want["status"], match[0].status if match else "not found")
+            )
+        result.points_expected = [str(p) for p in expected.get("turning_points") or []]
+        result.points_found = [p.period[:7] for p in turning_points(store, side, other)]
+    used: set[str] = set()
+    for want in result.points_expected:
+        hit = next((g for g in result.points_found if g not in used
+                    and abs(_month_index(g) - _month_index(want)) <= tolerance), None)  # fmt: skip
+        if hit:
+            used.add(hit)
+            result.points_matched += 1
+    return result
+
+
+def evaluate_relations(folders: Iterable[Path], config: Config) -> list[CaseResult]:
+    cases = []
+    for root in map(Path, folders):
+        cases += (
+            [root]
+            if (root / "expected.yaml").exists()
+            else sorted(p for p in root.iterdir() if (p / "expected.yaml").exists())
+        )
+    return [evaluate_case(c, config) for c in cases]
+
+
+def summary(results: list[CaseResult]) -> dict[str, Any]:
+    levels = [r for c in results for r in c.levels]
+    promises = [r for c in results for r in c.commitments]
+    expected = sum(len(c.points_expected) for c in results)
+    found = sum(len(c.points_found) for c in results)
+    matched = sum(c.points_matched for c in results)
+    return {
+        "issue_levels": {"right": sum(1 for r in levels if r[2] == r[3]), "total": len(levels)},
+        "commitment_statuses": {
+            "right": sum(1 for r in promises if r[1] == r[2]),
+            "total": len(promises),
+        },
+        "turning_points": {"expected": expected, "found": found, "matched": matched},
+    }
+
+
+def render(results: list[CaseResult], console: Console) -> None:
+    table = Table(title="detente relations evaluation")
+    for col in (
+        "case",
+        "issue levels",
+        "commitment statuses",
+        "turning points (matched/expected/found)",
+    ):
+        table.add_column(col)
+    for c in results:
+        table.add_row(
+            c.name,
+            f"{c.right(c.levels)}/{len(c.levels)}",
+            f"{c.right(c.commitments)}/{len(c.commitments)}",
+            f"{c.points_matched}/{len(c.points_expected)}/{len(c.points_found)}",
+        )
+    s = summary(results)
+    lv, cm, tp = s["issue_levels"], s["commitment_statuses"], s["turning_points"]
+
+    def pct(a: int, b: int) -> str:
+        return f"{a}/{b} = {a / b:.0%}" if b else "-"
+
+    table.add_row("[bold]all[/]", pct(lv["right"], lv["total"]), pct(cm["right"], cm["total"]),
+                  f"{tp['matched']}/{tp['expected']}/{tp['found']}")  # fmt: skip
+    console.print(table)
+    console.print("goals: issue levels >= 85%, commitment statuses >= 85%")
+    for c in results:
+        for period, issue, want, got in c.levels:
+            if want != got:
+                console.print(
+                    f"  {c.name} {period} {issue}: expected {want}, got {got}", highlight=False
+                )
+        for match, want, got in c.commitments:
+            if want != got:
+                console.print(
+                    f"  {c.name} commitment '{match}': expected {want}, got {got}", highlight=False
+                )

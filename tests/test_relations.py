@@ -1,0 +1,203 @@
+"""Relations analysis on small texts whose answers are known: issues, the map, commitments,
+turning points, and the store upgrade that made room for them."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from detente.agreement import Thresholds, agreement_map
+from detente.commitments import commitments, deadline, quantity
+from detente.config import Config
+from detente.issues import load_taxonomy
+from detente.pipeline import run
+from detente.store import SCHEMA_VERSION, Store
+from detente.turning import turning_points
+
+TAXONOMY = load_taxonomy()
+
+
+def tags(analyser, text: str):  # noqa: ANN001, ANN201
+    doc = analyser.nlp(text)
+    cues = analyser.tagger.find(doc)
+    return [analyser.tagger.tag(s, cues) for s in doc.sents]
+
+
+def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
+    [t] = tags(analyser, "Missile defence remains the main obstacle between NATO and Russia.")
+    assert t.issues == ("missile_defence",) and t.stances == ("apart:main obstacle",)
+    [t] = tags(analyser, "Missile defence is no longer an obstacle for NATO and Russia.")
+    assert t.stances == ()  # negated
+    [t] = tags(analyser, "NATO suspended all practical cooperation with Russia.")
+    assert not any(s.startswith("common") for s in t.stances)  # reversed by "suspended"
+    [t] = tags(analyser, "They agree on the goal but differ on the means in Afghanistan.")
+    assert "afghanistan" in t.issues and t.stances == (
+        "partial:agree on the goal but differ on the means",
+    )
+
+
+def write_corpus(path: Path, docs: list[tuple[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for i, (day, text) in enumerate(docs):
+            fh.write(json.dumps({"id": f"d{i:03d}", "date": day, "text": text}) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def relations_store(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("relations")
+    corpus = write_corpus(
+        tmp / "c.jsonl",
+        [
+            ("2009-03-01", "NATO and Russia share a common interest in stabilising Afghanistan."),
+            (
+                "2009-06-01",
+                "Russia agreed to let NATO move supplies to Afghanistan across its territory.",
+            ),
+            (
+                "2009-09-01",
+                "On missile defence, NATO and Russia agree on the goal but differ on the means.",
+            ),
+            ("2009-10-01", "NATO and Russia said missile defence cooperation was worth exploring."),
+            ("2009-11-01", "For Russia, NATO enlargement remains a red line."),
+            (
+                "2010-04-08",
+                "The United States and Russia agreed to reduce their deployed strategic "
+                "warheads to 1,550 under New START within seven years.",
+            ),
+            ("2010-05-01", "Washington and Moscow pledged to hold talks on Open Skies by 2011."),
+            (
+                "2015-03-01",
+                "NATO and Russia are far apart on Afghanistan after the transit deal collapsed.",
+            ),
+            ("2015-04-01", "NATO accused Russia of blocking cooperation on Afghanistan."),
+            (
+                "2018-02-05",
+                "Both sides met the limits of New START on time, officials in Washington "
+                "and Moscow said of the United States and Russia.",
+            ),
+            (
+                "2023-02-21",
+                "Russia suspended its participation in New START, and the United States "
+                "condemned the move.",
+            ),
+        ],
+    )
+    db = tmp / "r.duckdb"
+    with Store(db) as store:
+        run([corpus], store, Config())
+    return db
+
+
+def levels(db: Path, since: str | None = None, until: str | None = None) -> dict[str, str]:
+    with Store(db, read_only=True) as store:
+        stances = agreement_map(
+            store, TAXONOMY, ["USA", "NATO"], ["RUS"],
+            date.fromisoformat(since) if since else None, date.fromisoformat(until) if until else None,
+        )  # fmt: skip
+    return {s.issue: s.level for s in stances}
+
+
+def test_agreement_map_levels_and_periods(relations_store: Path) -> None:
+    early = levels(relations_store, "2009-01-01", "2011-12-31")
+    assert early["afghanistan"] == "common"
+    assert early["missile_defence"] == "partial"
+    assert early["nato_enlargement"] == "apart"
+    assert early["syria"] == "unknown"
+    late = levels(relations_store, "2014-01-01", "2019-12-31")
+    assert late["afghanistan"] == "apart"  # the issue moved
+    assert late["missile_defence"] == "unknown"
+
+
+def test_map_lists_evidence_and_thresholds_matter(relations_store: Path) -> None:
+    with Store(relations_store, read_only=True) as store:
+        stances = {s.issue: s for s in agreement_map(store, TAXONOMY, ["NATO"], ["RUS"])}
+        strict = {s.issue: s for s in agreement_map(store, TAXONOMY, ["NATO"], ["RUS"],
+                                                    thresholds=Thresholds(0.99, -0.99))}  # fmt: skip
+    afghanistan = stances["afghanistan"]
+    assert afghanistan.n_evidence >= 3 and afghanistan.balance["apart"] > 0
+    assert {e.polarity for e in afghanistan.evidence} >= {"common", "apart"}
+    assert all(e.sentence and e.doc_id for e in afghanistan.evidence)
+    assert strict["afghanistan"].level == "partial"  # mixed evidence under strict thresholds
+    with pytest.raises(ValueError):
+        Thresholds(0.1, 0.2)
+
+
+def test_commitments_and_their_status(relations_store: Path) -> None:
+    with Store(relations_store, read_only=True) as store:
+        found = commitments(store, TAXONOMY)
+    start = {c.actor: c for c in found if "1,550" in c.sentence}
+    assert set(start) == {"USA", "RUS"}
+    for c in start.values():
+        assert (c.quantity, c.deadline) == (1550, "2017-04-08") and "warheads" in c.unit
+    # both met the limits; then Russia, not the United States, suspended its participation
+    assert [h.status for h in start["RUS"].history] == ["fulfilled", "suspended"]
+    assert start["RUS"].status == "suspended"
+    assert [h.status for h in start["USA"].history] == ["fulfilled"]
+    assert start["USA"].status == "fulfilled"
+    talks = [c for c in found if "Open Skies" in c.sentence]
+    assert talks and talks[0].status == "pending" and talks[0].deadline == "2011"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cut to between 1,700 and 2,200 warheads", (2200, "warheads")),
+        ("pledged $2 billion in loans", (2_000_000_000, "dollars")),
+        ("800 million euros in military aid", (800_000_000, "euros")),
+        ("signed in 2010 on 5 February", (None, None)),
+    ],
+)
+def test_quantities(text: str, expected: tuple) -> None:
+    assert quantity(text) == expected
+
+
+def test_deadlines() -> None:
+    assert deadline("to comply within seven years", date(2010, 4, 8)) == "2017-04-08"
+    assert deadline("by 31 December 2012", date(2002, 5, 24)) == "2012-12-31"
+    assert deadline("no deadline here", date(2002, 5, 24)) is None
+
+
+def _months(first: int, n: int) -> list[str]:
+    """n month-days from month index `first` (0 = January 2010)."""
+    return [f"{2010 + (m // 12)}-{m % 12 + 1:02d}-15" for m in range(first, first + n)]
+
+
+def test_turning_point_where_the_line_changes(tmp_path: Path) -> None:
+    docs = [(d, f"On {d}, NATO and Russia signed an agreement.") for d in _months(0, 18)]
+    docs += [(d, f"On {d}, NATO condemned Russia.") for d in _months(18, 18)]  # from July 2011
+    with Store(tmp_path / "t.duckdb") as store:
+        run([write_corpus(tmp_path / "t.jsonl", docs)], store, Config())
+        points = turning_points(store, ["NATO"], ["RUS"])
+    assert len(points) == 1
+    assert "2011-05" <= points[0].period[:7] <= "2011-09" and points[0].direction == "colder"
+    assert points[0].events
+
+
+def test_flat_relations_have_no_turning_point(tmp_path: Path) -> None:
+    docs = [(d, f"On {d}, NATO and Russia signed an agreement.") for d in _months(0, 24)]
+    with Store(tmp_path / "f.duckdb") as store:
+        run([write_corpus(tmp_path / "f.jsonl", docs)], store, Config())
+        assert turning_points(store, ["NATO"], ["RUS"]) == []
+
+
+def test_version_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db))  # make it look like a version-1 store
+    con.execute("ALTER TABLE sentences DROP COLUMN issues")
+    con.execute("ALTER TABLE sentences DROP COLUMN stances")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(Exception, match="run `detente run` on it once"):
+        Store(db, read_only=True)
+    with Store(db) as store:
+        assert store.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == str(
+            SCHEMA_VERSION
+        )
+        columns = {r["column_name"] for r in store.query("DESCRIBE sentences")}
+    assert {"issues", "stances"} <= columns
