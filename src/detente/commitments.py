@@ -54,6 +54,11 @@ _NOT_NAMES = (
 )
 
 
+# Generic heads left out of acronyms: "Intermediate-Range Nuclear Forces Treaty" -> "INF".
+_GENERIC_HEADS = {"Treaty", "Agreement", "Convention", "Act", "Accord", "Pact", "Council",
+                  "Commission", "Plan", "Programme", "Program", "Initiative"}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class StatusReport:
     status: str
@@ -165,6 +170,11 @@ def _names(sentence: str, actor_texts: Sequence[str]) -> set[str]:
         words = [w for w in m.group(0).split() if w not in _NOT_NAMES and w not in actor_words]
         if words and m.start() > 0:
             names.add(" ".join(words))
+    # "Intermediate-Range Nuclear Forces Treaty" is later "the INF Treaty": add acronyms.
+    for n in list(names):
+        words = [w for w in n.split() if w not in _GENERIC_HEADS]
+        if len(words) >= 2:
+            names.add("".join(w[0] for w in words).upper())
     return {n for n in names if len(n) > 2}
 
 
@@ -222,6 +232,7 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
     cue = _cue_pattern(taxonomy.commitment_verbs)
     sentences = store.query(
         """SELECT s.doc_id, s.sent_index, s.text, s.char_start, d.date AS doc_date,
+                  coalesce(s.issues, []) AS issues,
                   coalesce(list({'actor': am.country, 'text': am.text, 'start': am.char_start,
                                  'kind': am.kind} ORDER BY am.char_start)
                            FILTER (WHERE am.country IS NOT NULL), []) AS actors
@@ -284,7 +295,11 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
             counterpart = (
                 others[0] if others else next((p for p in committers if p != committer), None)
             )
-            history = [h for h, about in reports if not about or committer in about]
+            history = [
+                h
+                for h, about, by_issue in reports
+                if committer in about or (not about and not by_issue)
+            ]
             for amount, unit in amounts:
                 key = f"{r['doc_id']}|{r['sent_index']}|{committer}|{amount}|{unit}"
                 out.append(
@@ -323,12 +338,12 @@ def _amounts(text: str) -> list[tuple[float | None, str | None]]:
 
 def _history(
     r, store_sentences, names, keys, cues, doc_names
-) -> list[tuple[StatusReport, str | None]]:  # noqa: ANN001
-    """Later reports on the commitment of sentence `r`, each with the actor it is about (the
-    actor named nearest before its cue: "Washington accused *Moscow* of violating"; None when
-    the report names no one). A report is a sentence of a later document with a status cue that
-    shares a distinctive name or two key words with the commitment, or one key word when its
-    document names what the commitment's passage names ("New START")."""
+) -> list[tuple[StatusReport, set[str], bool]]:  # noqa: ANN001
+    """Later reports on the commitment of sentence `r`, each with the actors it is about (see
+    `_about`) and whether it is linked only by its issue. A report is a status cue in a sentence
+    of a later document that shares a distinctive name or two key words with the commitment, or
+    one key word when its document names what the commitment's passage names ("New START"), or
+    else the commitment's issue (then it counts only for the actor it names)."""
     history = []
     made = r["doc_date"]
     for s in store_sentences:
@@ -338,18 +353,13 @@ def _history(
         shared_name = any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)
         shared_keys = len(keys & _keys(text, [a["text"] for a in s["actors"]]))
         same_subject = bool(names & doc_names.get(s["doc_id"], set())) and shared_keys >= 1
-        if not shared_name and shared_keys < 2 and not same_subject:
+        linked = shared_name or shared_keys >= 2 or same_subject
+        by_issue = not linked and bool(set(r["issues"]) & set(s["issues"]))
+        if not linked and not by_issue:
             continue
-        report = _status(text, cues)
-        if report is None:
-            continue
-        status, cue, at = report
-        history.append(
-            (
-                StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], text, cue),
-                _about(s, at),
-            )  # fmt: skip
-        )
+        for status, cue, at in _statuses(text, cues):
+            report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], text, cue)
+            history.append((report, _about(s, at), by_issue))
     return history
 
 
@@ -373,14 +383,23 @@ def _about(s, at: int) -> set[str]:  # noqa: ANN001
     return about
 
 
-def _status(text: str, cues: list[tuple[str, str, re.Pattern[str]]]) -> tuple[str, str, int] | None:
-    """The first status cue of a sentence that is not negated: (status, cue, position)."""
+def _statuses(
+    text: str, cues: list[tuple[str, str, re.Pattern[str]]]
+) -> list[tuple[str, str, int]]:
+    """Every status cue of a sentence that is not negated, as (status, cue, position), in text
+    order; of overlapping cues the longer one."""
+    found: list[tuple[int, int, str, str]] = []
     for status, cue, pattern in cues:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 25) : m.start()].lower().split()[-3:]
             if not any(w.strip(",.") in NEGATORS for w in before):
-                return status, cue, m.start()
-    return None
+                found.append((m.start(), m.end(), status, cue))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, str, str]] = []
+    for f in found:
+        if not kept or f[0] >= kept[-1][1]:
+            kept.append(f)
+    return [(status, cue, start) for start, _, status, cue in kept]
 
 
 def _current(history: Sequence[StatusReport]) -> str:
