@@ -17,7 +17,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	@mkdir -p $(DEMO)
 	$(BIN)/detente run examples/corpus --db $(DEMO)/detente.duckdb
-	$(BIN)/detente report --db $(DEMO)/detente.duckdb --out $(DEMO)/report.html --side USA,NATO --other RUS
+	$(BIN)/detente report --db $(DEMO)/detente.duckdb --out $(DEMO)/report.html --side USA,NATO --other RUS \
+	  --period 2009..2011 --period 2014..2026
 	@echo ""
 	@echo "Store:  $(abspath $(DEMO))/detente.duckdb"
 	@echo "Report: $(abspath $(DEMO))/report.html"

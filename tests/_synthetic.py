@@ -150,3 +150,60 @@ def build_store(path: Path) -> Path:
         run_id = store.start_run("synthetic", ["corpus"])
         store.write(analyses, [Failure(FAILURE_ORIGIN, FAILURE_REASON)], run_id, "synthetic")
     return path
+
+
+# -- relations: issues with stances, a commitment and its fate, a turning point --------------------
+
+RELATIONS_SCRIPT = "<script>alert(2)</script>"
+RELATIONS_TITLE = "Envoys <b>meet</b> & talk"
+RELATIONS_PERIODS = (("2009-01-01", "2012-12-31"), ("2014-01-01", "2019-12-31"))
+
+
+def _month_days(first: int, n: int) -> list[str]:
+    """n mid-month days from month index `first` (0 = January 2010)."""
+    return [f"{2010 + m // 12}-{m % 12 + 1:02d}-15" for m in range(first, first + n)]
+
+
+# fmt: off
+RELATIONS_DOCS: list[dict[str, str]] = [
+    {"date": "2009-03-01", "title": RELATIONS_TITLE, "url": "https://example.org/afghanistan",
+     "text": "NATO and Russia share a common interest in stabilising Afghanistan, said the envoy "
+             f"{RELATIONS_SCRIPT} & others."},
+    {"date": "2009-09-01",
+     "text": "On missile defence, NATO and Russia agree on the goal but differ on the means."},
+    {"date": "2009-11-01", "text": "For Russia, NATO enlargement remains a red line."},
+    {"date": "2010-04-08", "title": "Prague treaty",
+     "text": "The United States and Russia pledged to reduce their deployed strategic warheads "
+             "to 1,550 under New START within seven years."},
+    {"date": "2015-03-01",
+     "text": "NATO and Russia are far apart on Afghanistan after the transit deal collapsed."},
+    {"date": "2015-04-01", "text": "NATO accused Russia of blocking cooperation on Afghanistan."},
+    {"date": "2018-02-05", "title": "Limits met",
+     "text": "Both sides met the limits of New START on time, officials in Washington and "
+             "Moscow said of the United States and Russia."},
+    {"date": "2023-02-21",
+     "text": "Russia suspended its participation in New START, and the United States condemned "
+             "the move."},
+]
+# Eighteen months of agreements, then eighteen of condemnation: the line turns colder in 2011.
+RELATIONS_DOCS += [{"date": d, "text": f"On {d}, NATO and Russia signed an agreement."}
+                   for d in _month_days(0, 18)]
+RELATIONS_DOCS += [{"date": d, "text": f"On {d}, NATO condemned Russia."}
+                   for d in _month_days(18, 18)]
+# fmt: on
+
+
+def build_relations_store(path: Path) -> Path:
+    """Run the real pipeline over RELATIONS_DOCS (a JSONL corpus next to `path`); return `path`."""
+    import json
+
+    from detente.config import Config
+    from detente.pipeline import run
+
+    corpus = path.with_suffix(".jsonl")
+    with corpus.open("w", encoding="utf-8") as fh:
+        for i, doc in enumerate(RELATIONS_DOCS):
+            fh.write(json.dumps({"id": f"r{i:03d}", "source": "Relations Wire", **doc}) + "\n")
+    with Store(path) as store:
+        run([corpus], store, Config())
+    return path

@@ -14,7 +14,14 @@ import pytest
 from detente.report import write_report
 from detente.store import Store
 
-from ._synthetic import FAILURE_REASON, SCRIPT_SENTENCE, build_store
+from ._synthetic import (
+    FAILURE_REASON,
+    RELATIONS_PERIODS,
+    RELATIONS_SCRIPT,
+    SCRIPT_SENTENCE,
+    build_relations_store,
+    build_store,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +46,15 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = root / "report.html"
     with Store(build_store(root / "store.duckdb"), read_only=True) as store:
         write_report(store, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def relations_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("browser-relations")
+    out = root / "report.html"
+    with Store(build_relations_store(root / "store.duckdb"), read_only=True) as store:
+        write_report(store, out, ["NATO", "USA"], ["RUS"], periods=RELATIONS_PERIODS)
     return out
 
 
@@ -132,6 +148,50 @@ def test_report_works_without_javascript(browser, report: Path) -> None:  # noqa
         assert not page.locator("#filter-box").is_visible()  # useless without scripts: hidden
         assert _visible_rows(page, "dyad-events") == 9
         assert _visible_rows(page, "other-events") == 2
+    finally:
+        offline.close()
+    assert all(u.startswith("file://") for u in offline.requests), offline.requests
+
+
+def test_relations_sections_in_chromium(browser, relations_report: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    offline = Offline(browser)
+    try:
+        page = offline.open(relations_report)
+        # The agreement map: a cell's evidence is closed until its summary is clicked.
+        row = page.locator("#issue-afghanistan")
+        assert row.locator(".level").first.inner_text() == "common"
+        evidence = row.locator("ol.evidence")
+        assert not evidence.is_visible()
+        row.locator("details > summary").click()
+        assert evidence.is_visible()
+        assert evidence.locator("li").count() == 3
+        text = evidence.inner_text()
+        assert RELATIONS_SCRIPT in text  # shown as text, never run
+        assert "far apart on Afghanistan" in text
+        assert offline.dialogs == []
+
+        # Commitments: opening a row shows the commitment sentence and the reports on it.
+        table = page.locator("#commitments-table")
+        assert table.locator("tbody tr").count() == 2
+        for summary in table.locator("details > summary").all():
+            summary.click()
+        reports = table.inner_text()
+        assert "Russia suspended its participation in New START" in reports
+        assert "Both sides met the limits of New START on time" in reports
+
+        # Turning points: the table's month is the dashed rule drawn on the chart.
+        month = page.locator("#turning-points tbody th").first.inner_text()
+        rules = page.locator(f'figure.chart svg line[aria-label^="Turning point {month}"]')
+        assert rules.count() == 2
+        box = rules.first.bounding_box()  # a vertical line: no width, the panel's height
+        chart = page.locator("figure.chart svg").bounding_box()
+        assert box is not None and chart is not None and box["height"] > 100
+        assert chart["x"] < box["x"] < chart["x"] + chart["width"]
+
+        page.locator("#agreement").scroll_into_view_if_needed()
+        shot = tmp_path / "relations.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 10_000
     finally:
         offline.close()
     assert all(u.startswith("file://") for u in offline.requests), offline.requests

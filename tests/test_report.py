@@ -14,7 +14,14 @@ from detente.relations import busiest_dyad, time_series
 from detente.report import highlight, render_report, write_report
 from detente.store import Store
 
-from ._synthetic import EXPECTED_MONTHLY, FAILURE_ORIGIN, FAILURE_REASON, build_store
+from ._synthetic import (
+    EXPECTED_MONTHLY,
+    FAILURE_ORIGIN,
+    FAILURE_REASON,
+    RELATIONS_PERIODS,
+    build_relations_store,
+    build_store,
+)
 
 DOC_URL = "https://example.org/nato-2009"
 
@@ -186,7 +193,8 @@ def _visible(fragment: str) -> str:
 def test_report_has_every_section(html: str) -> None:
     assert html.startswith("<!DOCTYPE html>")
     assert "detente report" in html
-    for section in ("relations", "dyads", "overview", "events", "failures"):
+    for section in ("relations", "agreement", "commitments", "dyads", "overview", "events",
+                    "failures"):  # fmt: skip
         assert f'<section id="{section}">' in html
     assert "Corpus 2009-09-30 to 2010-04-02" in html
     assert "<svg" in html and "</svg>" in html  # the chart, inline
@@ -300,3 +308,107 @@ def test_highlight_prefers_whole_words() -> None:
     segments = highlight("Russian Minister Kozyrev left Russia.", [("Russia", "tgt")])
     assert [(t, c) for t, c in segments if c] == [("Russia", "tgt")]
     assert "".join(t for t, _ in segments[:1]) == "Russian Minister Kozyrev left "
+
+
+# -- relations: the agreement map, commitments, turning points -----------------------------------
+
+
+@pytest.fixture(scope="module")
+def relations_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_relations_store(tmp_path_factory.mktemp("relations") / "store.duckdb")
+
+
+@pytest.fixture(scope="module")
+def relations_html(relations_path: Path) -> str:
+    with Store(relations_path, read_only=True) as s:
+        return render_report(s, ["NATO", "USA"], ["RUS"], periods=RELATIONS_PERIODS)
+
+
+def _between(html: str, start: str, end: str) -> str:
+    at = html.index(start)
+    return html[at : html.index(end, at)]
+
+
+def _badges(fragment: str, kind: str) -> list[str]:
+    """The levels or statuses of the badges in a fragment, in order."""
+    return re.findall(rf'<span class="{kind} (\w+)[^"]*"', fragment)
+
+
+def test_agreement_map_has_a_column_per_period_and_evidence(relations_html: str) -> None:
+    table = _between(relations_html, 'id="agreement-map"', "</table>")
+    headers = [_visible(h) for h in re.findall(r"<th scope=\"col\"[^>]*>(.*?)</th>", table)]
+    assert headers[:3] == ["Issue", "2009–2012", "2014–2019"]
+    # Afghanistan: common interest in 2009, far apart in 2015 (a changed level).
+    row = _between(table, 'id="issue-afghanistan"', "</tr>")
+    assert _badges(row, "level")[:2] == ["common", "apart"]
+    evidence = _visible(row)
+    assert "share a common interest in stabilising Afghanistan" in evidence
+    assert "far apart on Afghanistan" in evidence
+    assert "accused Russia of blocking cooperation" in evidence
+    assert '<mark class="cue">common interest</mark>' in row  # the stance words are marked
+    row = _between(table, 'id="issue-missile_defence"', "</tr>")
+    assert _badges(row, "level")[:2] == ["partial", "unknown"]  # nothing about it after 2013
+    row = _between(table, 'id="issue-nato_enlargement"', "</tr>")
+    assert _badges(row, "level")[0] == "apart"
+
+
+def test_agreement_evidence_is_escaped_and_linked(relations_html: str) -> None:
+    section = _between(relations_html, '<section id="agreement">', "</section>")
+    assert "&lt;script&gt;alert(2)&lt;/script&gt; &amp; others" in section
+    assert "<script>alert(2)" not in relations_html
+    assert "Envoys &lt;b&gt;meet&lt;/b&gt; &amp; talk" in section
+    hrefs = [a.get("href") for t, a in _tags(section) if t == "a"]
+    assert hrefs == ["https://example.org/afghanistan"]
+
+
+def test_commitments_table_shows_amount_deadline_and_fate(relations_html: str) -> None:
+    table = _between(relations_html, 'id="commitments-table"', "</table>")
+    rows = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]:
+        party = re.findall(r"<code>(\w+)</code>", row)[0]
+        rows[party] = row
+    assert set(rows) == {"USA", "RUS"}  # New START binds both
+    for row in rows.values():
+        text = _visible(row)
+        assert "1,550 warheads" in text and "2017-04-08" in text
+        assert "pledged to reduce their deployed strategic warheads" in text
+    assert _badges(rows["USA"], "status")[0] == "fulfilled"  # met the limits in 2018
+    assert _badges(rows["RUS"], "status")[0] == "suspended"  # suspended in 2023
+    assert '<mark class="cue">suspended</mark>' in rows["RUS"]
+    assert "Russia suspended its participation in New START" in _visible(rows["RUS"])
+
+
+def test_turning_point_is_marked_on_the_chart_and_listed(relations_html: str) -> None:
+    table = _between(relations_html, 'id="turning-points"', "</table>")
+    months = re.findall(r'<th scope="row" class="c-month">(\d{4}-\d{2})</th>', table)
+    assert len(months) == 1
+    assert "2011-05" <= months[0] <= "2011-08"  # agreements until 2011-06, condemnation after
+    assert _badges(table, "dir") == ["colder"]
+    assert "NATO condemned Russia." in _visible(table)
+    chart = _between(relations_html, "<svg", "</svg>")
+    rules = re.findall(r'<line aria-label="Turning point ([\d-]+): colder', chart)
+    assert rules == [months[0]] * 2  # on both panels
+    assert f"<title>Turning point {months[0]}: colder" in chart
+
+
+def test_report_without_periods_has_one_level_column(relations_path: Path) -> None:
+    with Store(relations_path, read_only=True) as s:
+        html = render_report(s, ["NATO", "USA"], ["RUS"])
+    table = _between(html, 'id="agreement-map"', "</table>")
+    assert "2009–2012" not in table and ">Level</th>" in table
+
+
+def test_report_cli_periods(relations_path: Path, tmp_path: Path) -> None:
+    from detente.cli import app
+
+    out = tmp_path / "r.html"
+    base = ["report", "--db", str(relations_path), "--out", str(out), "--side", "NATO,USA"]
+    result = CliRunner().invoke(
+        app, [*base, "--other", "RUS", "--period", "2009..2012", "--period", "2014-01-01.."]
+    )
+    assert result.exit_code == 0, result.output
+    table = _between(out.read_text(encoding="utf-8"), 'id="agreement-map"', "</table>")
+    assert ">2009–2012</th>" in table and ">from 2014</th>" in table
+    for bad in ("2012..2009", "2009", "2009..soon"):
+        result = CliRunner().invoke(app, [*base, "--other", "RUS", "--period", bad])
+        assert result.exit_code == 2 and "--period" in result.output, (bad, result.output)

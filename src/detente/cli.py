@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 from datetime import date
@@ -481,22 +482,57 @@ def report(
         str | None, typer.Option("--side", help="Dyad for the chart: one side (e.g. USA,NATO).")
     ] = None,
     other: Annotated[str | None, typer.Option("--other", help="The other side (e.g. RUS).")] = None,
+    period: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--period",
+            help="An agreement-map column for a period, SINCE..UNTIL (years or YYYY-MM-DD; "
+            "either end may be left open). Repeat for several.",
+        ),
+    ] = None,
+    issues: IssuesOption = None,
     min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
-    """Write one self-contained HTML report (opens offline): overview, dyads, chart, evidence.
+    """Write one self-contained HTML report (opens offline): overview, the cooperation-conflict
+    chart with turning points, the agreement map, commitments, dyads and the evidence.
 
-    Example: detente report --db demo/detente.duckdb --out demo/report.html --side USA,NATO --other RUS
+    Example: detente report --db demo/detente.duckdb --out demo/report.html --side USA,NATO --other RUS --period 2009..2011 --period 2014..
     """
+    from detente.issues import load_taxonomy
     from detente.report import write_report
     from detente.store import Store
 
+    periods = [_period_option(p) for p in period or ()]
     try:
+        taxonomy = load_taxonomy(issues or ())
         with Store(db, read_only=True) as store:
             store.select(_event_filter(min_confidence, None, False))
-            write_report(store, out, side=_codes(side), other=_codes(other))
-    except DetenteError as exc:
+            write_report(store, out, side=_codes(side), other=_codes(other), periods=periods,
+                         taxonomy=taxonomy)  # fmt: skip
+    except (DetenteError, ValueError) as exc:
         raise _fail(exc) from exc
     err.print(f"report -> {out}")
+
+
+def _period_option(value: str) -> tuple[date | None, date | None]:
+    """A --period value as dates: "2009..2011" -> (2009-01-01, 2011-12-31), "2014-03-01.." ->
+    (2014-03-01, None)."""
+    since, sep, until = value.partition("..")
+    if not sep:
+        raise _fail(ValueError(f"--period must be SINCE..UNTIL (e.g. 2009..2011), not {value!r}"))
+
+    def end(text: str, first: bool) -> date | None:
+        text = text.strip()
+        if not text:
+            return None
+        if re.fullmatch(r"\d{4}", text):
+            return date(int(text), 1, 1) if first else date(int(text), 12, 31)
+        return _date_option(text, "--period")
+
+    since_date, until_date = end(since, True), end(until, False)
+    if since_date and until_date and since_date > until_date:
+        raise _fail(ValueError(f"--period {value!r} starts after it ends"))
+    return since_date, until_date
 
 
 def _codes(value: str | None) -> tuple[str, ...]:

@@ -4,16 +4,22 @@ Everything from the store is untrusted text and goes through Jinja2 with autoesc
 exception is the chart: SVG produced by vl-convert from our own Vega-Lite spec, marked safe here.
 The output depends only on the store (and `generated`, when given), so rendering twice gives the
 same bytes.
+
+For the chosen pair of camps the report also shows the agreement map (agreement.py, optionally
+per period), the commitments involving either camp (commitments.py) and the turning points of
+the cooperation-conflict line (turning.py), each with the sentences behind it.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -23,6 +29,12 @@ from detente.codebook import load_codebook
 from detente.relations import BETWEEN_CAMPS_SQL, EVENT_DATE_SQL, busiest_dyad, time_series
 from detente.stats import root_counts, top_dyads
 from detente.store import Store
+
+if TYPE_CHECKING:  # the relations modules load spaCy: imported when a report is rendered
+    from detente.agreement import Evidence, IssueStance
+    from detente.commitments import Commitment
+    from detente.issues import Taxonomy
+    from detente.turning import TurningPoint
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +49,22 @@ QUADS = {
 QUAD_COLOURS = {1: "#4a90c8", 2: "#2e9e6a", 3: "#f0a03c", 4: "#d1432b"}
 CHART_WIDTH = 1040  # plot area in px; the SVG scales to the page width
 MIN_BAR_PX = 3
+GOLDSTEIN_PANEL_PX = 190
+
+# Agreement levels and commitment statuses, in display order, with the words the page shows.
+LEVELS = {"common": "common interest", "partial": "partial", "apart": "far apart",
+          "unknown": "no evidence"}  # fmt: skip
+SHORT_LEVELS = {"common": "common", "partial": "partial", "apart": "apart", "unknown": "–"}
+STATUSES = ("pending", "fulfilled", "breached", "suspended", "withdrawn", "expired")
+# Turning-point rules on the chart: colder in the conflict red, warmer in the cooperation green.
+TURN_COLOURS = {"colder": "#c0392b", "warmer": "#23895a"}
+TURN_LABEL_PX = 5.9  # approximate width of one label character at 10.5px
+TURN_LABEL_ROWS = 4
+OPEN_EVENTS_MAX = 6  # a turning point's events are shown open up to this many
+CURRENCY_SIGNS = {"dollars": "$", "euros": "€", "pounds": "£"}
 
 Camps = tuple[tuple[str, ...], tuple[str, ...]]
+Period = tuple[date | str | None, date | str | None]
 
 
 # -- public API ----------------------------------------------------------------------------------
@@ -49,15 +75,26 @@ def render_report(
     side: Sequence[str] = (),
     other: Sequence[str] = (),
     generated: str | None = None,
+    periods: Sequence[Period] = (),
+    taxonomy: Taxonomy | None = None,
 ) -> str:
     """The report as one HTML string.
 
-    `side` and `other` choose the dyad for the chart and the first events table; when both are
-    empty the busiest country pair is used, and when only one is given its most frequent
-    counterpart. `generated` (e.g. a timestamp) is printed in the footer when given; without it
-    the output depends on the store alone.
+    `side` and `other` choose the dyad for the chart, the agreement map, the commitments and the
+    first events table; when both are empty the busiest country pair is used, and when only one
+    is given its most frequent counterpart. `generated` (e.g. a timestamp) is printed in the
+    footer when given; without it the output depends on the store alone.
+
+    `periods`, pairs of (since, until) dates (either may be None; ISO strings are accepted), add
+    one agreement-map column per period next to the map of the whole corpus. `taxonomy` is the
+    issue taxonomy (default: the bundled one; pass `load_taxonomy([mine.yaml])` for the labels of
+    one's own issues).
     """
+    from detente.issues import load_taxonomy
+
     camps = _choose_camps(store, _as_camp(side), _as_camp(other))
+    taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
+    spans = [_as_period(p) for p in periods]
     context = {
         "version": __version__,
         "generated": generated,
@@ -65,6 +102,8 @@ def render_report(
         "overview": _overview(store),
         "dyads": _top_dyads(store, camps),
         "dyad": _dyad(store, camps),
+        "agreement": _agreement(store, camps, taxonomy, spans),
+        "commitments": _commitments(store, camps, taxonomy),
         "events": _events(store, camps),
         "failures": store.query("SELECT origin, reason FROM failures ORDER BY origin"),
         "quads": [{"n": q, "label": label, "cls": cls} for q, (label, cls) in QUADS.items()],
@@ -73,13 +112,19 @@ def render_report(
 
 
 def write_report(
-    store: Store, out: Path, side: Sequence[str] = (), other: Sequence[str] = ()
+    store: Store,
+    out: Path,
+    side: Sequence[str] = (),
+    other: Sequence[str] = (),
+    periods: Sequence[Period] = (),
+    taxonomy: Taxonomy | None = None,
 ) -> None:
-    """Render the report and write it to `out` as UTF-8."""
+    """Render the report and write it to `out` as UTF-8 (arguments as for `render_report`)."""
     out = Path(out)
     if out.parent != Path():
         out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_report(store, side, other), encoding="utf-8")
+    html = render_report(store, side, other, periods=periods, taxonomy=taxonomy)
+    out.write_text(html, encoding="utf-8")
     log.info("report written to %s", out)
 
 
@@ -230,6 +275,7 @@ def _dyad(store: Store, camps: Camps | None) -> dict[str, Any] | None:
     n = sum(r["n_events"] for r in yearly)
     total = sum(r["goldstein_sum"] for r in yearly)
     mean = total / n if n else None
+    points = _turning_points(store, camps) if monthly else []
     return {
         "side": _camp_label(side),
         "other": _camp_label(other),
@@ -241,7 +287,8 @@ def _dyad(store: Store, camps: Camps | None) -> dict[str, Any] | None:
         "first": monthly[0]["period"][:7] if monthly else None,
         "last": monthly[-1]["period"][:7] if monthly else None,
         "n_all": _count_between(store, camps),
-        "chart": _chart_svg(monthly) if monthly else None,
+        "chart": _chart_svg(monthly, points) if monthly else None,
+        "turning": _turning_rows(store, points),
         "months": [{**r, "label": r["period"][:7]} for r in monthly if r["n_events"]],
         "years": [{**r, "label": r["period"][:4]} for r in yearly],
     }
@@ -255,10 +302,10 @@ def _count_between(store: Store, camps: Camps) -> int:
     return int(row[0][0]) if row else 0
 
 
-def _signed(value: float | None) -> str:
+def _signed(value: float | None, digits: int = 1) -> str:
     if value is None:
         return "–"
-    return f"{value:+.1f}".replace("-", "−")
+    return f"{value:+.{digits}f}".replace("-", "−")
 
 
 def _tone(value: float | None) -> str:
@@ -270,8 +317,9 @@ def _tone(value: float | None) -> str:
 # -- the chart -----------------------------------------------------------------------------------
 
 
-def _chart_svg(monthly: list[dict[str, Any]]) -> Markup:
-    """Goldstein sum per month (line) over quad-class counts per month (stacked bars), as SVG."""
+def _chart_svg(monthly: list[dict[str, Any]], points: Sequence[TurningPoint] = ()) -> Markup:
+    """Goldstein sum per month (line) over quad-class counts per month (stacked bars), as SVG,
+    with a dashed vertical rule at each turning point on both panels (labelled on the first)."""
     import altair as alt
     import vl_convert
 
@@ -279,10 +327,15 @@ def _chart_svg(monthly: list[dict[str, Any]]) -> Markup:
         "period:T",
         timeUnit="utcyearmonth",
         title=None,
-        axis=alt.Axis(labelAngle=0, grid=False, labelOverlap=True),
+        axis=alt.Axis(labelAngle=0, grid=False, labelOverlap=True, labelSeparation=8),
     )
+    marks = _turn_marks(monthly, points)
     chart = (
-        alt.vconcat(_goldstein_panel(alt, x, monthly), _quad_panel(alt, x, monthly), spacing=18)
+        alt.vconcat(
+            _goldstein_panel(alt, x, monthly, marks),
+            _quad_panel(alt, x, monthly, marks),
+            spacing=18,
+        )
         .resolve_scale(x="shared")
         .configure(font="Helvetica, Arial, sans-serif", background="#ffffff")
         .configure_view(stroke=None)
@@ -300,30 +353,129 @@ def _chart_svg(monthly: list[dict[str, Any]]) -> Markup:
     )
     svg = vl_convert.vegalite_to_svg(chart.to_dict())
     # vl-convert's own output from our spec (store texts never enter it): the one trusted value.
-    return Markup(svg)
+    return Markup(_with_titles(svg))
 
 
-def _goldstein_panel(alt: Any, x: Any, monthly: list[dict[str, Any]]) -> Any:
+def _turn_marks(monthly: list[dict[str, Any]], points: Sequence[TurningPoint]) -> list[dict]:
+    """One record per turning point for the chart: its month, direction, description, and where
+    its label goes (left or right of the rule, on one of a few rows so labels do not overlap)."""
+    index = {r["period"]: i for i, r in enumerate(monthly)}
+    step = CHART_WIDTH / max(len(monthly) - 1, 1)
+    ends: list[float] = []  # right end of the last label on each row
+    marks = []
+    for p in points:
+        if p.period not in index:
+            continue
+        month = p.period[:7]
+        text = f"{month} {p.direction}"
+        at = index[p.period] * step
+        width = len(text) * TURN_LABEL_PX
+        align = "left" if at + 3 + width <= CHART_WIDTH else "right"
+        start = at + 3 if align == "left" else at - 3 - width
+        row = next((i for i, end in enumerate(ends) if end + 6 <= start), len(ends))
+        row = min(row, TURN_LABEL_ROWS - 1)
+        if row == len(ends):
+            ends.append(start + width)
+        else:
+            ends[row] = max(ends[row], start + width)
+        marks.append(
+            {
+                "period": p.period,
+                "direction": p.direction,
+                "text": text,
+                "align": align,
+                "ly": 8 + 12 * row,
+                "desc": f"Turning point {month}: {p.direction}, mean monthly Goldstein sum "
+                f"{_signed(p.before)} → {_signed(p.after)}",
+            }
+        )
+    return marks
+
+
+def _turn_layers(alt: Any, x: Any, marks: Sequence[dict], part: str) -> list[Any]:
+    """The turning points' dashed rules (`part` "rules") or their labels ("labels")."""
+    layers = []
+    for direction, colour in TURN_COLOURS.items():
+        rows = [m for m in marks if m["direction"] == direction]
+        if rows and part == "rules":
+            layers.append(
+                alt.Chart(alt.Data(values=rows))
+                .mark_rule(color=colour, strokeDash=[5, 3], strokeWidth=1.4)
+                .encode(x=x, description=alt.Description("desc:N"))
+            )
+        for align in ("left", "right") if part == "labels" else ():
+            placed = [m for m in rows if m["align"] == align]
+            if placed:
+                layers.append(
+                    alt.Chart(alt.Data(values=placed))
+                    .mark_text(
+                        align=align,
+                        dx=3 if align == "left" else -3,
+                        baseline="middle",
+                        fontSize=10.5,
+                        fontWeight="bold",
+                        color=colour,
+                    )
+                    .encode(
+                        x=x,
+                        y=alt.Y("ly:Q", scale=None, axis=None, title=None),
+                        text="text:N",
+                        description=alt.Description("desc:N"),
+                    )
+                )
+    return layers
+
+
+def _with_titles(svg: str) -> str:
+    """Give each turning-point mark a <title> (the browser's tooltip) from its aria-label."""
+
+    def add(m: re.Match[str]) -> str:
+        tag, attrs, closing, label = m["tag"], m["attrs"], m["closing"], m["label"]
+        if closing:
+            return f"<{tag}{attrs}><title>{label}</title></{tag}>"
+        return f"<{tag}{attrs}><title>{label}</title>"
+
+    return re.sub(
+        r'<(?P<tag>line|text)(?P<attrs>\s[^>]*?aria-label="(?P<label>Turning point [^"]*)"[^>]*?)'
+        r"(?P<closing>/?)>",
+        add,
+        svg,
+    )
+
+
+def _goldstein_panel(
+    alt: Any, x: Any, monthly: list[dict[str, Any]], marks: Sequence[dict] = ()
+) -> Any:
     line = [
         {"period": r["period"], "goldstein": r["goldstein_sum"], "n": r["n_events"]}
         for r in monthly
     ]
     y = alt.Y("goldstein:Q", title="Goldstein sum")
+    if marks:  # room above the line for the turning points' labels
+        lo = min(0.0, *(r["goldstein"] for r in line))
+        hi = max(0.0, *(r["goldstein"] for r in line))
+        band = max(m["ly"] for m in marks) + 8
+        top = hi + (hi - lo) * band / (GOLDSTEIN_PANEL_PX - band)
+        y = alt.Y("goldstein:Q", title="Goldstein sum", scale=alt.Scale(domainMax=top))
     zero = alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#8a8f98", strokeDash=[3, 3])
     sums = alt.Chart(alt.Data(values=line)).mark_line(color="#27313d", strokeWidth=1.6)
     points = alt.Chart(alt.Data(values=[r for r in line if r["n"]])).mark_point(
         filled=True, size=22, color="#27313d"
     )
     return alt.layer(
-        zero.encode(y="y:Q"), sums.encode(x=x, y=y), points.encode(x=x, y=y)
+        zero.encode(y="y:Q"),
+        *_turn_layers(alt, x, marks, "rules"),
+        sums.encode(x=x, y=y),
+        points.encode(x=x, y=y),
+        *_turn_layers(alt, x, marks, "labels"),
     ).properties(
         width=CHART_WIDTH,
-        height=190,
+        height=GOLDSTEIN_PANEL_PX,
         title="Goldstein sum per month (cooperation > 0 > conflict)",
     )
 
 
-def _quad_panel(alt: Any, x: Any, monthly: list[dict[str, Any]]) -> Any:
+def _quad_panel(alt: Any, x: Any, monthly: list[dict[str, Any]], marks: Sequence[dict] = ()) -> Any:
     labels = [label for label, _ in QUADS.values()]
     bars = [
         {"period": r["period"], "quad": QUADS[q][0], "order": q, "n": r[f"quad{q}"]}
@@ -333,7 +485,7 @@ def _quad_panel(alt: Any, x: Any, monthly: list[dict[str, Any]]) -> Any:
     ]
     # Over decades a month is narrower than a pixel or two: keep single events visible.
     thin = CHART_WIDTH / len(monthly) < MIN_BAR_PX
-    return (
+    chart = (
         alt.Chart(alt.Data(values=bars))
         .mark_bar(**({"width": MIN_BAR_PX} if thin else {}))
         .encode(
@@ -347,8 +499,10 @@ def _quad_panel(alt: Any, x: Any, monthly: list[dict[str, Any]]) -> Any:
             ),
             order=alt.Order("order:Q"),
         )
-        .properties(width=CHART_WIDTH, height=130, title="Events per month by quad class")
     )
+    if marks:
+        chart = alt.layer(chart, *_turn_layers(alt, x, marks, "rules"))
+    return chart.properties(width=CHART_WIDTH, height=130, title="Events per month by quad class")
 
 
 # -- events with evidence ------------------------------------------------------------------------
@@ -478,6 +632,317 @@ def highlight(sentence: str, words: Sequence[tuple[str | None, str]]) -> list[tu
     segments: list[tuple[str, str]] = []
     pos = 0
     for start, end, cls in sorted(spans):
+        if start > pos:
+            segments.append((sentence[pos:start], ""))
+        segments.append((sentence[start:end], cls))
+        pos = end
+    if pos < len(sentence):
+        segments.append((sentence[pos:], ""))
+    return segments
+
+
+# -- relations: turning points, the agreement map, commitments ------------------------------------
+
+
+def _turning_points(store: Store, camps: Camps) -> list[TurningPoint]:
+    from detente.turning import turning_points
+
+    return list(turning_points(store, camps[0], camps[1]))
+
+
+def _turning_rows(store: Store, points: Sequence[TurningPoint]) -> list[dict[str, Any]]:
+    cb = load_codebook()
+    docs = _documents(store, {e.get("doc_id") for p in points for e in p.events})
+    rows = []
+    for p in points:
+        events = []
+        for e in p.events:
+            code = e.get("cameo") or ""
+            quad = cb[code].quad_class if code in cb else None
+            events.append(
+                {
+                    "date": e.get("date") or "undated",
+                    "source": e.get("source") or "",
+                    "target": e.get("target") or "",
+                    "cameo": code,
+                    "cameo_name": _cameo_name(code),
+                    "quad_cls": QUADS[quad][1] if quad in QUADS else "",
+                    "quad_label": QUADS[quad][0] if quad in QUADS else "",
+                    "goldstein": _signed(e.get("goldstein")),
+                    "tone": _tone(e.get("goldstein")),
+                    "negated": bool(e.get("negated")),
+                    "modality": e.get("modality") or "",
+                    "sentence": e.get("sentence") or "",
+                    **_doc_fields(docs, e.get("doc_id")),
+                }
+            )
+        rows.append(
+            {
+                "month": p.period[:7],
+                "direction": p.direction,
+                "before": _signed(p.before),
+                "after": _signed(p.after),
+                "before_tone": _tone(p.before),
+                "after_tone": _tone(p.after),
+                "events": events,
+                "open": 0 < len(events) <= OPEN_EVENTS_MAX,
+            }
+        )
+    return rows
+
+
+def _cameo_name(code: str) -> str:
+    cb = load_codebook()
+    name = cb[code].name if code in cb else ""
+    return name.capitalize() if name.isupper() else name  # root names are upper case
+
+
+def _as_period(period: Period) -> tuple[date | None, date | None]:
+    if len(period) != 2:
+        raise ValueError(f"a period is (since, until), not {period!r}")
+    since, until = (date.fromisoformat(d) if isinstance(d, str) else d for d in period)
+    if since and until and since > until:
+        raise ValueError(f"period starts after it ends: {since} > {until}")
+    return since, until
+
+
+def _period_label(since: date | None, until: date | None) -> str:
+    """A period's column header: "2009–2011" for whole years, else the dates as given; "from …"
+    or "to …" when one end is open."""
+    a = str(since.year) if since and (since.month, since.day) == (1, 1) else since
+    b = str(until.year) if until and (until.month, until.day) == (12, 31) else until
+    if a and b:
+        return str(a) if a == b else f"{a}–{b}"
+    if a:
+        return f"from {a}"
+    return f"to {b}" if b else "all"
+
+
+def _agreement(
+    store: Store,
+    camps: Camps | None,
+    taxonomy: Taxonomy,
+    periods: Sequence[tuple[date | None, date | None]],
+) -> dict[str, Any] | None:
+    """The agreement map of the pair over the whole corpus (issues with evidence only), and, per
+    period, the level of each of those issues."""
+    if camps is None:
+        return None
+    from detente.agreement import Thresholds, agreement_map
+
+    side, other = camps
+    overall = agreement_map(store, taxonomy, side, other)
+    known = [s for s in overall if s.level != "unknown"]
+    columns = []
+    for since, until in periods:
+        stances = {s.issue: s for s in agreement_map(store, taxonomy, side, other, since, until)}
+        columns.append({"label": _period_label(since, until), "stances": stances})
+    docs = _documents(store, {e.doc_id for s in known for e in s.evidence})
+    rows = []
+    for s in known:
+        rows.append(
+            {
+                **_level_cell(s),
+                "issue": s.issue,
+                "label": s.label,
+                "balance": _balance(s.balance),
+                "periods": [_level_cell(c["stances"].get(s.issue)) for c in columns],
+                "evidence": [_issue_evidence(e, docs) for e in s.evidence],
+            }
+        )
+    counts = Counter(s.level for s in known)
+    t = Thresholds()
+    return {
+        "rows": rows,
+        "periods": [c["label"] for c in columns],
+        "n_unknown": len(overall) - len(known),
+        "n_issues": len(overall),
+        "counts": [
+            (level, LEVELS[level], counts[level]) for level in ("common", "partial", "apart")
+        ],
+        "common": _signed(t.common, 2),
+        "apart": _signed(t.apart, 2),
+    }
+
+
+def _level_cell(s: IssueStance | None) -> dict[str, Any]:
+    level = s.level if s is not None else "unknown"
+    n = s.n_evidence if s is not None else 0
+    score = _signed(s.score, 2) if s is not None and s.score is not None else "–"
+    return {
+        "level": level,
+        "level_label": LEVELS.get(level, level),
+        "short": SHORT_LEVELS.get(level, level),
+        "score": score,
+        "n": n,
+        "title": (
+            f"{LEVELS.get(level, level)}: score {score}, {n} sentence{'' if n == 1 else 's'}"
+            if n
+            else LEVELS["unknown"]
+        ),
+    }
+
+
+def _balance(balance: dict[str, float]) -> dict[str, Any]:
+    p, n, q = (float(balance.get(k) or 0) for k in ("common", "apart", "partial"))
+    total = p + n + q or 1
+    return {
+        "p": f"{p:.1f}",
+        "n": f"{n:.1f}",
+        "q": f"{q:g}",
+        "p_pct": round(100 * p / total, 1),
+        "n_pct": round(100 * n / total, 1),
+        "q_pct": round(100 * q / total, 1),
+    }
+
+
+def _issue_evidence(e: Evidence, docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    by_events = e.basis.startswith("events")
+    cues = [] if by_events else [c.strip() for c in e.basis.split(";")]
+    return {
+        "date": e.date or "undated",
+        "polarity": e.polarity,
+        "polarity_label": LEVELS.get(e.polarity, e.polarity),
+        "weight": _signed(e.weight, 2),
+        "basis": e.basis,
+        "by_events": by_events,
+        "segments": _mark(e.sentence, cues, "cue"),
+        **_doc_fields(docs, e.doc_id),
+    }
+
+
+def _commitments(store: Store, camps: Camps | None, taxonomy: Taxonomy) -> dict[str, Any] | None:
+    """The commitments whose actor or counterpart belongs to either camp, oldest first."""
+    if camps is None:
+        return None
+    from detente.commitments import commitments
+
+    codes = {c.upper() for c in (*camps[0], *camps[1])}
+    found = [
+        c
+        for c in commitments(store, taxonomy)
+        if _involves(c.actor, codes) or _involves(c.counterpart, codes)
+    ]
+    docs = _documents(
+        store, {c.doc_id for c in found} | {h.doc_id for c in found for h in c.history}
+    )
+    rows = [_commitment_row(c, docs) for c in found]
+    counts = Counter(c.status for c in found)
+    return {
+        "rows": rows,
+        "counts": [
+            (s, counts[s]) for s in (*STATUSES, *sorted(set(counts) - set(STATUSES))) if counts[s]
+        ],
+    }
+
+
+def _involves(code: str | None, codes: set[str]) -> bool:
+    """Whether a commitment's party (a country or organisation code) is in a camp; a camp given
+    by sector codes (RUSGOV) takes its country's commitments, which carry no sector."""
+    if not code:
+        return False
+    code = code.upper()
+    return code in codes or (len(code) == 3 and any(c[:3] == code for c in codes))
+
+
+def _commitment_row(c: Commitment, docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    evidence = [
+        {
+            "role": "commitment",
+            "date": c.date or "undated",
+            "cue": "",
+            "segments": _mark(c.sentence, [], ""),
+            **_doc_fields(docs, c.doc_id),
+        }
+    ]
+    for h in c.history:
+        evidence.append(
+            {
+                "role": h.status,
+                "date": h.date or "undated",
+                "cue": h.cue,
+                "segments": _mark(h.sentence, [h.cue], "cue"),
+                **_doc_fields(docs, h.doc_id),
+            }
+        )
+    return {
+        "date": c.date or "undated",
+        "actor": c.actor,
+        "counterpart": c.counterpart or "",
+        "what": _whole_words(c.commitment, c.sentence),
+        "amount": _amount(c.quantity, c.unit),
+        "deadline": c.deadline or "",
+        "status": c.status,
+        "n_reports": len(c.history),
+        "evidence": evidence,
+    }
+
+
+def _whole_words(what: str, sentence: str) -> str:
+    """`what` as the page shows it: when it stops inside the sentence's clause (it is cut at a
+    fixed length), up to its last whole word and an ellipsis."""
+    at = sentence.find(what)
+    end = at + len(what)
+    if at < 0 or end >= len(sentence) or sentence[end] in ".;:!?)":
+        return what
+    cut = what if sentence[end].isspace() else what.rsplit(None, 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _amount(value: float | None, unit: str | None) -> str:
+    """1550, "warheads" -> "1,550 warheads"; 2e9, "dollars" -> "$2 billion"."""
+    if value is None:
+        return ""
+    number = f"{value:,}" if isinstance(value, int) else f"{value:,g}"
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            number = f"{value / size:,g} {word}"
+            break
+    if unit and unit in CURRENCY_SIGNS:
+        return f"{CURRENCY_SIGNS[unit]}{number}"
+    return f"{number} {unit}" if unit else number
+
+
+def _documents(store: Store, ids: set[str | None]) -> dict[str, dict[str, Any]]:
+    """Title, web address, date and publisher of the given documents."""
+    wanted = sorted(i for i in ids if i)
+    if not wanted:
+        return {}
+    rows = store.query(
+        "SELECT doc_id, title, url, date, source FROM documents WHERE list_contains($ids, doc_id)",
+        {"ids": wanted},
+    )
+    return {r["doc_id"]: r for r in rows}
+
+
+def _doc_fields(docs: dict[str, dict[str, Any]], doc_id: str | None) -> dict[str, Any]:
+    d = docs.get(doc_id or "") or {}
+    url = (d.get("url") or "").strip()
+    return {
+        "doc_id": doc_id or "",
+        "doc_title": d.get("title") or doc_id or "",
+        "doc_date": d["date"].isoformat() if d.get("date") else "",
+        "doc_source": d.get("source") or "",
+        # Only web addresses become links: no javascript:, data: or file: from the corpus.
+        "doc_url": url if re.match(r"https?://", url, re.IGNORECASE) else None,
+    }
+
+
+def _mark(sentence: str, phrases: Sequence[str], cls: str) -> list[tuple[str, str]]:
+    """(text, css class) segments of `sentence` with each phrase marked where it occurs whole
+    (any case), as `highlight` does but without falling back to single words."""
+    spans: list[tuple[int, int]] = []
+    for phrase in phrases:
+        phrase = phrase.strip()
+        if not phrase:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", sentence, re.IGNORECASE):
+            if all(m.end() <= s or m.start() >= e for s, e in spans):
+                spans.append((m.start(), m.end()))
+                break
+    segments: list[tuple[str, str]] = []
+    pos = 0
+    for start, end in sorted(spans):
         if start > pos:
             segments.append((sentence[pos:start], ""))
         segments.append((sentence[start:end], cls))
