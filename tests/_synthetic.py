@@ -186,10 +186,8 @@ RELATIONS_DOCS: list[dict[str, str]] = [
              "the move."},
 ]
 # Eighteen months of agreements, then eighteen of condemnation: the line turns colder in 2011.
-RELATIONS_DOCS += [{"date": d, "text": f"On {d}, NATO and Russia signed an agreement."}
-                   for d in _month_days(0, 18)]
-RELATIONS_DOCS += [{"date": d, "text": f"On {d}, NATO condemned Russia."}
-                   for d in _month_days(18, 18)]
+for first, act in ((0, "NATO and Russia signed an agreement"), (18, "NATO condemned Russia")):
+    RELATIONS_DOCS += [{"date": d, "text": f"On {d}, {act}."} for d in _month_days(first, 18)]
 # fmt: on
 
 

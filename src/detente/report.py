@@ -629,6 +629,11 @@ def highlight(sentence: str, words: Sequence[tuple[str | None, str]]) -> list[tu
         for word in re.findall(r"\w[\w'-]*", phrase):
             if len(word) > 2 and (found := find(word)):
                 spans.append((*found, cls))
+    return _segments(sentence, spans)
+
+
+def _segments(sentence: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """`sentence` cut into (text, css class) pieces at the given non-overlapping spans."""
     segments: list[tuple[str, str]] = []
     pos = 0
     for start, end, cls in sorted(spans):
@@ -931,22 +936,13 @@ def _doc_fields(docs: dict[str, dict[str, Any]], doc_id: str | None) -> dict[str
 def _mark(sentence: str, phrases: Sequence[str], cls: str) -> list[tuple[str, str]]:
     """(text, css class) segments of `sentence` with each phrase marked where it occurs whole
     (any case), as `highlight` does but without falling back to single words."""
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, str]] = []
     for phrase in phrases:
         phrase = phrase.strip()
         if not phrase:
             continue
         for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", sentence, re.IGNORECASE):
-            if all(m.end() <= s or m.start() >= e for s, e in spans):
-                spans.append((m.start(), m.end()))
+            if all(m.end() <= s or m.start() >= e for s, e, _ in spans):
+                spans.append((m.start(), m.end(), cls))
                 break
-    segments: list[tuple[str, str]] = []
-    pos = 0
-    for start, end in sorted(spans):
-        if start > pos:
-            segments.append((sentence[pos:start], ""))
-        segments.append((sentence[start:end], cls))
-        pos = end
-    if pos < len(sentence):
-        segments.append((sentence[pos:], ""))
-    return segments
+    return _segments(sentence, spans)
