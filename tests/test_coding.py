@@ -25,6 +25,15 @@ def triples(events) -> set[tuple[str, str, str]]:  # noqa: ANN001
         ("Poland signed an agreement with the United States.", {("POL", "USA", "05")}),
         # metonyms and people
         ("The Kremlin accused Washington of meddling.", {("RUS", "USA", "11")}),
+        # agreeing on a goal is a shared view (019); agreeing on a plan is a deal (057)
+        (
+            "On missile defence, NATO and Russia agree on the goal but differ on the means.",
+            {("NATO", "RUS", "01"), ("RUS", "NATO", "01")},
+        ),
+        (
+            "NATO and Russia agreed on a plan to share radar data.",
+            {("NATO", "RUS", "05"), ("RUS", "NATO", "05")},
+        ),
         # no second actor: no event
         ("Russia tested a new missile.", set()),
         # two countries, no interaction
