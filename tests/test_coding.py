@@ -34,6 +34,14 @@ def triples(events) -> set[tuple[str, str, str]]:  # noqa: ANN001
             "NATO and Russia agreed on a plan to share radar data.",
             {("NATO", "RUS", "05"), ("RUS", "NATO", "05")},
         ),
+        # institutions and state companies stand for their country, with or without "the"
+        ("Pentagon officials criticised China.", {("USA", "CHN", "11")}),
+        ("Gazprom cut off gas supplies to Ukraine.", {("RUS", "UKR", "16")}),
+        # a deed condemned: its author is the target, not whom it hit
+        (
+            "NATO condemned the shelling of Ukrainian towns by Russian forces.",
+            {("NATO", "RUS", "11")},
+        ),
         # no second actor: no event
         ("Russia tested a new missile.", set()),
         # two countries, no interaction

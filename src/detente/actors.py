@@ -138,7 +138,12 @@ class _Builder:
             for cap in item.get("capitals") or []:
                 self.add(cap, Entry(cap, "capital", Actor.of(iso3, "GOV")))
             for seat, sector in (item.get("seats") or {}).items():
-                self.add(seat, Entry(seat, "seat", Actor.of(iso3, str(sector).upper())))
+                actor = Actor.of(iso3, str(sector).upper())
+                self.add(seat, Entry(seat, "seat", actor))
+                # "the Pentagon" is "Pentagon" before a noun: "Pentagon officials", "RAF jets"
+                bare = seat[4:] if seat.startswith("the ") else ""
+                if bare[:1].isupper():
+                    self.add(bare, Entry(bare, "seat", actor))
 
     def organisations(self, items: Iterable[Mapping[str, Any]], path: Path) -> None:
         for n, item in enumerate(items):

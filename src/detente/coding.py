@@ -140,6 +140,13 @@ class Coder:
         if not sources:
             return
         targets = list(direct_targets)
+        if not targets and pattern.code[:2] in OBJECT_OWNER_ROOTS:
+            # The author of a deed condemned is its target, not whom the deed hit: "condemned the
+            # halting of gas deliveries to Poland by Gazprom".
+            targets = [
+                a for o in obj_tokens for p in o.children
+                if p.dep_ == "prep" and p.lower_ == "by" for a in _pobj_actors(p, actors)
+            ]  # fmt: skip
         if not targets:
             targets = self._prep_targets(v, obj_tokens, actors, pattern)
         if not targets:
