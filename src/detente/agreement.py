@@ -2,17 +2,23 @@
 
 Evidence is sentence by sentence (docs/relations.md explains the method):
 
-1. A sentence counts for the pair when it is about an issue and involves both camps: it names an
-   actor of each, or one camp and "both sides" / "the two sides", or it states a stance (a
-   cue) without naming anyone in a document that names both camps.
-2. Its polarity comes from stance cues when it has any ("common interest" +1, "obstacle" -1,
-   "differ on the means": partial), else from the events it reports between the camps: each
-   event weighs Goldstein/10 x confidence, halved when only proposed, at 0.3 when hypothetical,
-   and a negated event counts against, at half weight.
-3. Per issue, P is the sum of positive weights, N of negative ones, Q the number of partial cues:
-   score = (P - N) / (P + N + Q), from -1 (apart) to +1 (common). Level: `common` when score >=
-   thresholds.common, `apart` when score <= thresholds.apart, else `partial`; `unknown` without
-   evidence. The balance (P, N, Q) is reported with the level.
+1. A sentence is about the issues whose cues it contains; one without any takes the issues of the
+   sentence just before it (up to two back), or in a document's first sentences its title's.
+   An issue named only to date something else ("since the Georgia war") is dropped.
+2. It counts for the pair when it names an actor of each camp, or one camp and "both sides" /
+   "the two countries"; or, when it states a stance (a cue) in a document that names both camps,
+   when it names one camp only, no actor, or no camp but "both sides" (weight 0.7).
+3. Its polarity comes from stance cues when it has any ("common interest" +1, "obstacle" -1, a
+   negated or reversed common cue such as "failed to agree on" -1, "differ on the means" or
+   "despite the dispute": partial, cues of both signs: partial), else from the events it
+   reports between the camps: each event weighs Goldstein/10 x confidence, halved when only
+   proposed, at 0.3 when hypothetical, and a negated event counts against, at half weight. When a sentence about
+   several issues has cues of different signs, each cue goes to the issue named nearest to it
+   ("a partner on Iran, though divided over Ukraine").
+4. Per issue, P is the sum of positive weights, N of negative ones, Q of partial ones (one
+   sentence, one vote): score = (P - N) / (P + N + 2Q), a partial sentence counting one unit
+   each way, from -1 (apart) to +1 (common). Level: `common` when score >= thresholds.common,
+   `apart` when score <= thresholds.apart, else `partial`; `unknown` without evidence. The balance (P, N, Q) is reported with the level.
 """
 
 from __future__ import annotations
@@ -28,7 +34,10 @@ from detente.issues import Taxonomy
 from detente.store import Store
 
 BOTH_SIDES = re.compile(
-    r"\b(both sides|the two sides|the sides|each other|one another|both countries|both capitals)\b",
+    r"\b(both sides|the two sides|the sides|each other|one another|both countries|both capitals"
+    r"|both governments|both nations|both leaders|both men|both ministers|the two countries"
+    r"|the two capitals|the two governments|the two nations|the two leaders|the two powers"
+    r"|the two presidents|the two ministers)\b",
     re.I,
 )
 MODALITY_WEIGHT = {
@@ -38,7 +47,17 @@ MODALITY_WEIGHT = {
     "proposed": 0.5,
     "hypothetical": 0.3,
 }
-UNMENTIONED_WEIGHT = 0.7  # a stance stated without naming anyone, in a document about the pair
+# A stance stated in a document that names both camps, by a sentence that names only one of them
+# ("Moscow disagreed.") or neither ("Analysts call sanctions the main obstacle.").
+UNMENTIONED_WEIGHT = 0.7
+CONTEXT_BACK = 2  # a sentence without issue cues takes the issues of one up to this far back
+LEAD = 3  # ... or, among a document's first sentences, the issues of its title
+# "The first meeting since the Georgia war": an issue named only to date something else.
+SINCE_WAR = re.compile(
+    r"(?i:\bsince)\s+(?:(?i:the|its|their|last year's)\s+|\w+'s\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?i:war|conflict)\b(?:\s+(?i:in|with|over|against)\s+(?:[A-Z][\w'-]*\s*){1,3})?"
+)
+CUE_SIGN = {"common": 1.0, "apart": -1.0, "reversed": -1.0, "partial": 0.0}
 
 
 @dataclass(frozen=True)
@@ -114,11 +133,10 @@ def agreement_map(
     rows = store.query(
         f"""
         WITH sent AS (
-            SELECT s.doc_id, s.sent_index, s.text, s.issues, s.stances,
+            SELECT s.doc_id, s.sent_index, s.text, s.issues, s.stances, d.title,
                    coalesce(CAST(d.date AS VARCHAR), NULL) AS doc_date
             FROM sentences s JOIN documents d USING (doc_id)
-            WHERE len(coalesce(s.issues, [])) > 0
-              AND ($since IS NULL OR d.date >= $since) AND ($until IS NULL OR d.date <= $until)
+            WHERE ($since IS NULL OR d.date >= $since) AND ($until IS NULL OR d.date <= $until)
         ),
         who AS (
             SELECT doc_id, sent_index,
@@ -149,16 +167,31 @@ def agreement_map(
         LEFT JOIN who USING (doc_id, sent_index)
         LEFT JOIN docs USING (doc_id)
         LEFT JOIN ev USING (doc_id, sent_index)
+        WHERE len(coalesce(sent.issues, [])) > 0 OR len(coalesce(sent.stances, [])) > 0
+           OR ev.events IS NOT NULL
         ORDER BY sent.doc_date NULLS LAST, sent.doc_id, sent.sent_index
         """,
         params,
     )
+    finder = _IssueFinder(taxonomy)
     by_issue: dict[str, list[Evidence]] = defaultdict(list)
+    last: tuple[str, int, tuple[str, ...]] = ("", -1, ())  # doc, sentence, issues
     for r in rows:
-        found = _evidence(r)
-        if found is not None:
-            for issue in r["issues"]:
-                by_issue[issue].append(found)
+        own = finder.topical(tuple(r["issues"] or ()), r["text"])
+        if own:
+            issues, context = own, False
+        elif last[0] == r["doc_id"] and r["sent_index"] - last[1] <= CONTEXT_BACK:
+            issues, context = last[2], True
+        elif r["sent_index"] < LEAD:
+            issues, context = finder.issues(r["title"] or ""), True
+        else:
+            issues, context = (), True
+        if own:
+            last = (r["doc_id"], r["sent_index"], own)
+        if not issues:
+            continue
+        for issue, found in _evidence(r, issues, None if context else finder).items():
+            by_issue[issue].append(found)
     stances = [_decide(taxonomy, issue, by_issue.get(issue, []), thresholds)
                for issue in taxonomy.issues]  # fmt: skip
     order = {"common": 0, "partial": 1, "apart": 2, "unknown": 3}
@@ -167,37 +200,76 @@ def agreement_map(
     )
 
 
-def _evidence(r: dict[str, Any]) -> Evidence | None:
-    """The sentence's weight for the pair, or None when it says nothing about the pair."""
-    stances = [s.split(":", 1) for s in (r["stances"] or [])]
+class _IssueFinder:
+    """Where a text names each issue, by the taxonomy's cues (whole words, any case): for titles,
+    and to tell which issue of a sentence a stance cue is closest to."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self._patterns = {
+            issue.id: re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(re.escape(c) for c in sorted(issue.cues, key=len, reverse=True))
+                + r")(?!\w)",
+                re.I,
+            )
+            for issue in taxonomy.issues.values()
+            if issue.cues
+        }
+
+    def topical(self, issues: tuple[str, ...], text: str) -> tuple[str, ...]:
+        """The issues less those named only in a dating phrase ("since the Georgia war"), when
+        the sentence is about something else too."""
+        dating = [m.span() for m in SINCE_WAR.finditer(text)]
+        if len(issues) < 2 or not dating:
+            return issues
+        kept = tuple(
+            i
+            for i in issues
+            if not (spans := self.spans(i, text))
+            or any(not any(a <= s and e <= b for a, b in dating) for s, e in spans)
+        )
+        return kept or issues
+
+    def issues(self, text: str) -> tuple[str, ...]:
+        return tuple(i for i, p in self._patterns.items() if p.search(text))
+
+    def spans(self, issue: str, text: str) -> list[tuple[int, int]]:
+        pattern = self._patterns.get(issue)
+        return [m.span() for m in pattern.finditer(text)] if pattern else []
+
+
+def _scale(r: dict[str, Any], stances: list[tuple[str, str]]) -> float | None:
+    """How much the sentence counts for the pair, or None when it is not about the pair."""
     one_camp = r["has_side"] or r["has_other"]
-    both_named = r["has_side"] and r["has_other"]
-    if both_named or (one_camp and BOTH_SIDES.search(r["text"])):
-        scale = 1.0
-    elif r["n_actors"] == 0 and stances and r["doc_pair"]:
-        scale = UNMENTIONED_WEIGHT
-    else:
-        return None
-    date_ = r["doc_date"]
+    if (r["has_side"] and r["has_other"]) or (one_camp and BOTH_SIDES.search(r["text"])):
+        return 1.0
+    if (
+        stances
+        and r["doc_pair"]
+        and (one_camp or r["n_actors"] == 0 or BOTH_SIDES.search(r["text"]))
+    ):
+        return UNMENTIONED_WEIGHT
+    return None
+
+
+def _evidence(
+    r: dict[str, Any], issues: Sequence[str], finder: _IssueFinder | None
+) -> dict[str, Evidence]:
+    """The sentence's evidence for each of its issues; empty when it says nothing about the pair.
+    `finder` (for issues named in the sentence itself) lets cues of different signs go each to
+    the issue named nearest to them."""
+    stances = [tuple(s.split(":", 1)) for s in (r["stances"] or [])]
+    stances = [(k, c) for k, c in stances if k in CUE_SIGN]
+    scale = _scale(r, stances)
+    if scale is None:
+        return {}
     if stances:
-        weight = sum(
-            1.0 if kind == "common" else -1.0 if kind == "apart" else 0.0 for kind, _ in stances
-        )
-        partial = any(kind == "partial" for kind, _ in stances)
-        polarity = (
-            "partial"
-            if partial
-            else "common"
-            if weight > 0
-            else "apart"
-            if weight < 0
-            else "partial"
-        )
-        basis = "; ".join(cue for _, cue in stances)
-        return Evidence(r["doc_id"], date_, r["text"], polarity, weight * scale, basis)
+        groups = {issue: stances for issue in issues}
+        signs = {CUE_SIGN[k] for k, _ in stances}
+        if finder is not None and len(issues) > 1 and len(signs) > 1:
+            groups = _nearest(r["text"], issues, stances, finder)
+        return {issue: _from_cues(r, cues, scale) for issue, cues in groups.items() if cues}
     events = r["events"] or []
-    if not events:
-        return None
     weight = 0.0
     for e in events:
         w = (
@@ -208,10 +280,56 @@ def _evidence(r: dict[str, Any]) -> Evidence | None:
         )
         weight += -0.5 * abs(w) if e["negated"] else w
     if weight == 0:
-        return None
+        return {}
     polarity = "common" if weight > 0 else "apart"
     basis = "events " + ", ".join(sorted({e["cameo"] for e in events}))
-    return Evidence(r["doc_id"], date_, r["text"], polarity, weight, basis)
+    found = Evidence(r["doc_id"], r["doc_date"], r["text"], polarity, weight, basis)
+    return dict.fromkeys(issues, found)
+
+
+def _from_cues(r: dict[str, Any], cues: Sequence[tuple[str, str]], scale: float) -> Evidence:
+    """A sentence's polarity from its stance cues: partial when it has a partial cue or cues of
+    both signs (its weight then counts in Q), else the sign of their sum."""
+    signs = [CUE_SIGN[k] for k, _ in cues]
+    partial = any(k == "partial" for k, _ in cues) or (1.0 in signs and -1.0 in signs)
+    if partial:
+        polarity, weight = "partial", scale
+    else:  # one sentence, one vote: "common interest; success story" is no stronger than one
+        polarity, weight = ("common", scale) if sum(signs) > 0 else ("apart", -scale)
+    basis = "; ".join(f"{c} (reversed)" if k == "reversed" else c for k, c in cues)
+    return Evidence(r["doc_id"], r["doc_date"], r["text"], polarity, weight, basis)
+
+
+def _nearest(
+    text: str,
+    issues: Sequence[str],
+    stances: Sequence[tuple[str, str]],
+    finder: _IssueFinder,
+) -> dict[str, list[tuple[str, str]]]:
+    """Each stance cue goes to the issue(s) named nearest to it in the sentence; a cue that
+    cannot be placed goes to every issue."""
+    lowered = text.lower()
+    where = {issue: finder.spans(issue, text) for issue in issues}
+    groups: dict[str, list[tuple[str, str]]] = {issue: [] for issue in issues}
+    pos = 0
+    for kind, cue in stances:
+        m = re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)").search(lowered, pos)
+        m = m or re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)").search(lowered)
+        distance = {
+            issue: min((max(s - m.end(), m.start() - e, 0) for s, e in spans), default=None)
+            for issue, spans in where.items()
+        } if m else {}  # fmt: skip
+        known = {i: d for i, d in distance.items() if d is not None}
+        if not known:
+            for issue in issues:
+                groups[issue].append((kind, cue))
+            continue
+        pos = m.end() if m else pos
+        best = min(known.values())
+        for issue, d in known.items():
+            if d == best:
+                groups[issue].append((kind, cue))
+    return groups
 
 
 def _decide(taxonomy: Taxonomy, issue: str, evidence: list[Evidence], t: Thresholds) -> IssueStance:
@@ -220,10 +338,10 @@ def _decide(taxonomy: Taxonomy, issue: str, evidence: list[Evidence], t: Thresho
         return IssueStance(
             issue, label, "unknown", None, {"common": 0.0, "apart": 0.0, "partial": 0.0}
         )
-    p = sum(e.weight for e in evidence if e.weight > 0)
-    n = sum(-e.weight for e in evidence if e.weight < 0)
-    q = float(sum(1 for e in evidence if e.polarity == "partial"))
-    score = (p - n) / (p + n + q) if p + n + q else 0.0
+    p = sum(e.weight for e in evidence if e.polarity == "common")
+    n = sum(-e.weight for e in evidence if e.polarity == "apart")
+    q = sum(e.weight for e in evidence if e.polarity == "partial")
+    score = (p - n) / (p + n + 2 * q) if p + n + q else 0.0  # partial: one unit each way
     level = "common" if score >= t.common else "apart" if score <= t.apart else "partial"
     return IssueStance(
         issue, label, level, score, {"common": p, "apart": n, "partial": q}, tuple(evidence)

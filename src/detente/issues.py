@@ -3,8 +3,11 @@
 The taxonomy (`data/relations/issues.yaml`, extensible with the user's `--issues` file) gives
 each issue cue phrases; a sentence is about every issue whose cue it contains. Stance cues
 (`data/relations/stance.yaml`) mark shared interest ("common interest"), partial agreement
-("differ on the means") and division ("obstacle", "red line"). A stance cue preceded closely by a
-negation ("not an obstacle", "no longer a red line") is not counted.
+("differ on the means") and division ("obstacle", "red line"). A cue that is negated or reversed
+("not an obstacle", "failed to agree on", "practical cooperation was suspended") is not counted
+as such: a reversed `common` cue is stored as `reversed:<cue>` (a sign of division), a reversed
+`apart` or `partial` cue is dropped. A division that is overcome or conceded ("despite the
+dispute", "although they disagree") is stored as partial.
 """
 
 from __future__ import annotations
@@ -26,6 +29,13 @@ from detente.errors import DataFileError
 STANCES = ("common", "partial", "apart")
 STATUSES = ("fulfilled", "breached", "suspended", "withdrawn", "expired")
 NEGATORS = {"not", "n't", "no", "never", "nor"}
+# A division named as something overcome ("despite the dispute") or conceded ("although they
+# disagree") marks partial agreement.
+CONCESSIVE = {"despite", "notwithstanding", "spite"}
+# How a stance cue hangs on a reversing word that governs it: as its object, subject or
+# complement ("suspended practical cooperation", "cooperation was suspended", "failed to agree
+# on"); "the end of the thaw" is handled apart.
+UNDONE_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "xcomp", "conj", "compound", "amod", "det"}
 
 
 @dataclass(frozen=True)
@@ -150,13 +160,68 @@ class IssueTagger:
                 continue
             if kind == "issue":
                 issues.setdefault(value, None)
-            elif not self._reversed(doc[max(sent.start, start - 4) : start]):
-                stances.append(f"{value}:{doc[start:end].text.lower()}")
+                continue
+            cue = doc[start:end]
+            if self._reversed(doc[max(sent.start, start - 4) : start]) or self._undone(cue):
+                if value == "common":  # "failed to agree on", "cooperation was suspended"
+                    stances.append(f"reversed:{cue.text.lower()}")
+                continue
+            if value == "apart" and (
+                any(t.lower_ in CONCESSIVE for t in doc[max(sent.start, start - 3) : start])
+                or self._conceded(cue)
+            ):
+                value = "partial"  # "despite the dispute, they work side by side"
+            stances.append(f"{value}:{cue.text.lower()}")
         return SentenceTags(tuple(issues), tuple(stances))
 
     def _reversed(self, before: Span) -> bool:
-        """A negation or a reversing word just before a cue: "not an obstacle", "suspended all
-        practical cooperation"."""
+        """A negation just before a cue: "not an obstacle", "no longer a red line". "Not only"
+        is no negation."""
+        doc = before.doc
         return any(
-            t.lower_ in NEGATORS or t.lemma_.lower() in self.taxonomy.reversers for t in before
+            t.lower_ in NEGATORS and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "only")
+            for t in before
         )
+
+    def _undone(self, cue: Span) -> bool:
+        """A reversing or negated word that governs the cue, before or after it: "suspended all
+        practical cooperation", "practical cooperation was suspended", "failed to agree on",
+        "the end of the thaw", "no room for a thaw", "the one field the quarrel has not touched".
+        Only the nearest verb above the cue counts ("failed to settle their dispute" leaves the
+        dispute), and a negated reverser undoes nothing ("cooperation did not end")."""
+        reversers = self.taxonomy.reversers
+        if any(  # "with practical cooperation suspended since April"
+            c.dep_ in ("acl", "amod") and c.lemma_.lower() in reversers for c in cue.root.children
+        ):
+            return True
+        token = cue.root
+        for _ in range(4):
+            head = token.head
+            if head.i == token.i:
+                return False
+            if token.dep_ == "pobj" and head.lower_ in ("of", "for", "without"):
+                if head.lower_ in reversers:
+                    return True
+                token, head = head, head.head  # "the suspension of ...", "no room for ..."
+            elif token.dep_ not in UNDONE_DEPS:
+                return False
+            if cue.start <= head.i < cue.end:
+                token = head
+                continue
+            negated = any(c.dep_ in ("neg", "det") and c.lower_ in NEGATORS for c in head.children)
+            if (head.lemma_.lower() in reversers) != negated:
+                return True
+            if head.pos_ in ("VERB", "AUX"):
+                return False
+            token = head
+        return False
+
+    def _conceded(self, cue: Span) -> bool:
+        """A cue inside a concessive clause: "..., although Moscow still regretted the end of the
+        treaty", "even though they are divided over Ukraine"."""
+        for t in (cue.root, *cue.root.ancestors):
+            if t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("although", "though") for c in t.children
+            ):
+                return True
+        return False

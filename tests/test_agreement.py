@@ -1,0 +1,144 @@
+"""The agreement map's rules: reversed and negated cues, concessions, which sentences count for
+a pair, issues taken from context, cues split between issues, and how partial evidence weighs."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from detente.agreement import Evidence, IssueStance, Thresholds, _decide, agreement_map
+from detente.config import Config
+from detente.issues import load_taxonomy
+from detente.pipeline import run
+from detente.store import Store
+
+TAXONOMY = load_taxonomy()
+
+
+def stances_of(analyser, text: str) -> list[tuple[str, ...]]:  # noqa: ANN001
+    doc = analyser.nlp(text)
+    cues = analyser.tagger.find(doc)
+    return [analyser.tagger.tag(s, cues).stances for s in doc.sents]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The two sides failed to agree on a framework for missile defence.", "reversed"),
+        ("Since April practical cooperation on Afghanistan has been suspended.", "reversed"),
+        ("The war leaves no room for a thaw on arms control.", "reversed"),
+        ("They agreed to cut warheads under a landmark agreement.", "common"),
+        ("Both capitals see terrorism as a common threat.", "common"),
+        ("Despite the dispute, the negotiators met again on Iran.", "partial"),
+        ("They support the plan, although Moscow disagreed on Iran.", "partial"),
+    ],
+)
+def test_cue_kind_follows_the_syntax(analyser, text: str, kind: str) -> None:  # noqa: ANN001
+    [tags] = stances_of(analyser, text)
+    assert tags and all(t.split(":", 1)[0] == kind for t in tags), tags
+
+
+def test_negated_division_is_left_out_and_a_kept_dispute_is_not(analyser) -> None:  # noqa: ANN001
+    [tags] = stances_of(analyser, "On piracy the quarrel has not touched their navies.")
+    assert not any(t.startswith("apart") for t in tags)
+    [tags] = stances_of(analyser, "They failed to settle their dispute over the treaty.")
+    assert tags == ("apart:dispute",)  # failing to settle a dispute does not end it
+
+
+def _ev(polarity: str, weight: float) -> Evidence:
+    return Evidence("d", "2010-01-01", "s", polarity, weight, "cue")
+
+
+def test_partial_statement_counts_one_unit_each_way() -> None:
+    t = Thresholds()
+    partial = _decide(TAXONOMY, "missile_defence", [_ev("partial", 1.0), _ev("apart", -0.7)], t)
+    assert partial.level == "partial"
+    assert partial.balance == {"common": 0.0, "apart": 0.7, "partial": 1.0}
+    one_sided = _decide(TAXONOMY, "missile_defence", [_ev("apart", -0.7)], t)
+    assert one_sided.level == "apart"
+    mixed = [_ev("common", 1.0)] * 3 + [_ev("apart", -1.0)] * 2
+    assert _decide(TAXONOMY, "missile_defence", mixed, t).level == "partial"
+    assert isinstance(partial, IssueStance) and partial.n_evidence == 2
+
+
+def write_corpus(path: Path, docs: list[tuple[str, str, str]]) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for i, (day, title, text) in enumerate(docs):
+            record = {"id": f"a{i:03d}", "date": day, "title": title, "text": text}
+            fh.write(json.dumps(record) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory) -> Path:  # noqa: ANN001
+    tmp = tmp_path_factory.mktemp("agreement")
+    docs = [
+        # a stance with no issue cue of its own takes the issue from the title, then context
+        (
+            "2010-03-01",
+            "Missile defence talks",
+            "The United States and Russia agree on the goal but differ on the means, officials "
+            "said. Washington offered transparency on missile defence to Moscow. Moscow disagreed.",
+        ),
+        # a sentence naming one camp only, in a document naming both
+        (
+            "2010-05-01",
+            "Afghan transit",
+            "NATO and Russia signed a transit deal for Afghanistan. Moscow praised the "
+            "cooperation on Afghanistan.",
+        ),
+        # cues of different signs go to the issue named nearest to them
+        (
+            "2015-07-15",
+            "After the deal",
+            "Obama said Russia had been a constructive partner on Iran, while the two countries "
+            "remain deeply divided over Ukraine.",
+        ),
+        # an issue named only to date something else does not take the sentence's evidence
+        (
+            "2010-11-20",
+            "Lisbon",
+            "NATO and Russia agreed to work together on counter-piracy, the first such step "
+            "since the Georgia war.",
+        ),
+        # a document naming only one camp: its stances say nothing about the pair
+        ("2010-06-01", "Kabul", "NATO praised the Afghan army for its progress in Helmand."),
+    ]
+    db = tmp / "a.duckdb"
+    with Store(db) as store:
+        run([write_corpus(tmp / "a.jsonl", docs)], store, Config())
+    return db
+
+
+def levels(db: Path, since: str, until: str) -> dict[str, IssueStance]:
+    with Store(db, read_only=True) as store:
+        found = agreement_map(
+            store, TAXONOMY, ["USA", "NATO"], ["RUS"],
+            date.fromisoformat(since), date.fromisoformat(until),
+        )  # fmt: skip
+    return {s.issue: s for s in found}
+
+
+def test_context_title_and_one_camp_sentences_count(store_path: Path) -> None:
+    m = levels(store_path, "2010-01-01", "2010-12-31")
+    md = m["missile_defence"]
+    assert md.level == "partial"
+    assert any("differ on the means" in e.basis for e in md.evidence)  # issue from the title
+    assert any(e.sentence == "Moscow disagreed." and e.polarity == "apart" for e in md.evidence)
+    afg = m["afghanistan"]
+    assert afg.level == "common"
+    one_camp = [e for e in afg.evidence if e.sentence.startswith("Moscow praised")]
+    assert one_camp and 0 < one_camp[0].weight < 1  # counted, at reduced weight
+    assert not any("Helmand" in e.sentence for e in afg.evidence)  # no pair in that document
+
+
+def test_cues_go_to_the_nearest_issue_and_dates_are_not_topics(store_path: Path) -> None:
+    later = levels(store_path, "2015-01-01", "2015-12-31")
+    assert later["iran_nuclear"].level == "common"
+    assert later["ukraine"].level == "apart"
+    early = levels(store_path, "2010-01-01", "2010-12-31")
+    assert early["counter_piracy"].level == "common"
+    assert early["georgia"].level == "unknown"
