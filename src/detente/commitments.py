@@ -1,15 +1,40 @@
 """Commitments: what actors pledged or agreed to do, and what later texts say became of it.
 
-A commitment is an event the coder read as `intended` and not negated ("agreed to reduce their
-warheads to 1,550 within seven years", "pledged to keep transit routes open", "will withdraw by
-2014"), one per deduplicated event. Its quantity and unit ("1,550 warheads", "$2 billion") and
-deadline ("by 2012", "within seven years", "by 5 February 2018") come from its sentence.
+A commitment is a sentence with a commitment cue: a verb from data/relations/stance.yaml
+(`commitment_verbs`) followed by an act ("agreed to reduce their warheads to 1,550 within seven
+years", "pledged to keep transit routes open", "undertook never to", but not "his promise to
+Moscow"); an obligation of "each side/party/country/state party may|must|shall"; what a treaty
+"bars" or "prohibits"; or a conditional pledge of restraint ("would not deploy them unless ...").
+Its quantity and unit ("1,550 warheads", "$2 billion") and deadline ("by 2012", "within seven
+years", "by 5 February 2018") come from its sentence.
 
-Later sentences report on it when they share one of its distinctive names (capitalised terms
-that are not actors: "New START", "INF", "Ulyanovsk") and contain a status cue from
-data/relations/stance.yaml ("met the limits" fulfilled, "violated" breached, "suspended",
-"withdrew from", "expired"), not negated. The status is the latest such report (expiry is kept
-in the history but does not undo the status before it); without any, `pending`.
+Who is bound: the actors named before the cue that can be its subject (not possessors, objects
+of prepositions or speakers: "Obama said the United States ... pledged" binds the United States);
+for obligations of "each side", a treaty's prohibitions, or "Both/They pledged", the document's two
+main parties, plus any actor a directly linked later report shows suspending, leaving or fulfilling
+the obligation on its own ("the United States will no longer provide the data the treaty requires").
+
+Which later sentences report on it (only sentences of later documents): directly, those repeating
+a distinctive name of its passage ("New START", "INF", "Ulyanovsk"; not titles or bare "Treaty")
+or two of its key words; through their document, sentences of a document whose lead (first two
+sentences) links to it directly, when they raise no issue foreign to its passage ("Russia had
+kept its word on transit"); through their issue, sentences on its issue sharing a key word that is not a cue of
+that issue. Indirect links count only for the actors the sentence is about.
+
+A report is a status cue from stance.yaml (`commitment_status`: "met the limits", "as promised",
+"delivered in full" fulfilled; "violated", "failed to return to compliance" breached; "suspended",
+"will no longer provide" suspended; "withdrew from", "revoked the arrangement", "ceased to be a
+party" withdrawn; "expired"). A negated cue does not count, except that denied compliance ("no
+longer complies with") is a breach; nor do hypothetical ones ("threatened to suspend", "would
+suspend ... unless") or breaches in a denied accusation ("dismissed the allegation of a breach").
+A report is about the actor the cue names as its own ("Russian violations", "Moscow's
+suspension", "violations by Russia"); the sentence's subject when a pronoun is the cue's subject
+("told Russia that it will withdraw") or the cue opens a participle ("..., fulfilling his
+promise"); for "the suspension", whoever the document last reported suspending; else the actor
+named nearest before it with those coordinated with it; "both sides" means every party.
+
+The status is the latest report about the committer (expiry is kept in the history but does not
+undo the status before it); without any, `pending`.
 """
 
 from __future__ import annotations
@@ -57,6 +82,13 @@ _NOT_NAMES = (
 # Generic heads left out of acronyms: "Intermediate-Range Nuclear Forces Treaty" -> "INF".
 _GENERIC_HEADS = {"Treaty", "Agreement", "Convention", "Act", "Accord", "Pact", "Council",
                   "Commission", "Plan", "Programme", "Program", "Initiative"}  # fmt: skip
+# Titles and offices: a name made only of these and generic heads ("Secretary General", "State
+# Department", "Treaty") names nothing in particular.
+_TITLES = {"President", "Presidents", "Vice", "Prime", "Minister", "Ministers", "Ministry",
+           "Foreign", "Defence", "Defense", "Deputy", "Secretary", "General", "Under", "Acting",
+           "State", "Department", "Ambassador", "Envoy", "Chief", "Chairman", "Spokesman",
+           "Spokeswoman", "Spokesperson", "Senator", "Chancellor", "Government", "Office",
+           "Allies", "Alliance", "Summit"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -175,16 +207,22 @@ def _names(sentence: str, actor_texts: Sequence[str]) -> set[str]:
         words = [w for w in n.split() if w not in _GENERIC_HEADS]
         if len(words) >= 2:
             names.add("".join(w[0] for w in words).upper())
-    return {n for n in names if len(n) > 2}
+    return {n for n in names if len(n) > 2 and not set(n.split()) <= _TITLES | _GENERIC_HEADS}
 
 
-_EACH_SIDE = re.compile(
-    r"\b(?:each|either|both) (?:side|party|parties|sides|country|countries)\b", re.I
-)
+_BOUND = r"(?:side|sides|party|parties|country|countries|state party|states parties|signatory|signatories)"
+_EACH_SIDE = re.compile(rf"\b(?:each|either|both|every) {_BOUND}\b", re.I)
+# A pledge whose subject is the document's pair: "Both pledged to", "They agreed to".
+_PAIR_SUBJECT = re.compile(r"^(?:both|they|the two \w+)\b", re.I)
 _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", "under", "after",
              "said", "says", "told", "have", "been", "were", "also", "into", "than", "more",
              "each", "side", "sides", "party", "year", "years", "treaty", "agreement", "pledged",
-             "agreed", "promised", "during", "while", "other", "they", "there", "about", "against"}  # fmt: skip
+             "agreed", "promised", "during", "while", "other", "they", "there", "about", "against",
+             "since", "first", "last", "still", "however", "again", "only", "when", "where", "over",
+             "before", "until", "because", "between", "among", "ministers", "minister", "officials",
+             "official", "leaders", "foreign", "meeting", "week", "month", "today", "president",
+             "secretary", "general", "could", "should", "might", "made", "make", "both",
+             "them"} | set(MONTHS) | set(WEEKDAYS)  # fmt: skip
 
 
 def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
@@ -208,16 +246,28 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         reverse=True,
     )
     return re.compile(
-        r"\b(?P<verb>" + "|".join(map(re.escape, forms)) + r")\b(?P<rest>\s+(?:never |not )?to\b"
-        r"|\s+(?:each|both|either|the)\b[^.;]{0,30}?\bto\b|\s+(?:up to )?[$€£]?\d)"
-        r"|\b(?:each|either) (?:side|party)\b (?:may|must|shall|will)\b",
+        r"\b(?P<verb>"
+        + "|".join(map(re.escape, forms))
+        + r")\b(?P<rest>\s+(?:never |not )?to\b(?!(?-i: [A-Z]))"
+        r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b|\s+(?:up to )?[$€£]?\d)"
+        rf"|\b(?:each|either|every) {_BOUND} (?:may|must|shall|will)\b"
+        # what a treaty forbids binds its parties: "the ABM Treaty, which bars ..."
+        r"|\b(?:treaty|agreement|accord|convention|pact),? (?:which |that )?"
+        r"(?:bars|prohibits|bans|forbids)\b"
+        # a conditional pledge of restraint: "would not deploy them unless ..."
+        r"|\b(?:will|would|shall) (?:not|never) [a-z]+\b(?=[^.;]*\bunless\b)",
         re.I,
     )
 
 
-def _keys(sentence: str, actor_texts: Sequence[str]) -> set[str]:
-    """Content words of a commitment sentence that a later report on it would repeat."""
-    actor_words = {w.lower() for t in actor_texts for w in t.split()}
+def _keys(sentence: str, actors: Sequence[dict[str, Any]]) -> set[str]:
+    """Content words of a commitment sentence that a later report on it would repeat: not the
+    actors' names, but the heads of "Russian engineering students" or "American military flights"."""
+    actor_words = {
+        w.lower()
+        for a in actors
+        for w in (a["text"].split()[:1] if a["kind"] == "adjective" else a["text"].split())
+    }
     words = {w for w in re.findall(r"[a-z][a-z-]{3,}", sentence.lower())}
     return words - _KEY_STOP - actor_words
 
@@ -226,9 +276,11 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
     """Every commitment in the store (of `actors`, when given), with its status history.
 
     Candidates are sentences with a commitment verb ("pledged to", "undertook never to",
-    "obliges each side to", "each side may have no more than"): the committer is the actor named
-    before the cue, or every party named in the document when the sentence binds "each side".
-    One commitment per amount in the sentence (or one without an amount)."""
+    "obliges each side to", "each side may have no more than") or a conditional pledge of
+    restraint ("would not deploy them unless ..."): the committer is the actor named before the
+    cue; when the sentence binds "each side", every party named in the document and every actor
+    a later report shows acting under the obligation itself (see `_parties`). One commitment per
+    amount in the sentence (or one without an amount)."""
     cue = _cue_pattern(taxonomy.commitment_verbs)
     sentences = store.query(
         """SELECT s.doc_id, s.sent_index, s.text, s.char_start, d.date AS doc_date,
@@ -252,15 +304,15 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
         for status, cues in taxonomy.status_cues.items()
         for c in cues
     ]
-    wanted = {a.upper() for a in actors}
-    # Names each document uses, and each sentence with its neighbours: "Under the treaty, each
-    # side may have..." takes "New START" from the sentence before it.
-    by_place = {(r["doc_id"], r["sent_index"]): r for r in sentences}
-    doc_names: dict[str, set[str]] = {}
+    # What every sentence offers a commitment's history: its key words and its status reports.
+    earlier: dict[str, dict[str, set[str]]] = {}  # per document: status -> actors last reported
     for r in sentences:
-        doc_names.setdefault(r["doc_id"], set()).update(
-            _names(r["text"], [a["text"] for a in r["actors"]])
-        )
+        r["keys"] = _keys(r["text"], r["actors"])
+        r["reports"] = _statuses(r, status_cues, earlier.setdefault(r["doc_id"], {}))
+    wanted = {a.upper() for a in actors}
+    # Each sentence with its neighbours: "Under the treaty, each side may have..." takes
+    # "New START" from the sentence before it.
+    by_place = {(r["doc_id"], r["sent_index"]): r for r in sentences}
     out: list[Commitment] = []
     for r in sentences:
         m = cue.search(r["text"])
@@ -268,37 +320,44 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
             continue
         cue_at = r["char_start"] + m.start()
         named = [a for a in r["actors"] if a["kind"] != "modifier"]
-        before = [a["actor"] for a in named if a["start"] < cue_at]
-        if _EACH_SIDE.search(r["text"]) or len(set(before)) > 1:
-            committers = (
-                list(dict.fromkeys(before))
-                if len(set(before)) > 1
-                else parties_of_doc.get(r["doc_id"], [])[:2]
-            )
+        before = _pledgers(r, cue_at)
+        each_side = len(set(before)) <= 1 and bool(
+            _EACH_SIDE.search(r["text"])
+            or (not before and _PAIR_SUBJECT.match(r["text"]))
+            or re.match(r"(?:treaty|agreement|accord|convention|pact)\b", m.group(0), re.I)
+        )
+        if len(set(before)) > 1:
+            committers = list(dict.fromkeys(before))
+        elif each_side:
+            committers = parties_of_doc.get(r["doc_id"], [])[:2]
         else:
             committers = before[-1:] or [a["actor"] for a in named[:1]]
         if not committers:
             continue
-        keys = _keys(r["text"], [a["text"] for a in r["actors"]])
-        names = set()
-        for i in (r["sent_index"] - 1, r["sent_index"], r["sent_index"] + 1):
-            near = by_place.get((r["doc_id"], i))
-            if near:
-                names |= _names(near["text"], [a["text"] for a in near["actors"]])
-        reports = _history(r, sentences, names, keys, status_cues, doc_names)
+        neighbours = [
+            by_place[(r["doc_id"], i)]
+            for i in (r["sent_index"] - 1, r["sent_index"], r["sent_index"] + 1)
+            if (r["doc_id"], i) in by_place
+        ]
+        names = {
+            n
+            for near in neighbours
+            for n in _names(near["text"], [a["text"] for a in near["actors"]])
+        }
+        passage_issues = {i for n in neighbours for i in n["issues"]}
+        reports = _history(r, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]))
+        if each_side:
+            committers += [a for a in _parties(reports) if a not in committers]
         amounts = _amounts(r["text"]) or [(None, None)]
         made = r["doc_date"]
         for committer in committers:
             if wanted and committer not in wanted:
                 continue
-            others = [a["actor"] for a in named if a["actor"] != committer]
-            counterpart = (
-                others[0] if others else next((p for p in committers if p != committer), None)
+            counterpart = _counterpart(
+                committer, committers, r, parties_of_doc.get(r["doc_id"], [])
             )
             history = [
-                h
-                for h, about, by_issue in reports
-                if committer in about or (not about and not by_issue)
+                h for h, about, direct in reports if committer in about or (direct and not about)
             ]
             for amount, unit in amounts:
                 key = f"{r['doc_id']}|{r['sent_index']}|{committer}|{amount}|{unit}"
@@ -321,6 +380,45 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
     return out
 
 
+_NOT_PLEDGER = re.compile(
+    r"\b(?:in|at|into|with|to|from|for|on|near|across|through|over|against|toward|towards|by)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_SPEAKER = re.compile(r"^\s+(?:said|says|told|announced|stated|declared)\b")
+
+
+def _pledgers(r, cue_at: int) -> list[str]:  # noqa: ANN001
+    """The actors named before a commitment cue that can be making it: not a modifier, a
+    possessor ("Russia's entry"), the object of a preposition ("in Lisbon", "into the World Trade
+    Organisation") or a speaker reporting someone else's pledge ("Obama said the United States
+    ... pledged")."""
+    text, offset = r["text"], r["char_start"]
+    found = []
+    for a in r["actors"]:
+        start = a["start"] - offset
+        after = text[start + len(a["text"]) :]
+        if a["kind"] == "modifier" or a["start"] >= cue_at or _POSSESSIVE.match(after):
+            continue
+        if _NOT_PLEDGER.search(text[:start]):
+            continue
+        found.append((a["actor"], bool(_SPEAKER.match(after))))
+    pledgers = [a for a, speaker in found if not speaker]
+    return pledgers or [a for a, _ in found]
+
+
+def _counterpart(
+    committer: str, committers: Sequence[str], r, parties: Sequence[str]
+) -> str | None:  # noqa: ANN001
+    """Whom a commitment is made to: another party bound by it; else one of the document's two
+    main parties that the sentence names, even in passing ("4,500 US military flights"); else
+    the first other actor the sentence names."""
+    others = [a["actor"] for a in r["actors"] if a["actor"] != committer]
+    main = [a for a in others if a in parties[:2]]
+    named = [a["actor"] for a in r["actors"] if a["kind"] != "modifier" and a["actor"] != committer]
+    return next(iter([p for p in committers if p != committer] + main + named), None)
+
+
 def _amounts(text: str) -> list[tuple[float | None, str | None]]:
     """Every amount with a unit in the sentence, in order."""
     found = []
@@ -336,70 +434,210 @@ def _amounts(text: str) -> list[tuple[float | None, str | None]]:
     return found
 
 
+def _issue_words(taxonomy: Taxonomy, issues: Sequence[str]) -> set[str]:
+    """The words of the cues of `issues`: sharing "trade" says no more than sharing the issue."""
+    return {
+        w
+        for i in issues
+        if i in taxonomy.issues
+        for c in taxonomy.issues[i].cues
+        for w in c.lower().split()
+    }
+
+
 def _history(
-    r, store_sentences, names, keys, cues, doc_names
+    r, sentences, names, passage_issues, issue_words
 ) -> list[tuple[StatusReport, set[str], bool]]:  # noqa: ANN001
-    """Later reports on the commitment of sentence `r`, each with the actors it is about (see
-    `_about`) and whether it is linked only by its issue. A report is a status cue in a sentence
-    of a later document that shares a distinctive name or two key words with the commitment, or
-    one key word when its document names what the commitment's passage names ("New START"), or
-    else the commitment's issue (then it counts only for the actor it names)."""
-    history = []
+    """Later reports on the commitment of sentence `r`: the status reports (see `_statuses`) of
+    sentences of later documents linked to it, each with the actors it is about and whether the
+    link is direct. A sentence is linked directly when it repeats a distinctive name of the
+    commitment's passage ("New START", "Ulyanovsk") or two of its key words; through its document
+    when the document's lead links to it directly and the sentence is about no issue other than
+    those of the commitment's passage ("Russia had kept its word on transit" in a story on the
+    overflights); through its issue when it shares the commitment's issue and a key word that is
+    not a cue of that issue ("trade" alone does not tie suspended trade talks to a pledge to lift
+    a trade law)."""
     made = r["doc_date"]
-    for s in store_sentences:
-        if made is None or s["doc_date"] is None or s["doc_date"] <= made:
+    if made is None:
+        return []
+    later = [s for s in sentences if s["doc_date"] is not None and s["doc_date"] > made]
+    by_name = (
+        re.compile(
+            r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b"
+        )
+        if names
+        else None
+    )
+    keys, issues = r["keys"], set(r["issues"])
+    direct = [
+        bool(by_name and by_name.search(s["text"])) or len(keys & s["keys"]) >= 2 for s in later
+    ]
+    # A story is about what its lead (first two sentences) names: a retrospective that mentions
+    # the treaty in passing does not carry its other sentences over to it.
+    docs = {s["doc_id"] for s, d in zip(later, direct, strict=True) if d and s["sent_index"] < 2}
+    history = []
+    for s, is_direct in zip(later, direct, strict=True):
+        if not s["reports"]:
             continue
-        text = s["text"]
-        shared_name = any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)
-        shared_keys = len(keys & _keys(text, [a["text"] for a in s["actors"]]))
-        same_subject = bool(names & doc_names.get(s["doc_id"], set())) and shared_keys >= 1
-        linked = shared_name or shared_keys >= 2 or same_subject
-        by_issue = not linked and bool(set(r["issues"]) & set(s["issues"]))
-        if not linked and not by_issue:
+        same_issue = bool(issues & set(s["issues"]))
+        by_doc = s["doc_id"] in docs and set(s["issues"]) <= passage_issues
+        by_issue = same_issue and bool((keys & s["keys"]) - issue_words)
+        if not (is_direct or by_doc or by_issue):
             continue
-        for status, cue, at in _statuses(text, cues):
-            report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], text, cue)
-            history.append((report, _about(s, at), by_issue))
+        for status, cue, about in s["reports"]:
+            report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
+            history.append((report, about, is_direct))
     return history
 
 
-def _about(s, at: int) -> set[str]:  # noqa: ANN001
-    """The actors a status cue at `at` is about: the one named nearest before it, with those
-    coordinated with it ("The United States and Russia have met the limits"); else the first one
-    named; an empty set, meaning every party, for "both sides" or when no one is named."""
-    if _EACH_SIDE.search(s["text"][:at]):
-        return set()  # "Both sides met the limits": every party
-    named = [a for a in s["actors"] if a["kind"] != "modifier"]
-    before = [a for a in named if a["start"] - s["char_start"] < at]
-    if not before:
-        return {named[0]["actor"]} if named else set()
-    about = {before[-1]["actor"]}
-    for left, right in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
-        gap_start = left["start"] - s["char_start"] + len(left["text"])
-        gap = s["text"][gap_start : right["start"] - s["char_start"]]
-        if gap.strip(" ,") not in ("and", ""):
-            break
-        about.add(left["actor"])
-    return about
+# Statuses that only a party to an obligation can take: it fulfils, suspends or leaves it.
+_OWN_ACTS = {"fulfilled", "suspended", "withdrawn"}
+
+
+def _parties(reports: Sequence[tuple[StatusReport, set[str], bool]]) -> list[str]:
+    """Actors that direct reports on an obligation of "each party" show acting under it alone:
+    "The United States will no longer provide the data the CFE Treaty requires" makes the United
+    States a party even where the treaty's own story named only NATO and Russia."""
+    return list(
+        dict.fromkeys(
+            a
+            for h, about, direct in reports
+            if direct and len(about) == 1 and h.status in _OWN_ACTS
+            for a in about
+        )
+    )
+
+
+# Words before a status cue that make it a possibility, not a report: "could suspend",
+# "threatened to withdraw", "if Russia resumed".
+_HYPOTHETICAL = {"could", "might", "may", "should", "if", "unless", "whether", "threatened",
+                 "threatens", "threaten", "threatening", "hope", "hoped", "hopes", "ready",
+                 "prepared", "preparing", "considering", "weighing", "planning", "plans", "intends",
+                 "wants", "seeks", "seeking"}  # fmt: skip
+# A breach cue inside a denied accusation: "dismissed the accusation of a breach as groundless".
+_DENIED = re.compile(
+    r"\b(?:dismiss|deni|deny|reject|refut)\w*\b[^.;]{0,40}\b(?:accusations?|allegations?|charges?|"
+    r"claims?)\b[^.;]{0,25}$",
+    re.I,
+)
 
 
 def _statuses(
-    text: str, cues: list[tuple[str, str, re.Pattern[str]]]
-) -> list[tuple[str, str, int]]:
-    """Every status cue of a sentence that is not negated, as (status, cue, position), in text
-    order; of overlapping cues the longer one."""
-    found: list[tuple[int, int, str, str]] = []
-    for status, cue, pattern in cues:
-        for m in pattern.finditer(text):
-            before = text[max(0, m.start() - 25) : m.start()].lower().split()[-3:]
-            if not any(w.strip(",.") in NEGATORS for w in before):
-                found.append((m.start(), m.end(), status, cue))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    s,  # noqa: ANN001
+    cues: list[tuple[str, str, re.Pattern[str]]],
+    earlier: dict[str, set[str]],
+) -> list[tuple[str, str, set[str]]]:
+    """The status reports of sentence `s` as (status, cue, actors it is about), in text order; of
+    overlapping cues the longer one. A cue right after a negation is no report, except that a
+    denied fulfilment is a breach ("no longer complies with", "does not comply") unless it is
+    merely not done yet; nor is a hypothetical one ("could suspend", "threatened to withdraw",
+    "would suspend its obligations unless Russia returned to compliance"), nor a breach in an
+    accusation that is being denied. The actors are those
+    the cue itself names (see `_owner`); for "the suspension", "the violation", those of the
+    document's last report of that status (`earlier`, updated here); else see `_about`."""
+    text = s["text"]
+    found = sorted(
+        ((m.start(), m.end(), status, cue) for status, cue, pattern in cues
+         for m in pattern.finditer(text)),
+        key=lambda f: (f[0], -(f[1] - f[0])),
+    )  # fmt: skip
     kept: list[tuple[int, int, str, str]] = []
     for f in found:
         if not kept or f[0] >= kept[-1][1]:
             kept.append(f)
-    return [(status, cue, start) for start, _, status, cue in kept]
+    reports = []
+    for start, end, status, cue in kept:
+        clause = re.split(r"[,;:]", text[:start])[-1].lower().split()[-6:]
+        if _HYPOTHETICAL & set(clause) or re.search(r"\bunless\b", text[end:], re.I):
+            continue
+        if status == "breached" and _DENIED.search(text[:start]):
+            continue
+        before = text[max(0, start - 25) : start].lower().split()[-3:]
+        if any(w.strip(",.") in NEGATORS for w in before):
+            if status != "fulfilled" or re.search(
+                r"\byet\b", text[max(0, start - 25) : end + 15], re.I
+            ):
+                continue
+            status, cue = "breached", f"not {cue}"
+        about = _owner(s, start, end)
+        if about is None and _DEFINITE.search(text[:start]):
+            about = earlier.get(status)
+        if about is None:
+            about = _about(s, start, end)
+        earlier[status] = about
+        reports.append((status, cue, about))
+    return reports
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
+# A pronoun that is the subject of the cue: "it will withdraw", "they had suspended".
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:it|they)\s+(?:(?:will|would|shall|has|have|had|is|are|was|were|did|does|do|also|then|"
+    r"now|formally|officially)\s+)*$",
+    re.I,
+)
+
+
+def _owner(s, at: int, end: int) -> set[str] | None:  # noqa: ANN001
+    """The actor a status cue at `at`..`end` names as its own: its modifier or possessor right
+    before it ("Russian violations", "Moscow's four-year suspension") or its agent right after it
+    ("violations by Russia"); None when there is none."""
+    text = s["text"]
+    mentions = [(a, a["start"] - s["char_start"]) for a in s["actors"]]
+    for a, start in reversed(mentions):
+        stop = start + len(a["text"])
+        gap = text[stop:at]
+        own = a["kind"] == "modifier" or _POSSESSIVE.match(gap)
+        if stop <= at and own and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+)?", gap):
+            return {a["actor"]}
+    agent = re.match(r"(?:\s+[\w-]+){0,3}?\s+by\s+(?:the\s+)?", text[end:], re.I)
+    if agent:
+        after = [a for a, start in mentions if start in (end + agent.end(), end + agent.end() - 4)]
+        if after:
+            return {after[0]["actor"]}
+    return None
+
+
+def _about(s, at: int, end: int) -> set[str]:  # noqa: ANN001
+    """The actors a status cue at `at`..`end` is about when it names none itself:
+    - the sentence's subject (the actor it opens with, "NATO allies ...", or else its first one)
+      when a pronoun is the cue's subject ("gave Russia
+      formal notice that it will withdraw") or the cue opens a participle clause ("signed a law
+      that ends the restrictions on Russia, fulfilling his promise");
+    - else the one named nearest before it that is not a possessor of something else ("Russia's
+      chemical weapons"), with those coordinated with it ("The United States and Russia have met
+      the limits"); else the first one named;
+    - an empty set, meaning every party, for "both sides" or when no one is named."""
+    text = s["text"]
+    if _EACH_SIDE.search(text[:at]):
+        return set()  # "Both sides met the limits": every party
+    named = [(a, a["start"] - s["char_start"]) for a in s["actors"] if a["kind"] != "modifier"]
+    participle = text[:at].rstrip().endswith(",") and re.match(r"\w+ing\b", text[at:end])
+    if _PRONOUN_SUBJECT.search(text[:at]) or participle:
+        subject = [
+            a
+            for a in s["actors"]
+            if re.fullmatch(r"(?:the )?", text[: a["start"] - s["char_start"]], re.I)
+        ]
+        if subject or named:
+            return {(subject[0] if subject else named[0][0])["actor"]}
+    before = [
+        (a, start)
+        for a, start in named
+        if start < at and not _POSSESSIVE.match(text[start + len(a["text"]) :])
+    ]
+    if not before:
+        return {named[0][0]["actor"]} if named else set()
+    about = {before[-1][0]["actor"]}
+    for (left, lstart), (_, rstart) in zip(
+        reversed(before[:-1]), reversed(before[1:]), strict=True
+    ):
+        gap = text[lstart + len(left["text"]) : rstart]
+        if gap.strip(" ,") not in ("and", ""):
+            break
+        about.add(left["actor"])
+    return about
 
 
 def _current(history: Sequence[StatusReport]) -> str:

@@ -1,0 +1,176 @@
+"""Commitments and their statuses on small stories written for these tests: who is bound, which
+later reports are about the pledge, whom each report is about, and which reports do not count."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from detente.commitments import Commitment, commitments
+from detente.config import Config
+from detente.issues import load_taxonomy
+from detente.pipeline import run
+from detente.store import Store
+
+DOCS = [
+    # an obligation of "each side", later left by one party that blames the other
+    (
+        "2011-05-10",
+        "Norway and Russia signed the Barents Monitoring Agreement in Oslo on Tuesday. Under the "
+        "agreement, each side must share radiation readings from its northern bases every quarter.",
+    ),
+    (
+        "2014-09-02",
+        "Russia threatened to suspend the Barents Monitoring Agreement if Norway joined new sanctions.",
+    ),
+    (
+        "2016-02-03",
+        "Norway suspended its part of the Barents Monitoring Agreement on Monday and told Russia "
+        "that it will withdraw from the agreement next year, citing Russian violations.",
+    ),
+    # a pledge kept, told in a story whose other sentence carries the link
+    (
+        "2012-04-04",
+        "Japan pledged to fund 300 scholarships a year for Russian engineering students at Tokyo universities.",
+    ),
+    (
+        "2015-06-20",
+        "More than 900 Russian engineering students have studied in Tokyo on Japanese scholarships "
+        "since 2012, the embassy said. A Russian education official said Japan had kept its word.",
+    ),
+    # compliance denied by an accuser, then an accusation dismissed
+    (
+        "2013-03-15",
+        "Russia and the United States undertook to allow each other's observation flights under the "
+        "Open Skies Treaty.",
+    ),
+    (
+        "2019-05-21",
+        "Washington says Russia no longer complies with the Open Skies Treaty because it limits "
+        "flights over Kaliningrad.",
+    ),
+    ("2019-06-02", "Moscow dismissed the American allegation of an Open Skies breach as baseless."),
+    # a conditional pledge of restraint
+    (
+        "2019-11-12",
+        "President Lukashenko said Belarus would not host foreign nuclear weapons unless NATO moved "
+        "its own closer.",
+    ),
+    # a pledge on a trade law, kept, then trade talks suspended over something else
+    ("2010-02-11", "The United States pledged to lift its tariffs on Russian aluminium by 2012."),
+    (
+        "2012-12-01",
+        "The United States lifted the aluminium tariffs on Russia on Friday, fulfilling the pledge it "
+        "made in 2010.",
+    ),
+    ("2014-04-05", "Washington suspended trade talks with Moscow over Crimea."),
+    # a party the treaty's own story did not name shows itself by stepping back from it
+    (
+        "2012-01-10",
+        "NATO and Russia met in Brussels on Tuesday. Under the Arctic Notification Pact, each "
+        "party must report its icebreaker movements every month.",
+    ),
+    (
+        "2016-03-01",
+        "Canada said it will no longer provide the icebreaker reports that the Arctic Notification "
+        "Pact requires.",
+    ),
+    # what a treaty bars binds its parties; "both" pledging means the story's two parties
+    (
+        "2005-05-05",
+        "Ministers of Russia and Japan discussed the Kuril Fishing Accord, which bars trawling near "
+        "the islands.",
+    ),
+    ("2009-07-07", "Japan withdrew from the Kuril Fishing Accord on Tuesday."),
+    (
+        "2008-09-09",
+        "Estonian and Russian negotiators met in Tallinn on Monday. Both pledged to finish a "
+        "survey of the border before 2010.",
+    ),
+    # "his promise to Moscow" names a recipient, not a new pledge
+    ("2014-06-01", "Obama kept his promise to Moscow on visas, a spokesman said."),
+]
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory) -> list[Commitment]:  # noqa: ANN001
+    tmp = tmp_path_factory.mktemp("commitments")
+    corpus = tmp / "c.jsonl"
+    with corpus.open("w", encoding="utf-8") as fh:
+        for i, (day, text) in enumerate(DOCS):
+            fh.write(json.dumps({"id": f"c{i:02d}", "date": day, "text": text}) + "\n")
+    with Store(tmp / "c.duckdb") as store:
+        run([corpus], store, Config())
+        return commitments(store, load_taxonomy())
+
+
+def of(found: list[Commitment], actor: str, words: str) -> Commitment:
+    [c] = [c for c in found if c.actor == actor and words in c.sentence]
+    return c
+
+
+def test_each_side_obligation_binds_both_parties(found: list[Commitment]) -> None:
+    parties = {c.actor for c in found if "radiation readings" in c.sentence}
+    assert parties == {"NOR", "RUS"}
+
+
+def test_pronoun_and_modifier_decide_whom_a_report_is_about(found: list[Commitment]) -> None:
+    norway = of(found, "NOR", "radiation readings")
+    russia = of(found, "RUS", "radiation readings")
+    # "told Russia that it will withdraw": "it" is Norway, not Russia
+    assert norway.status == "withdrawn" and [h.status for h in norway.history] == [
+        "suspended",
+        "withdrawn",
+    ]
+    # "citing Russian violations": the breach is Russia's, and does not undo Norway's withdrawal
+    assert russia.status == "breached"
+
+
+def test_threats_are_not_reports(found: list[Commitment]) -> None:
+    russia = of(found, "RUS", "radiation readings")
+    assert all(h.doc_id != "c01" for h in russia.history)
+
+
+def test_report_linked_through_its_document(found: list[Commitment]) -> None:
+    japan = of(found, "JPN", "scholarships")
+    assert japan.status == "fulfilled" and japan.history[-1].cue == "kept its word"
+
+
+def test_denied_compliance_is_a_breach_and_a_dismissed_allegation_is_not(
+    found: list[Commitment],
+) -> None:
+    russia = of(found, "RUS", "observation flights")
+    assert russia.status == "breached"
+    assert [h.doc_id for h in russia.history] == ["c06"]
+    assert of(found, "USA", "observation flights").status == "pending"
+
+
+def test_conditional_pledge_is_a_commitment(found: list[Commitment]) -> None:
+    belarus = of(found, "BLR", "unless NATO")
+    assert belarus.status == "pending" and belarus.counterpart == "NATO"
+
+
+def test_issue_alone_does_not_link_an_unrelated_suspension(found: list[Commitment]) -> None:
+    tariffs = of(found, "USA", "aluminium by 2012")
+    assert tariffs.status == "fulfilled"
+    assert [h.status for h in tariffs.history] == ["fulfilled"]
+
+
+def test_a_promise_to_someone_is_not_a_new_pledge(found: list[Commitment]) -> None:
+    assert not [c for c in found if "promise to Moscow" in c.sentence]
+
+
+def test_later_reports_show_other_parties_to_an_each_party_obligation(
+    found: list[Commitment],
+) -> None:
+    parties = {c.actor: c for c in found if "icebreaker movements" in c.sentence}
+    assert {"NATO", "RUS", "CAN"} <= set(parties)
+    assert parties["CAN"].status == "suspended" and parties["RUS"].status == "pending"
+
+
+def test_treaty_prohibition_and_pair_pledges_bind_both_parties(found: list[Commitment]) -> None:
+    fishing = {c.actor: c.status for c in found if "bars trawling" in c.sentence}
+    assert fishing == {"RUS": "pending", "JPN": "withdrawn"}
+    survey = {c.actor for c in found if "Both pledged" in c.sentence}
+    assert survey == {"EST", "RUS"}
