@@ -95,3 +95,17 @@ def test_user_dictionary_file(tmp_path) -> None:
     bad.write_text("people:\n  - name: No Roles\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="bad.yaml"):
         load_actor_dictionary([bad])
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        ("Bush met Gorbachev.", "1991-06-01", ["USAGOV", "RUSGOV"]),  # the father
+        ("Bush met Putin.", "2002-05-24", ["USAGOV", "RUSGOV"]),  # the son
+        ("Bush met Putin.", "2015-03-01", ["RUSGOV"]),  # no Bush in office: nobody
+        ("Clinton criticised Moscow.", "2010-06-01", ["USAGOV", "RUSGOV"]),  # the secretary
+        ("Ivanov criticised NATO.", "2002-05-24", ["NATO"]),  # two Ivanovs in office: nobody
+    ],
+)
+def test_shared_surnames_name_whoever_is_in_office(analyser, text, on, expected) -> None:  # noqa: ANN001
+    assert codes(analyser, text, on) == expected

@@ -85,6 +85,9 @@ class Entry:
     actor: Actor | None = None
     person: Person | None = None
     candidates: tuple[str, ...] = ()  # contextual seats ("Brussels": NATO or EU)
+    # A surname several office holders share ("Bush", "Clinton"): whichever of them is in office
+    # on the document's date, when that is one actor; out of office, nobody.
+    holders: tuple[Person, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -180,11 +183,18 @@ class _Builder:
             person = Person(name, tuple(roles))
             for alias in dict.fromkeys([name, *(item.get("aliases") or [])]):
                 self.add(alias, Entry(alias, "person", None, person=person))
+            for alias in item.get("in_office_aliases") or []:
+                self.add(alias, Entry(alias, "person", None, holders=(person,)))
 
     def build(self, sectors_doc: Mapping[str, Any]) -> ActorDictionary:
         merged: dict[str, tuple[Entry, ...]] = {}
         for key, entries in self.entries.items():
             candidates = tuple(sorted({c for e in entries for c in e.candidates}))
+            holders = tuple(p for e in entries for p in e.holders)
+            if holders:  # one entry for all the office holders who share the surname
+                text = next(e.text for e in entries if e.holders)
+                entries = [e for e in entries if not e.holders]
+                entries.append(Entry(text, "person", None, holders=holders))
             ordered = sorted(entries, key=lambda e: KIND_PRIORITY[e.kind])
             if candidates:  # several organisations share a contextual seat
                 ordered = [e for e in ordered if e.kind != "contextual"] + [
@@ -355,6 +365,11 @@ class DocumentActors:
         if entry.person is not None:
             role = entry.person.role_on(self.when)
             return (role.actor, role.role) if role else (None, None)
+        if entry.holders:
+            held = [r for p in entry.holders for r in p.roles if self.when and r.covers(self.when)]
+            if len({r.actor for r in held}) == 1:
+                return held[-1].actor, held[-1].role
+            return None, None
         if entry.kind == "contextual":
             if not entry.candidates:
                 return None, None
