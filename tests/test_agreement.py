@@ -48,6 +48,13 @@ def test_negated_division_is_left_out_and_a_kept_dispute_is_not(analyser) -> Non
     assert tags == ("apart:dispute",)  # failing to settle a dispute does not end it
 
 
+def test_the_state_they_moved_out_of_does_not_count(analyser) -> None:  # noqa: ANN001
+    [tags] = stances_of(analyser, "Relations slid from close cooperation to confrontation.")
+    assert tags == ("apart:confrontation",)
+    [tags] = stances_of(analyser, "They travelled from confrontation to a common enemy.")
+    assert tags == ("common:common enemy",)
+
+
 def _ev(polarity: str, weight: float) -> Evidence:
     return Evidence("d", "2010-01-01", "s", polarity, weight, "cue")
 

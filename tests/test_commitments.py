@@ -90,6 +90,32 @@ DOCS = [
     ),
     # "his promise to Moscow" names a recipient, not a new pledge
     ("2014-06-01", "Obama kept his promise to Moscow on visas, a spokesman said."),
+    # pledges in the future tense, kept as promised; an amount carries the link
+    ("2016-04-04", "Germany will send 40 field hospitals to Ukraine before winter, Berlin said."),
+    (
+        "2016-12-12",
+        "The last of the field hospitals reached Ukraine in November, as Berlin had promised.",
+    ),
+    ("2017-03-03", "Finland will donate 500 generators to Ukraine, the Finnish government said."),
+    ("2017-09-09", "With a final shipment, Ukraine has received the promised 500 generators."),
+    # "committed themselves to", kept by doing the act; a later "made good on their promise"
+    # is a report, not a new pledge
+    (
+        "2018-05-05",
+        "Moldova and Romania committed themselves to open a joint customs post at Leuseni by 2019.",
+    ),
+    (
+        "2019-06-06",
+        "Moldova and Romania opened the joint customs post at Leuseni on Thursday. Officials said "
+        "both countries had made good on their promise to open it within a year.",
+    ),
+    # an assurance of restraint; an obligation of "both governments"
+    ("2018-07-07", "Norway said it has no plans to host permanent foreign bases on its soil."),
+    (
+        "2020-02-02",
+        "Greece and Turkey signed a protocol in Athens on Monday. Under the protocol, both "
+        "governments are obliged to notify each other of large naval exercises.",
+    ),
 ]
 
 
@@ -174,3 +200,26 @@ def test_treaty_prohibition_and_pair_pledges_bind_both_parties(found: list[Commi
     assert fishing == {"RUS": "pending", "JPN": "withdrawn"}
     survey = {c.actor for c in found if "Both pledged" in c.sentence}
     assert survey == {"EST", "RUS"}
+
+
+def test_future_tense_pledges_and_fulfilment_as_promised(found: list[Commitment]) -> None:
+    hospitals = of(found, "DEU", "field hospitals")
+    assert hospitals.counterpart == "UKR" and hospitals.quantity == 40
+    assert hospitals.status == "fulfilled" and "Berlin had promised" in hospitals.history[-1].cue
+    generators = of(found, "FIN", "500 generators")
+    assert generators.status == "fulfilled"  # "the promised 500": linked by the amount
+    assert generators.history[-1].cue.startswith("the promised")
+
+
+def test_reflexive_pledge_kept_by_doing_the_act(found: list[Commitment]) -> None:
+    post = {c.actor: c for c in found if "committed themselves" in c.sentence}
+    assert set(post) == {"MDA", "ROU"}
+    for c in post.values():
+        assert c.status == "fulfilled"
+        assert [h.cue for h in c.history] == ["opened", "made good on"]
+    assert not [c for c in found if "made good on" in c.sentence]
+
+
+def test_assurance_of_restraint_and_both_governments(found: list[Commitment]) -> None:
+    assert of(found, "NOR", "no plans to host").status == "pending"
+    assert {c.actor for c in found if "both governments" in c.sentence} == {"GRC", "TUR"}

@@ -4,7 +4,12 @@ A commitment is a sentence with a commitment cue: a verb from data/relations/sta
 (`commitment_verbs`) followed by an act ("agreed to reduce their warheads to 1,550 within seven
 years", "pledged to keep transit routes open", "undertook never to", but not "his promise to
 Moscow"); an obligation of "each side/party/country/state party may|must|shall"; what a treaty
-"bars" or "prohibits"; or a conditional pledge of restraint ("would not deploy them unless ...").
+"bars" or "prohibits"; an assurance of restraint ("see no reason to station", "no plans to");
+a conditional pledge of restraint ("would not deploy them unless ..."); or a pledge in the future
+tense of an act done for another side ("the United States will send 200 ventilators to Russia",
+"Russia assured the United States that the troops would return to their bases"), not in a
+conditional clause or a threat. A pledge named as an old one in a report on it ("made good on its
+promise to ...") is not a new commitment.
 Its quantity and unit ("1,550 warheads", "$2 billion") and deadline ("by 2012", "within seven
 years", "by 5 February 2018") come from its sentence.
 
@@ -15,13 +20,16 @@ main parties, plus any actor a directly linked later report shows suspending, le
 the obligation on its own ("the United States will no longer provide the data the treaty requires").
 
 Which later sentences report on it (only sentences of later documents): directly, those repeating
-a distinctive name of its passage ("New START", "INF", "Ulyanovsk"; not titles or bare "Treaty")
-or two of its key words; through their document, sentences of a document whose lead (first two
-sentences) links to it directly, when they raise no issue foreign to its passage ("Russia had
-kept its word on transit"); through their issue, sentences on its issue sharing a key word that is not a cue of
-that issue. Indirect links count only for the actors the sentence is about.
+a distinctive name of its passage ("New START", "INF", "Ulyanovsk"; not titles or bare "Treaty"),
+two of its key words, or one key word and one of its amounts ("the promised 200"); through their
+document, sentences of a document whose lead (first two sentences) links to it directly, when
+they raise no issue foreign to its passage ("Russia had kept its word on transit"); through their
+issue, sentences on its issue sharing a key word that is not a cue of that issue. Indirect links
+count only for the actors the sentence is about, or for every party when it says "both sides".
 
-A report is a status cue from stance.yaml (`commitment_status`: "met the limits", "as promised",
+A report is the pledged act told as done ("opened NATO's information office" for "will open an
+information office"), "as promised" / "as Berlin had promised" / "the promised 200" (fulfilled),
+or a status cue from stance.yaml (`commitment_status`: "met the limits", "as promised",
 "delivered in full" fulfilled; "violated", "failed to return to compliance" breached; "suspended",
 "will no longer provide" suspended; "withdrew from", "revoked the arrangement", "ceased to be a
 party" withdrawn; "expired"). A negated cue does not count, except that denied compliance ("no
@@ -210,10 +218,14 @@ def _names(sentence: str, actor_texts: Sequence[str]) -> set[str]:
     return {n for n in names if len(n) > 2 and not set(n.split()) <= _TITLES | _GENERIC_HEADS}
 
 
-_BOUND = r"(?:side|sides|party|parties|country|countries|state party|states parties|signatory|signatories)"
-_EACH_SIDE = re.compile(rf"\b(?:each|either|both|every) {_BOUND}\b", re.I)
+_BOUND = (r"(?:side|sides|party|parties|country|countries|state party|states parties|signatory|"
+          r"signatories|governments?|militar(?:y|ies)|forces|armies|navies|nations|states|leaders|"
+          r"ministers|capitals|powers)")  # fmt: skip
+# "each side", "both governments", "both air forces"
+_EACH_SIDE = re.compile(rf"\b(?:each|either|both|every) (?:\w+ )?{_BOUND}\b", re.I)
 # A pledge whose subject is the document's pair: "Both pledged to", "They agreed to".
-_PAIR_SUBJECT = re.compile(r"^(?:both|they|the two \w+)\b", re.I)
+_PAIR_SUBJECT = re.compile(r"^(?:both|the two \w+)\b", re.I)  # "the two ministers" in any case
+_THEY_SUBJECT = re.compile(r"^they\b", re.I)  # only when no actor is named before the cue
 _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", "under", "after",
              "said", "says", "told", "have", "been", "were", "also", "into", "than", "more",
              "each", "side", "sides", "party", "year", "years", "treaty", "agreement", "pledged",
@@ -239,6 +251,8 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
                 v.rstrip("e") + "ed",
                 v + "ing",
                 v.rstrip("e") + "ing",
+                v + v[-1:] + "ed",  # committed
+                v + v[-1:] + "ing",
                 "undertook" if v == "undertake" else v,
             )
         },  # fmt: skip
@@ -248,12 +262,16 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
     return re.compile(
         r"\b(?P<verb>"
         + "|".join(map(re.escape, forms))
-        + r")\b(?P<rest>\s+(?:never |not )?to\b(?!(?-i: [A-Z]))"
+        + r")\b(?P<rest>\s+(?:(?:itself|themselves|ourselves|(?-i:[A-Z][\w-]*))\s+){0,3}"
+        r"(?:never |not )?to\b(?!(?-i: [A-Z]))"
         r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b|\s+(?:up to )?[$€£]?\d)"
         rf"|\b(?:each|either|every) {_BOUND} (?:may|must|shall|will)\b"
         # what a treaty forbids binds its parties: "the ABM Treaty, which bars ..."
         r"|\b(?:treaty|agreement|accord|convention|pact),? (?:which |that )?"
         r"(?:bars|prohibits|bans|forbids)\b"
+        # an assurance of restraint: "see no reason to station nuclear weapons", "has no
+        # plans or intention of doing so"
+        r"|\bno (?:plans?|intention|reason)(?: or intention)? (?:to|of)\b"
         # a conditional pledge of restraint: "would not deploy them unless ..."
         r"|\b(?:will|would|shall) (?:not|never) [a-z]+\b(?=[^.;]*\bunless\b)",
         re.I,
@@ -303,7 +321,7 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
         (status, c, re.compile(rf"\b{re.escape(c)}\b", re.I))
         for status, cues in taxonomy.status_cues.items()
         for c in cues
-    ]
+    ] + [("fulfilled", "as promised", _AS_PROMISED)]
     # What every sentence offers a commitment's history: its key words and its status reports.
     earlier: dict[str, dict[str, set[str]]] = {}  # per document: status -> actors last reported
     for r in sentences:
@@ -316,14 +334,20 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
     out: list[Commitment] = []
     for r in sentences:
         m = cue.search(r["text"])
-        if not m:
+        if m and r["reports"] and _REFERRED.search(r["text"][: m.start()]):
+            m = None  # "made good on its promise to give up ...": a report on an older pledge
+        declared = None if m else _declared(r, taxonomy.commitment_verbs)
+        if not m and not declared:
             continue
+        if declared:
+            m, pledger = declared
         cue_at = r["char_start"] + m.start()
         named = [a for a in r["actors"] if a["kind"] != "modifier"]
-        before = _pledgers(r, cue_at)
+        before = [pledger] if declared else _pledgers(r, cue_at)
         each_side = len(set(before)) <= 1 and bool(
             _EACH_SIDE.search(r["text"])
-            or (not before and _PAIR_SUBJECT.match(r["text"]))
+            or _PAIR_SUBJECT.match(r["text"])
+            or (not before and _THEY_SUBJECT.match(r["text"]))
             or re.match(r"(?:treaty|agreement|accord|convention|pact)\b", m.group(0), re.I)
         )
         if len(set(before)) > 1:
@@ -345,7 +369,10 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
             for n in _names(near["text"], [a["text"] for a in near["actors"]])
         }
         passage_issues = {i for n in neighbours for i in n["issues"]}
-        reports = _history(r, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]))
+        reports = _history(
+            r, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]),
+            _act_done(r["text"][m.start() :]),
+        )  # fmt: skip
         if each_side:
             committers += [a for a in _parties(reports) if a not in committers]
         amounts = _amounts(r["text"]) or [(None, None)]
@@ -378,6 +405,55 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
                     )
                 )
     return out
+
+
+# Acts that "X will ..." or "X assured Y that ... would ..." promises to another side; not
+# threats ("will respond", "will deploy") nor routine plans ("will meet", "will hold talks").
+_PLEDGED_ACTS = ("send|provide|give|deliver|supply|donate|grant|lend|pay|fund|finance|contribute|"
+                 "open|allow|let|keep|maintain|continue|remain|stay|return|withdraw|pull|reduce|"
+                 "cut|destroy|eliminate|dismantle|extend|resume|restore|reopen|release|ratify|"
+                 "implement|respect|honou?r|abide|comply|observe|support|help|lift|remove|share|"
+                 "exchange|transfer|refrain|stop|halt|end|cease")  # fmt: skip
+_WILL_ACT = re.compile(
+    rf"\b(?:will|would|shall)\s+(?:(?:also|soon|now|still|fully|then|continue to)\s+)?"
+    rf"(?:{_PLEDGED_ACTS})\b",
+    re.I,
+)
+# Between the actor and "will": nothing, or an adverb ("Russia, too, will", "Russia also will").
+_SUBJECT_GAP = re.compile(r"^\s*(?:,[^,.;]{1,30},\s*|(?:also|too|now|soon)\s+)?$", re.I)
+# A pledge named as an earlier one's: "its promise", "their pledge" in a sentence reporting on it.
+_REFERRED = re.compile(r"\b(?:its|their|his|her|our|the)\s+$", re.I)
+_ASSURING = {"assure", "promise", "pledge", "vow", "guarantee"}
+_NOT_A_PLEDGE = re.compile(r"\b(?:if|unless|could|might|may|threat\w*|warn\w*)\b", re.I)
+
+
+def _declared(r, verbs: Sequence[str]) -> tuple[re.Match[str], str] | None:  # noqa: ANN001
+    """A pledge said in the future tense, and who makes it: "the United States will send 200
+    ventilators to Russia" (the actor right before "will", not one inside a phrase: "exercises
+    in Belarus would"), "Russia assured the United States that the troops would return to their
+    bases" (the actor who assures). Not when its clause is conditional or a threat, nor negated
+    ("will not send")."""
+    text, offset = r["text"], r["char_start"]
+    forms = "|".join(rf"{re.escape(v)}\w*" for v in verbs if v in _ASSURING)
+    for m in _WILL_ACT.finditer(text):
+        clause_end = m.end() + re.search(r"[,;.]|$", text[m.end() :]).start()
+        if _NOT_A_PLEDGE.search(text[:clause_end]):
+            return None
+        for a in reversed(r["actors"]):
+            start = a["start"] - offset
+            end = start + len(a["text"])
+            if a["kind"] == "modifier" or start >= m.start():
+                continue
+            if _NOT_PLEDGER.search(text[:start]) or _POSSESSIVE.match(text[end:]):
+                continue
+            if _SUBJECT_GAP.match(text[end : m.start()]):
+                return m, a["actor"]
+        assured = forms and re.search(
+            rf"\b(?:{forms})\b[^.;]{{0,80}}\bthat\b[^.;]*$", text[: m.start()], re.I
+        )
+        if assured and (pledgers := _pledgers(r, offset + assured.start())):
+            return m, pledgers[-1]
+    return None
 
 
 _NOT_PLEDGER = re.compile(
@@ -446,17 +522,20 @@ def _issue_words(taxonomy: Taxonomy, issues: Sequence[str]) -> set[str]:
 
 
 def _history(
-    r, sentences, names, passage_issues, issue_words
+    r, sentences, names, passage_issues, issue_words, act=None
 ) -> list[tuple[StatusReport, set[str], bool]]:  # noqa: ANN001
     """Later reports on the commitment of sentence `r`: the status reports (see `_statuses`) of
     sentences of later documents linked to it, each with the actors it is about and whether the
     link is direct. A sentence is linked directly when it repeats a distinctive name of the
-    commitment's passage ("New START", "Ulyanovsk") or two of its key words; through its document
+    commitment's passage ("New START", "Ulyanovsk"), two of its key words, or one of its amounts
+    and one key word ("the promised 200" ventilators); through its document
     when the document's lead links to it directly and the sentence is about no issue other than
     those of the commitment's passage ("Russia had kept its word on transit" in a story on the
     overflights); through its issue when it shares the commitment's issue and a key word that is
     not a cue of that issue ("trade" alone does not tie suspended trade talks to a pledge to lift
-    a trade law)."""
+    a trade law). A linked sentence that tells the pledged act as done ("Robertson opened NATO's
+    information office in Moscow" for "will open an information office"; `act`, see `_act_done`)
+    reports it fulfilled."""
     made = r["doc_date"]
     if made is None:
         return []
@@ -469,25 +548,91 @@ def _history(
         else None
     )
     keys, issues = r["keys"], set(r["issues"])
+    numbers = [f"{a:,}" for a, _ in _amounts(r["text"]) if isinstance(a, int) and a >= 10]
+    by_amount = (
+        re.compile(r"(?<![\d,.])(?:" + "|".join(map(re.escape, numbers)) + r")(?![\d,])")
+        if numbers
+        else None
+    )
     direct = [
-        bool(by_name and by_name.search(s["text"])) or len(keys & s["keys"]) >= 2 for s in later
+        bool(by_name and by_name.search(s["text"]))
+        or len(keys & s["keys"]) >= 2
+        or bool(by_amount and keys & s["keys"] and by_amount.search(s["text"]))
+        for s in later
     ]
     # A story is about what its lead (first two sentences) names: a retrospective that mentions
     # the treaty in passing does not carry its other sentences over to it.
     docs = {s["doc_id"] for s, d in zip(later, direct, strict=True) if d and s["sent_index"] < 2}
     history = []
     for s, is_direct in zip(later, direct, strict=True):
-        if not s["reports"]:
+        done = act.search(s["text"]) if act and (is_direct or s["doc_id"] in docs) else None
+        if done and not _asserted(s["text"], done.start()):
+            done = None
+        if not s["reports"] and not done:
             continue
         same_issue = bool(issues & set(s["issues"]))
         by_doc = s["doc_id"] in docs and set(s["issues"]) <= passage_issues
         by_issue = same_issue and bool((keys & s["keys"]) - issue_words)
         if not (is_direct or by_doc or by_issue):
             continue
-        for status, cue, about in s["reports"]:
+        reports = list(s["reports"])
+        if done and not any(status == "fulfilled" for status, _, _ in reports):
+            about = _about(s, done.start(), done.end())
+            reports.append(("fulfilled", done.group(0), about))
+        for status, cue, about in reports:
             report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
-            history.append((report, about, is_direct))
+            # "both countries had made good on": every party, however the sentence is linked
+            every = not about and bool(_EACH_SIDE.search(s["text"]))
+            history.append((report, about, is_direct or every))
     return history
+
+
+# Past forms of the acts pledged most often that do not just add -ed.
+_IRREGULAR = {"set": "set", "give": "gave|given", "send": "sent", "keep": "kept", "hold": "held",
+              "pay": "paid", "lend": "lent", "build": "built", "take": "took|taken",
+              "withdraw": "withdrew|withdrawn", "make": "made", "meet": "met", "bring": "brought",
+              "begin": "began|begun", "put": "put", "cut": "cut", "let": "let", "shut": "shut",
+              "sell": "sold", "buy": "bought", "leave": "left", "pull": "pulled",
+              "hand": "handed", "free": "freed"}  # fmt: skip
+_ACT = re.compile(
+    r"^(?:\S+\s+){0,5}?(?:to|will|would|shall)\s+(?:(?:also|jointly|soon|fully)\s+)?"
+    r"(?P<act>[a-z]{3,})(?:\s+(?P<prt>up|over|out|down|off|back))?\b"
+)
+
+
+def _act_done(cue_onward: str) -> re.Pattern[str] | None:
+    """The pledged act in its past form: "to set up a council" -> "set up", "will open an
+    office" -> "opened", "to hand over its stockpile" -> "handed over"; None for acts too vague
+    to recognise when done (be, have, do, make sure, seek ...)."""
+    m = _ACT.match(cue_onward)
+    if not m or m["act"] in _VAGUE_ACTS:
+        return None
+    verb = m["act"]
+    if verb in _IRREGULAR:
+        past = _IRREGULAR[verb]
+    elif verb.endswith("e"):
+        past = verb + "d"
+    elif re.search(r"[^aeiou]y$", verb):
+        past = verb[:-1] + "ied"
+    elif re.fullmatch(r"[^aeiou]*[aeiou][bdglmnprt]", verb):
+        past = verb + verb[-1] + "ed"  # stop -> stopped, ban -> banned
+    else:
+        past = verb + "ed"
+    particle = rf"\s+{m['prt']}" if m["prt"] else ""
+    return re.compile(rf"\b(?:{past}){particle}\b", re.I)
+
+
+_VAGUE_ACTS = {"be", "have", "do", "make", "seek", "try", "work", "continue", "keep", "consider",
+               "discuss", "explore", "study", "look", "hold", "take", "give", "use", "allow", "let",
+               "help", "support", "respect", "remain", "stay", "go", "get", "not", "never"}  # fmt: skip
+
+
+def _asserted(text: str, at: int) -> bool:
+    """Whether an act told at `at` is said to have happened: not negated ("has not opened") and
+    not a possibility ("could be opened")."""
+    before = text[max(0, at - 30) : at].lower().split()[-3:]
+    clause = re.split(r"[,;:]", text[:at])[-1].lower().split()[-6:]
+    return not any(w.strip(",.") in NEGATORS for w in before) and not _HYPOTHETICAL & set(clause)
 
 
 # Statuses that only a party to an obligation can take: it fulfils, suspends or leaves it.
@@ -537,7 +682,7 @@ def _statuses(
     document's last report of that status (`earlier`, updated here); else see `_about`."""
     text = s["text"]
     found = sorted(
-        ((m.start(), m.end(), status, cue) for status, cue, pattern in cues
+        ((m.start(), m.end(), status, m.group(0)) for status, _, pattern in cues
          for m in pattern.finditer(text)),
         key=lambda f: (f[0], -(f[1] - f[0])),
     )  # fmt: skip
@@ -560,6 +705,14 @@ def _statuses(
                 continue
             status, cue = "breached", f"not {cue}"
         about = _owner(s, start, end)
+        if (
+            status == "fulfilled"
+            and re.match(r"(?:as|the) ", cue, re.I)
+            and _AS_PROMISED.match(text, start)
+        ):
+            # "as Berlin had promised": Berlin; "as promised", "the promised 200": whoever made it
+            about = {a["actor"] for a in s["actors"]
+                     if start <= a["start"] - s["char_start"] < end}  # fmt: skip
         if about is None and _DEFINITE.search(text[:start]):
             about = earlier.get(status)
         if about is None:
@@ -569,6 +722,11 @@ def _statuses(
     return reports
 
 
+# Fulfilment told by the promise itself: "as President Putin promised", "the promised 200".
+_AS_PROMISED = re.compile(
+    r"\bas (?:(?:[A-Z][\w.-]*|the|its|their|had|has|have)\s+){0,4}(?:promised|pledged)\b"
+    r"|\bthe (?:promised|pledged) (?=[$€£]?\d)",
+)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 # A pronoun that is the subject of the cue: "it will withdraw", "they had suspended".
@@ -599,6 +757,21 @@ def _owner(s, at: int, end: int) -> set[str] | None:  # noqa: ANN001
     return None
 
 
+def _with_coordinated(s, first: dict[str, Any]) -> set[str]:  # noqa: ANN001
+    """An actor with those joined to it by "and" right after it: "Moldova and Romania"."""
+    text, offset = s["text"], s["char_start"]
+    about = {first["actor"]}
+    end = first["start"] - offset + len(first["text"])
+    for a in s["actors"]:
+        start = a["start"] - offset
+        if a["kind"] != "modifier" and start >= end:
+            if text[end:start].strip(" ,") not in ("and", ""):
+                break
+            about.add(a["actor"])
+            end = start + len(a["text"])
+    return about
+
+
 def _about(s, at: int, end: int) -> set[str]:  # noqa: ANN001
     """The actors a status cue at `at`..`end` is about when it names none itself:
     - the sentence's subject (the actor it opens with, "NATO allies ...", or else its first one)
@@ -621,7 +794,8 @@ def _about(s, at: int, end: int) -> set[str]:  # noqa: ANN001
             if re.fullmatch(r"(?:the )?", text[: a["start"] - s["char_start"]], re.I)
         ]
         if subject or named:
-            return {(subject[0] if subject else named[0][0])["actor"]}
+            first = subject[0] if subject else named[0][0]
+            return _with_coordinated(s, first)
     before = [
         (a, start)
         for a, start in named

@@ -162,6 +162,8 @@ class IssueTagger:
                 issues.setdefault(value, None)
                 continue
             cue = doc[start:end]
+            if _left_behind(cue, sent):
+                continue  # "from confrontation to cooperation": the state they moved out of
             if self._reversed(doc[max(sent.start, start - 4) : start]) or self._undone(cue):
                 if value == "common":  # "failed to agree on", "cooperation was suspended"
                     stances.append(f"reversed:{cue.text.lower()}")
@@ -225,3 +227,16 @@ class IssueTagger:
             ):
                 return True
         return False
+
+
+def _left_behind(cue: Span, sent: Span) -> bool:
+    """A cue for the state the sides moved out of: "from confrontation to cooperation", "away
+    from rivalry", "turned from partners into adversaries" (the cue after "to" counts)."""
+    doc = cue.doc
+    before = [t.lower_ for t in doc[max(sent.start, cue.start - 3) : cue.start]]
+    if "from" not in before:
+        return False
+    if before[-2:] == ["away", "from"] or before[-1:] == ["away"]:
+        return True
+    after = [t.lower_ for t in doc[cue.end : min(sent.end, cue.end + 4)]]
+    return any(w in ("to", "toward", "towards", "into") for w in after)
