@@ -116,6 +116,26 @@ DOCS = [
         "Greece and Turkey signed a protocol in Athens on Monday. Under the protocol, both "
         "governments are obliged to notify each other of large naval exercises.",
     ),
+    # a right is no obligation; a condition on the pledge itself, or on the act; a possibility
+    (
+        "2021-01-08",
+        "Romania and Bulgaria signed the Danube Navigation Accord in Ruse on Friday. Under it, "
+        "either party may withdraw on six months' notice, and each party must keep its channel "
+        "dredged.",
+    ),
+    (
+        "2021-06-01",
+        "The Danube accord lapses in 2030 unless Romania and Bulgaria agree to renew it.",
+    ),
+    (
+        "2022-01-10",
+        "If the river stays open all winter, Romania promised to pay for a second dredger.",
+    ),
+    (
+        "2022-06-01",
+        "If traffic keeps falling, Bulgaria would consider withdrawing from the Danube Navigation "
+        "Accord, a minister said.",
+    ),
 ]
 
 
@@ -223,3 +243,12 @@ def test_reflexive_pledge_kept_by_doing_the_act(found: list[Commitment]) -> None
 def test_assurance_of_restraint_and_both_governments(found: list[Commitment]) -> None:
     assert of(found, "NOR", "no plans to host").status == "pending"
     assert {c.actor for c in found if "both governments" in c.sentence} == {"GRC", "TUR"}
+
+
+def test_rights_conditions_and_possibilities(found: list[Commitment]) -> None:
+    dredging = {c.actor: c for c in found if "channel dredged" in c.sentence}
+    assert set(dredging) == {"ROU", "BGR"}
+    assert all(c.commitment.startswith("each party must") for c in dredging.values())
+    assert dredging["BGR"].status == "pending"  # "would consider withdrawing" is no report
+    assert not [c for c in found if "unless Romania and Bulgaria agree" in c.sentence]
+    assert of(found, "ROU", "second dredger").status == "pending"  # a conditional pledge counts

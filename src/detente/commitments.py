@@ -265,7 +265,10 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         + r")\b(?P<rest>\s+(?:(?:itself|themselves|ourselves|(?-i:[A-Z][\w-]*))\s+){0,3}"
         r"(?:never |not )?to\b(?!(?-i: [A-Z]))"
         r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b|\s+(?:up to )?[$€£]?\d)"
-        rf"|\b(?:each|either|every) {_BOUND} (?:may|must|shall|will)\b"
+        # an obligation of every party; "may" only with a limit ("may have no more than"), not a
+        # right ("either party may withdraw")
+        rf"|\b(?:each|either|every) {_BOUND} (?:must|shall|will|may(?=(?:\s+\w+){{0,3}}\s+"
+        r"(?:no more than|not more than|up to|at most|not|only)\b))\b"
         # what a treaty forbids binds its parties: "the ABM Treaty, which bars ..."
         r"|\b(?:treaty|agreement|accord|convention|pact),? (?:which |that )?"
         r"(?:bars|prohibits|bans|forbids)\b"
@@ -336,6 +339,8 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
         m = cue.search(r["text"])
         if m and r["reports"] and _REFERRED.search(r["text"][: m.start()]):
             m = None  # "made good on its promise to give up ...": a report on an older pledge
+        if m and _conditional(r["text"], m.start()):
+            continue  # "expires in February unless the two presidents agree to extend it"
         declared = None if m else _declared(r, taxonomy.commitment_verbs)
         if not m and not declared:
             continue
@@ -627,6 +632,14 @@ _VAGUE_ACTS = {"be", "have", "do", "make", "seek", "try", "work", "continue", "k
                "help", "support", "respect", "remain", "stay", "go", "get", "not", "never"}  # fmt: skip
 
 
+def _conditional(text: str, at: int) -> bool:
+    """Whether what is said at `at` sits in a condition: "expires unless they agree to", "if
+    Russia pledged to". A condition in a clause of its own makes a conditional pledge, still a
+    pledge: "If violence stays down for seven days, the United States promised to ..."."""
+    clause = re.split(r"[,;:]", text[:at])[-1]
+    return bool(re.search(r"\b(?:if|unless|whether)\b", clause, re.I))
+
+
 def _asserted(text: str, at: int) -> bool:
     """Whether an act told at `at` is said to have happened: not negated ("has not opened") and
     not a possibility ("could be opened")."""
@@ -658,7 +671,9 @@ def _parties(reports: Sequence[tuple[StatusReport, set[str], bool]]) -> list[str
 _HYPOTHETICAL = {"could", "might", "may", "should", "if", "unless", "whether", "threatened",
                  "threatens", "threaten", "threatening", "hope", "hoped", "hopes", "ready",
                  "prepared", "preparing", "considering", "weighing", "planning", "plans", "intends",
-                 "wants", "seeks", "seeking"}  # fmt: skip
+                 "wants", "seeks", "seeking", "consider", "considers", "considered"}  # fmt: skip
+# A sentence that opens with a condition: "If the talks fail, he said, Russia would withdraw".
+_CONDITIONAL = re.compile(r"^\s*(?:if|unless|should)\b", re.I)
 # A breach cue inside a denied accusation: "dismissed the accusation of a breach as groundless".
 _DENIED = re.compile(
     r"\b(?:dismiss|deni|deny|reject|refut)\w*\b[^.;]{0,40}\b(?:accusations?|allegations?|charges?|"
@@ -693,7 +708,11 @@ def _statuses(
     reports = []
     for start, end, status, cue in kept:
         clause = re.split(r"[,;:]", text[:start])[-1].lower().split()[-6:]
-        if _HYPOTHETICAL & set(clause) or re.search(r"\bunless\b", text[end:], re.I):
+        if (
+            _HYPOTHETICAL & set(clause)
+            or re.search(r"\bunless\b", text[end:], re.I)
+            or _CONDITIONAL.match(text)
+        ):
             continue
         if status == "breached" and _DENIED.search(text[:start]):
             continue
