@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO   ?= demo
 
-.PHONY: demo test test-all lint format eval browser clean
+.PHONY: demo test test-all lint format eval eval-blind browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ eval: $(STAMP)
 	$(BIN)/python -m detente evaluate tests/gold
 	$(BIN)/python -m detente evaluate-relations tests/relations_gold
 	$(BIN)/python benchmarks/bench_pipeline.py --repeat 2
+
+## eval-blind: relations accuracy on cases written apart from the rules (see docs/relations.md)
+eval-blind: $(STAMP)
+	$(BIN)/python -m detente evaluate-relations tests/relations_holdout tests/relations_blind
 
 ## browser: Debian's chromium for the browser tests (needs root or sudo)
 browser:
