@@ -1,0 +1,57 @@
+"""Relations analysis against the hand-written cases in tests/relations_gold/ (see its README).
+
+Each case is a small corpus run through the real pipeline; the agreement map, the commitments'
+statuses and the turning points are compared with what an analyst reading only that corpus would
+answer. Floors sit a little below what the analysis reaches, so a regression fails the suite;
+`make eval` prints the full table with every wrong answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.config import Config
+from detente.evaluate_relations import CaseResult, evaluate_relations, summary
+
+CASES = Path(__file__).parent / "relations_gold"
+
+# Share of right answers over all cases (issue 5 sets 85% for levels and statuses as goals).
+# Measured: issue levels 87/88, commitment statuses 33/39, turning points 3 of 9 within two
+# months. These cases were read while writing the rules: new text scores lower (see
+# docs/relations.md, "How accurate it is").
+FLOORS = {"issue_levels": 0.93, "commitment_statuses": 0.80}
+TURNING_POINTS_MATCHED = 0.3
+
+
+@pytest.fixture(scope="module")
+def results() -> list[CaseResult]:
+    return evaluate_relations([CASES], Config())
+
+
+def _wrong(results: list[CaseResult]) -> str:
+    lines = []
+    for c in results:
+        lines += [f"{c.name} {p} {i}: want {w}, got {g}" for p, i, w, g in c.levels if w != g]
+        lines += [f"{c.name} '{m}': want {w}, got {g}" for m, w, g in c.commitments if w != g]
+    return "\n".join(lines)
+
+
+def test_every_case_is_scored(results: list[CaseResult]) -> None:
+    folders = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").exists())
+    assert [c.name for c in results] == folders
+    assert len(folders) >= 6
+    assert all(c.levels for c in results)
+
+
+@pytest.mark.parametrize(("measure", "floor"), list(FLOORS.items()))
+def test_relations_accuracy(results: list[CaseResult], measure: str, floor: float) -> None:
+    s = summary(results)[measure]
+    print(f"{measure}: {s['right']}/{s['total']}")
+    assert s["total"] and s["right"] / s["total"] >= floor, _wrong(results)
+
+
+def test_turning_points_are_found_near_the_expected_months(results: list[CaseResult]) -> None:
+    tp = summary(results)["turning_points"]
+    assert tp["expected"] and tp["matched"] / tp["expected"] >= TURNING_POINTS_MATCHED, tp
