@@ -33,6 +33,7 @@ def stances_of(analyser, text: str) -> list[tuple[str, ...]]:  # noqa: ANN001
         ("They agreed to cut warheads under a landmark agreement.", "common"),
         ("Both capitals see terrorism as a common threat.", "common"),
         ("Despite the dispute, the negotiators met again on Iran.", "partial"),
+        ("Moscow castigates Washington over arms control.", "apart"),  # only "castigated" listed
         ("They support the plan, although Moscow disagreed on Iran.", "partial"),
     ],
 )

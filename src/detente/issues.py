@@ -134,7 +134,7 @@ class IssueTagger:
         for issue in taxonomy.issues.values():
             add("issue", issue.id, issue.cues)
         for stance, cues in taxonomy.stance_cues.items():
-            add("stance", stance, cues)
+            add("stance", stance, _verb_forms(cues))
 
     def find(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         """All cue matches of a parsed text as (start, end, kind, value), in text order. Of
@@ -240,3 +240,26 @@ def _left_behind(cue: Span, sent: Span) -> bool:
         return True
     after = [t.lower_ for t in doc[cue.end : min(sent.end, cue.end + 4)]]
     return any(w in ("to", "toward", "towards", "into") for w in after)
+
+
+def _verb_forms(cues: Iterable[str]) -> list[str]:
+    """The cues with their present forms: a cue whose first word is a past form ("accused
+    Russia", "condemned") also matches as "accuses", "condemns". The matcher compares words,
+    not lemmas, and the data lists the past forms reporters use most. The -ing forms are not
+    made: many are nouns of another sense ("early warning radar")."""
+    out = dict.fromkeys(cues)
+    for cue in cues:
+        first, _, rest = cue.partition(" ")
+        if not (first.islower() and first.isalpha() and len(first) > 4 and first.endswith("ed")):
+            continue
+        if first.endswith("eed"):
+            continue  # "agreed" is listed with its forms; "need", "proceed" are no past forms
+        stems = {first[:-2], first[:-1]}  # warned -> warn; accused -> accuse
+        if first[-3] == first[-4]:
+            stems.add(first[:-3])  # regretted -> regret
+        if first.endswith("ied"):
+            stems = {first[:-3] + "y"}  # denied -> deny
+        for stem in stems:
+            present = stem[:-1] + "ies" if stem.endswith("y") else stem + "s"
+            out.setdefault(f"{present} {rest}".strip(), None)
+    return list(out)
