@@ -136,6 +136,12 @@ DOCS = [
         "If traffic keeps falling, Bulgaria would consider withdrawing from the Danube Navigation "
         "Accord, a minister said.",
     ),
+    # a pledge that names no one else is made to the other side of the story
+    (
+        "2023-03-06",
+        "Armenia and Azerbaijan held talks in Brussels on Monday. Azerbaijan promised to release "
+        "four detained soldiers before the end of March.",
+    ),
 ]
 
 
@@ -252,3 +258,8 @@ def test_rights_conditions_and_possibilities(found: list[Commitment]) -> None:
     assert dredging["BGR"].status == "pending"  # "would consider withdrawing" is no report
     assert not [c for c in found if "unless Romania and Bulgaria agree" in c.sentence]
     assert of(found, "ROU", "second dredger").status == "pending"  # a conditional pledge counts
+
+
+def test_counterpart_from_the_story(found: list[Commitment]) -> None:
+    release = of(found, "AZE", "detained soldiers")
+    assert release.counterpart == "ARM" and release.deadline == "2023-03"  # the next March

@@ -199,6 +199,12 @@ def deadline(text: str, when: date | None) -> str | None:
         explicit = [d for d in found if d.explicit]
         if explicit:
             return explicit[0].value.iso()
+        month = next((w for w in re.findall(r"[A-Za-z]+", what) if w.lower() in MONTHS), None)
+        if when and month:  # "before the end of March": the next March from the pledge
+            for year in (when.year, when.year + 1):
+                found = [d for d in find_dates(f"{what} {year}", when) if d.explicit]
+                if found and found[0].value.iso()[:7] >= when.isoformat()[:7]:
+                    return found[0].value.iso()
     return None
 
 
@@ -493,11 +499,13 @@ def _counterpart(
 ) -> str | None:  # noqa: ANN001
     """Whom a commitment is made to: another party bound by it; else one of the document's two
     main parties that the sentence names, even in passing ("4,500 US military flights"); else
-    the first other actor the sentence names."""
+    the first other actor the sentence names; else the other of the document's two main parties
+    ("Russia pledged to seek prompt ratification" in a story on a US-Russian summit)."""
     others = [a["actor"] for a in r["actors"] if a["actor"] != committer]
     main = [a for a in others if a in parties[:2]]
     named = [a["actor"] for a in r["actors"] if a["kind"] != "modifier" and a["actor"] != committer]
-    return next(iter([p for p in committers if p != committer] + main + named), None)
+    story = [p for p in parties[:2] if p != committer]
+    return next(iter([p for p in committers if p != committer] + main + named + story), None)
 
 
 def _amounts(text: str) -> list[tuple[float | None, str | None]]:
