@@ -42,6 +42,15 @@ def triples(events) -> set[tuple[str, str, str]]:  # noqa: ANN001
             "NATO condemned the shelling of Ukrainian towns by Russian forces.",
             {("NATO", "RUS", "11")},
         ),
+        # a group noun stands for its actors, also among coordinated subjects
+        (
+            "Yeltsin and the leaders of NATO signed the Founding Act in Paris.",
+            {("RUS", "NATO", "05"), ("NATO", "RUS", "05")},
+        ),
+        (
+            "The leaders of Russia and the US met in Helsinki.",
+            {("RUS", "USA", "04"), ("USA", "RUS", "04")},
+        ),
         # no second actor: no event
         ("Russia tested a new missile.", set()),
         # two countries, no interaction

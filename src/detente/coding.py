@@ -171,16 +171,24 @@ class Coder:
             sources, targets, pattern, v, event_text, negated, modality, False, bool(direct_targets)
         )
 
+    def _group(self, tok: Token, actors: Mapping[int, ResolvedActor]) -> list[ResolvedActor]:
+        """The actors a group noun stands for: "the leaders of Russia and the US"."""
+        if tok.lemma_.lower() not in self.group_nouns:
+            return []
+        return [a for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for a in _pobj_actors(p, actors)]  # fmt: skip
+
     def _subjects(self, v: Token, actors: Mapping[int, ResolvedActor]) -> list[ResolvedActor]:
         subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
                 return _actors_at(v.head, actors)
-            found = _actors_at(subj, actors)
-            if not found and subj.lemma_.lower() in self.group_nouns:
-                # "The leaders of Russia and the US met": the group stands for its actors.
-                found = [a for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for a in _pobj_actors(p, actors)]  # fmt: skip
+            # "Yeltsin and the leaders of NATO signed": groups stand for their actors, among
+            # coordinated subjects too
+            found = _actors_at(subj, actors) + [
+                a for t in (subj, *subj.conjuncts) if t.i not in actors
+                for a in self._group(t, actors)
+            ]  # fmt: skip
             if found:
                 return found
             # "Moscow said it would...": a pronoun subject of a complement clause is the speaker.
