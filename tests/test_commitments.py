@@ -142,6 +142,17 @@ DOCS = [
         "Armenia and Azerbaijan held talks in Brussels on Monday. Azerbaijan promised to release "
         "four detained soldiers before the end of March.",
     ),
+    # whatever is promised in a that-clause is pledged; "the delegations agreed that" binds both
+    (
+        "2024-03-04",
+        "Hungary promised that its police would pass on any information about the smuggling "
+        "network to Austria.",
+    ),
+    (
+        "2024-02-02",
+        "Serbia and Kosovo held talks in Brussels on Friday. The delegations agreed that their "
+        "experts would meet again before the end of April.",
+    ),
 ]
 
 
@@ -263,3 +274,9 @@ def test_rights_conditions_and_possibilities(found: list[Commitment]) -> None:
 def test_counterpart_from_the_story(found: list[Commitment]) -> None:
     release = of(found, "AZE", "detained soldiers")
     assert release.counterpart == "ARM" and release.deadline == "2023-03"  # the next March
+
+
+def test_pledges_in_that_clauses(found: list[Commitment]) -> None:
+    assert of(found, "HUN", "smuggling network").counterpart == "AUT"
+    experts = {c.actor: c.deadline for c in found if "experts would meet" in c.sentence}
+    assert experts == {"SRB": "2024-04", "XKX": "2024-04"}

@@ -5,10 +5,11 @@ A commitment is a sentence with a commitment cue: a verb from data/relations/sta
 years", "pledged to keep transit routes open", "undertook never to", but not "his promise to
 Moscow"); an obligation of "each side/party/country/state party may|must|shall"; what a treaty
 "bars" or "prohibits"; an assurance of restraint ("see no reason to station", "no plans to");
-a conditional pledge of restraint ("would not deploy them unless ..."); or a pledge in the future
-tense of an act done for another side ("the United States will send 200 ventilators to Russia",
-"Russia assured the United States that the troops would return to their bases"), not in a
-conditional clause or a threat. A pledge named as an old one in a report on it ("made good on its
+a conditional pledge of restraint ("would not deploy them unless ..."); whatever is promised in a
+that-clause ("Russia assured the United States that the troops would return to their bases",
+"the delegations agreed that their experts would meet" binds the story's two parties); or a
+pledge in the future tense of an act done for another side ("the United States will send 200
+ventilators to Russia"), not in a conditional clause or a threat. A pledge named as an old one in a report on it ("made good on its
 promise to ...") is not a new commitment.
 Its quantity and unit ("1,550 warheads", "$2 billion") and deadline ("by 2012", "within seven
 years", "by 5 February 2018") come from its sentence.
@@ -347,16 +348,17 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
             m = None  # "made good on its promise to give up ...": a report on an older pledge
         if m and _conditional(r["text"], m.start()):
             continue  # "expires in February unless the two presidents agree to extend it"
-        declared = None if m else _declared(r, taxonomy.commitment_verbs)
+        declared = None if m else _declared(r)
         if not m and not declared:
             continue
         if declared:
             m, pledger = declared
         cue_at = r["char_start"] + m.start()
         named = [a for a in r["actors"] if a["kind"] != "modifier"]
-        before = [pledger] if declared else _pledgers(r, cue_at)
+        before = ([pledger] if pledger else []) if declared else _pledgers(r, cue_at)
         each_side = len(set(before)) <= 1 and bool(
-            _EACH_SIDE.search(r["text"])
+            (declared and not pledger)  # "the delegations agreed that ... would"
+            or _EACH_SIDE.search(r["text"])
             or _PAIR_SUBJECT.match(r["text"])
             or (not before and _THEY_SUBJECT.match(r["text"]))
             or re.match(r"(?:treaty|agreement|accord|convention|pact)\b", m.group(0), re.I)
@@ -424,7 +426,8 @@ _PLEDGED_ACTS = ("send|provide|give|deliver|supply|donate|grant|lend|pay|fund|fi
                  "open|allow|let|keep|maintain|continue|remain|stay|return|withdraw|pull|reduce|"
                  "cut|destroy|eliminate|dismantle|extend|resume|restore|reopen|release|ratify|"
                  "implement|respect|honou?r|abide|comply|observe|support|help|lift|remove|share|"
-                 "exchange|transfer|refrain|stop|halt|end|cease")  # fmt: skip
+                 "exchange|transfer|refrain|stop|halt|end|cease|host|take|accept|admit|free|"
+                 "pass|protect|guarantee|hand|buy|build")  # fmt: skip
 _WILL_ACT = re.compile(
     rf"\b(?:will|would|shall)\s+(?:(?:also|soon|now|still|fully|then|continue to)\s+)?"
     rf"(?:{_PLEDGED_ACTS})\b",
@@ -434,18 +437,32 @@ _WILL_ACT = re.compile(
 _SUBJECT_GAP = re.compile(r"^\s*(?:,[^,.;]{1,30},\s*|(?:also|too|now|soon)\s+)?$", re.I)
 # A pledge named as an earlier one's: "its promise", "their pledge" in a sentence reporting on it.
 _REFERRED = re.compile(r"\b(?:its|their|his|her|our|the)\s+$", re.I)
-_ASSURING = {"assure", "promise", "pledge", "vow", "guarantee"}
+# "X promised / gave assurances / agreed that Y would ...": a pledge of X (of the story's two
+# parties, when "the delegations agreed that").
+_PROMISED_THAT = re.compile(
+    r"\b(?P<verb>assur\w*|promis\w*|pledg\w*|vow\w*|guarant\w*|undert(?:ake|akes|aking|ook)|"
+    r"agree[sd]?)\b[^.;]{0,80}?\bthat\b[^.;]*?\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+\b",
+    re.I,
+)
 _NOT_A_PLEDGE = re.compile(r"\b(?:if|unless|could|might|may|threat\w*|warn\w*)\b", re.I)
 
 
-def _declared(r, verbs: Sequence[str]) -> tuple[re.Match[str], str] | None:  # noqa: ANN001
+def _declared(r) -> tuple[re.Match[str], str | None] | None:  # noqa: ANN001
     """A pledge said in the future tense, and who makes it: "the United States will send 200
     ventilators to Russia" (the actor right before "will", not one inside a phrase: "exercises
-    in Belarus would"), "Russia assured the United States that the troops would return to their
-    bases" (the actor who assures). Not when its clause is conditional or a threat, nor negated
-    ("will not send")."""
+    in Belarus would"); and any act promised in a that-clause: "Russia assured the United States
+    that the troops would return to their bases", "Putin promised that Russian intelligence would
+    pass on ...", "gave written assurances that it would not use the lane" (the actor who
+    assures). Not when its clause is conditional or a threat; "will not send" is no pledge
+    unless it is promised."""
     text, offset = r["text"], r["char_start"]
-    forms = "|".join(rf"{re.escape(v)}\w*" for v in verbs if v in _ASSURING)
+    for m in _PROMISED_THAT.finditer(text):
+        clause_end = m.end() + re.search(r"[,;.]|$", text[m.end() :]).start()
+        if _NOT_A_PLEDGE.search(text[:clause_end]):
+            return None
+        pledgers = _pledgers(r, offset + m.start())
+        if pledgers or m["verb"].lower().startswith("agree"):
+            return m, (pledgers[-1] if pledgers else None)  # "the delegations agreed that"
     for m in _WILL_ACT.finditer(text):
         clause_end = m.end() + re.search(r"[,;.]|$", text[m.end() :]).start()
         if _NOT_A_PLEDGE.search(text[:clause_end]):
@@ -459,11 +476,6 @@ def _declared(r, verbs: Sequence[str]) -> tuple[re.Match[str], str] | None:  # n
                 continue
             if _SUBJECT_GAP.match(text[end : m.start()]):
                 return m, a["actor"]
-        assured = forms and re.search(
-            rf"\b(?:{forms})\b[^.;]{{0,80}}\bthat\b[^.;]*$", text[: m.start()], re.I
-        )
-        if assured and (pledgers := _pledgers(r, offset + assured.start())):
-            return m, pledgers[-1]
     return None
 
 
