@@ -179,3 +179,12 @@ def test_hyphenated_pair_on_an_event_noun(code) -> None:  # noqa: ANN001
     events = code("US-Russian talks on missile defence resumed in Geneva.")
     assert triples(events) == {("USA", "RUS", "04"), ("RUS", "USA", "04")}
     assert triples(code("The NATO summit opened in Lisbon.")) == set()  # one side: no event
+
+
+def test_event_date_is_not_taken_from_a_relative_clause(code) -> None:  # noqa: ANN001
+    events = code(
+        "Obama and Medvedev signed a new arms treaty in Prague on Thursday, replacing the START "
+        "agreement, which expired in December.",
+        "2010-04-08",
+    )
+    assert events and {e.date for e in events} == {"2010-04-08"}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from detente.actors import ActorMatcher, DocumentActors, load_actor_dictionary
 from detente.codebook import load_codebook
@@ -171,15 +171,20 @@ class Analyser:
 
 def _event_date(c: Coded, shift: int, dates: Sequence[DateMention]) -> EventDate | None:
     """The date written inside the event's own phrase ("signed ... on 8 April 2010"), else the
-    sentence's best date. `shift` turns spaCy offsets into sentence offsets."""
+    sentence's best date; never one from a clause describing something else inside it ("signed
+    a replacement for the START agreement, which expired in December"). `shift` turns spaCy
+    offsets into sentence offsets."""
     if not dates:
         return None
-    phrase = (
-        c.trigger.left_edge.idx + shift,
-        c.trigger.right_edge.idx + shift + len(c.trigger.right_edge.text),
-    )
-    inside = [d for d in dates if phrase[0] <= d.start and d.end <= phrase[1]]
-    return (inside or dates)[0].value
+
+    def span(tok: Token) -> tuple[int, int]:
+        return tok.left_edge.idx + shift, tok.right_edge.idx + shift + len(tok.right_edge.text)
+
+    others = [span(t) for t in c.trigger.subtree if t.dep_ in ("relcl", "acl") and t != c.trigger]
+    own = [d for d in dates if not any(a <= d.start and d.end <= b for a, b in others)]
+    start, end = span(c.trigger)
+    inside = [d for d in own if start <= d.start and d.end <= end]
+    return (inside or own or dates)[0].value
 
 
 def confidence(c: Coded) -> float:
