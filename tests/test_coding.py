@@ -188,3 +188,11 @@ def test_event_date_is_not_taken_from_a_relative_clause(code) -> None:  # noqa: 
         "2010-04-08",
     )
     assert events and {e.date for e in events} == {"2010-04-08"}
+
+
+def test_event_date_is_not_the_date_after_since(code) -> None:  # noqa: ANN001
+    events = code(
+        "NATO and Russian ambassadors met on Wednesday for the first time since June 2014.",
+        "2016-04-20",
+    )
+    assert events and {e.date for e in events} == {"2016-04-20"}

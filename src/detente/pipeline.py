@@ -172,8 +172,8 @@ class Analyser:
 def _event_date(c: Coded, shift: int, dates: Sequence[DateMention]) -> EventDate | None:
     """The date written inside the event's own phrase ("signed ... on 8 April 2010"), else the
     sentence's best date; never one from a clause describing something else inside it ("signed
-    a replacement for the START agreement, which expired in December"). `shift` turns spaCy
-    offsets into sentence offsets."""
+    a replacement for the START agreement, which expired in December") nor one after "since".
+    `shift` turns spaCy offsets into sentence offsets."""
     if not dates:
         return None
 
@@ -181,6 +181,15 @@ def _event_date(c: Coded, shift: int, dates: Sequence[DateMention]) -> EventDate
         return tok.left_edge.idx + shift, tok.right_edge.idx + shift + len(tok.right_edge.text)
 
     others = [span(t) for t in c.trigger.subtree if t.dep_ in ("relcl", "acl") and t != c.trigger]
+    # "met for the first time since June 2014": the date of something earlier
+    doc = c.trigger.doc
+    others += [
+        (d.start, d.end)
+        for d in dates
+        if (t := doc.char_span(d.start - shift, d.end - shift, alignment_mode="expand"))
+        and t.start > 0
+        and doc[t.start - 1].lower_ == "since"
+    ]
     own = [d for d in dates if not any(a <= d.start and d.end <= b for a, b in others)]
     start, end = span(c.trigger)
     inside = [d for d in own if start <= d.start and d.end <= end]
