@@ -159,6 +159,8 @@ def test_quantities(text: str, expected: tuple) -> None:
 def test_deadlines() -> None:
     assert deadline("to comply within seven years", date(2010, 4, 8)) == "2017-04-08"
     assert deadline("by 31 December 2012", date(2002, 5, 24)) == "2012-12-31"
+    assert deadline("by December 31, 2012, both sides", date(2002, 5, 24)) == "2012-12-31"
+    assert deadline("before the end of March", date(2002, 5, 24)) == "2003-03"  # the next March
     assert deadline("no deadline here", date(2002, 5, 24)) is None
 
 

@@ -74,7 +74,7 @@ _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e1
 _CURRENCY = {"$": "dollars", "€": "euros", "£": "pounds"}
 _DEADLINE = re.compile(
     r"\b(?:by|before|no later than|not later than|until|within|over the next|in the next)\s+"
-    r"(?:the end of\s+)?(?P<what>[^,.;]{3,40})",
+    r"(?:the end of\s+)?(?P<what>[^,.;]{3,40}(?:, \d{4}\b)?)",  # "December 31, 2012"
     re.I,
 )
 _WITHIN = re.compile(
@@ -479,6 +479,9 @@ def _declared(r) -> tuple[re.Match[str], str | None] | None:  # noqa: ANN001
     return None
 
 
+_PLACE = re.compile(
+    r"\b(?:in|at|near|into|across|through|over|toward|towards|against|from)\s+(?:the\s+)?$", re.I
+)
 _NOT_PLEDGER = re.compile(
     r"\b(?:in|at|into|with|to|from|for|on|near|across|through|over|against|toward|towards|by)\s+"
     r"(?:the\s+)?$",
@@ -818,7 +821,8 @@ def _about(s, at: int, end: int) -> set[str]:  # noqa: ANN001
       formal notice that it will withdraw") or the cue opens a participle clause ("signed a law
       that ends the restrictions on Russia, fulfilling his promise");
     - else the one named nearest before it that is not a possessor of something else ("Russia's
-      chemical weapons"), with those coordinated with it ("The United States and Russia have met
+      chemical weapons") nor the object of a preposition ("in Georgia"), with those coordinated
+      with it ("The United States and Russia have met
       the limits"); else the first one named;
     - an empty set, meaning every party, for "both sides" or when no one is named."""
     text = s["text"]
@@ -838,7 +842,9 @@ def _about(s, at: int, end: int) -> set[str]:  # noqa: ANN001
     before = [
         (a, start)
         for a, start in named
-        if start < at and not _POSSESSIVE.match(text[start + len(a["text"]) :])
+        if start < at
+        and not _POSSESSIVE.match(text[start + len(a["text"]) :])
+        and not _PLACE.search(text[:start])  # "its operation in Georgia": not the actor
     ]
     if not before:
         return {named[0][0]["actor"]} if named else set()
