@@ -303,12 +303,13 @@ def _keys(sentence: str, actors: Sequence[dict[str, Any]]) -> set[str]:
 def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) -> list[Commitment]:
     """Every commitment in the store (of `actors`, when given), with its status history.
 
-    Candidates are sentences with a commitment verb ("pledged to", "undertook never to",
-    "obliges each side to", "each side may have no more than") or a conditional pledge of
-    restraint ("would not deploy them unless ..."): the committer is the actor named before the
-    cue; when the sentence binds "each side", every party named in the document and every actor
-    a later report shows acting under the obligation itself (see `_parties`). One commitment per
-    amount in the sentence (or one without an amount)."""
+    Candidates are sentences with a commitment cue ("pledged to", "undertook never to",
+    "obliges each side to", "each side may have no more than", "would not deploy them unless
+    ...") or, failing that, a pledge in a that-clause or the future tense (see `_declared`): the
+    committer is the actor named before the cue; when the sentence binds "each side", the
+    document's two main parties and every actor a later report shows acting under the
+    obligation itself (see `_parties`). One commitment per amount in the sentence (or one
+    without an amount)."""
     cue = _cue_pattern(taxonomy.commitment_verbs)
     sentences = store.query(
         """SELECT s.doc_id, s.sent_index, s.text, s.char_start, d.date AS doc_date,
@@ -351,6 +352,7 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
         declared = None if m else _declared(r)
         if not m and not declared:
             continue
+        pledger = None
         if declared:
             m, pledger = declared
         cue_at = r["char_start"] + m.start()
