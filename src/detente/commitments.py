@@ -399,7 +399,7 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
                 committer, committers, r, parties_of_doc.get(r["doc_id"], [])
             )
             history = [
-                h for h, about, direct in reports if committer in about or (direct and not about)
+                h for h, about, direct, _ in reports if committer in about or (direct and not about)
             ]
             for amount, unit in amounts:
                 key = f"{r['doc_id']}|{r['sent_index']}|{committer}|{amount}|{unit}"
@@ -553,10 +553,10 @@ def _issue_words(taxonomy: Taxonomy, issues: Sequence[str]) -> set[str]:
 
 def _history(
     r, sentences, names, passage_issues, issue_words, act=None
-) -> list[tuple[StatusReport, set[str], bool]]:  # noqa: ANN001
+) -> list[tuple[StatusReport, set[str], bool, bool]]:  # noqa: ANN001
     """Later reports on the commitment of sentence `r`: the status reports (see `_statuses`) of
-    sentences of later documents linked to it, each with the actors it is about and whether the
-    link is direct. A sentence is linked directly when it repeats a distinctive name of the
+    sentences of later documents linked to it, each with the actors it is about, whether the
+    link is direct and whether it is by name. A sentence is linked directly when it repeats a distinctive name of the
     commitment's passage ("New START", "Ulyanovsk"), two of its key words, or one of its amounts
     and one key word ("the promised 200" ventilators); through its document
     when the document's lead links to it directly and the sentence is about no issue other than
@@ -613,7 +613,8 @@ def _history(
             report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
             # "both countries had made good on": every party, however the sentence is linked
             every = not about and bool(_EACH_SIDE.search(s["text"]))
-            history.append((report, about, is_direct or every))
+            named = bool(by_name and by_name.search(s["text"]))
+            history.append((report, about, is_direct or every, named))
     return history
 
 
@@ -677,15 +678,16 @@ def _asserted(text: str, at: int) -> bool:
 _OWN_ACTS = {"fulfilled", "suspended", "withdrawn"}
 
 
-def _parties(reports: Sequence[tuple[StatusReport, set[str], bool]]) -> list[str]:
-    """Actors that direct reports on an obligation of "each party" show acting under it alone:
-    "The United States will no longer provide the data the CFE Treaty requires" makes the United
-    States a party even where the treaty's own story named only NATO and Russia."""
+def _parties(reports: Sequence[tuple[StatusReport, set[str], bool, bool]]) -> list[str]:
+    """Actors that reports naming an obligation of "each party" ("the CFE Treaty") show acting
+    under it alone: "The United States will no longer provide the data the CFE Treaty requires"
+    makes the United States a party even where the treaty's own story named only NATO and
+    Russia. A report linked only by shared words ("froze formal ties") makes no one a party."""
     return list(
         dict.fromkeys(
             a
-            for h, about, direct in reports
-            if direct and len(about) == 1 and h.status in _OWN_ACTS
+            for h, about, _, named in reports
+            if named and len(about) == 1 and h.status in _OWN_ACTS
             for a in about
         )
     )
