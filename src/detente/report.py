@@ -556,13 +556,8 @@ def _query(store: Store, sql: str, params: dict[str, Any]) -> list[dict[str, Any
 
 
 def _event_row(r: dict[str, Any]) -> dict[str, Any]:
-    cb = load_codebook()
     code = r["cameo"] or ""
-    name = cb[code].name if code in cb else ""
-    if name.isupper():  # root names are upper case in the codebook
-        name = name.capitalize()
     quad = r["quad_class"] if r["quad_class"] in QUADS else None
-    url = (r["doc_url"] or "").strip()
     return {
         "date": r["date"] or "undated",
         "source": r["source"] or "",
@@ -570,7 +565,7 @@ def _event_row(r: dict[str, Any]) -> dict[str, Any]:
         "source_text": r["source_text"] or "",
         "target_text": r["target_text"] or "",
         "cameo": code,
-        "cameo_name": name,
+        "cameo_name": _cameo_name(code),
         "quad": quad,
         "quad_label": QUADS[quad][0] if quad else "",
         "quad_cls": QUADS[quad][1] if quad else "",
@@ -586,13 +581,8 @@ def _event_row(r: dict[str, Any]) -> dict[str, Any]:
             r["sentence"] or "",
             [(r["source_text"], "src"), (r["target_text"], "tgt"), (r["event_text"], "evt")],
         ),
-        "doc_id": r["doc_id"],
-        "doc_title": r["doc_title"] or r["doc_id"],
-        "doc_date": r["doc_date"].isoformat() if r["doc_date"] else "",
-        "doc_source": r["doc_source"] or "",
-        # Only web addresses become links: no javascript:, data: or file: from the corpus.
-        "doc_url": url if re.match(r"https?://", url, re.IGNORECASE) else None,
-        "doc_url_text": url,
+        **_doc_link(r["doc_id"], r["doc_title"], r["doc_url"], r["doc_date"], r["doc_source"]),
+        "doc_url_text": (r["doc_url"] or "").strip(),
     }
 
 
@@ -922,12 +912,20 @@ def _documents(store: Store, ids: set[str | None]) -> dict[str, dict[str, Any]]:
 
 def _doc_fields(docs: dict[str, dict[str, Any]], doc_id: str | None) -> dict[str, Any]:
     d = docs.get(doc_id or "") or {}
-    url = (d.get("url") or "").strip()
+    return _doc_link(doc_id, d.get("title"), d.get("url"), d.get("date"), d.get("source"))
+
+
+def _doc_link(
+    doc_id: str | None, title: str | None, url: str | None, when: Any, source: str | None
+) -> dict[str, Any]:
+    """What the page shows of a document under its sentence: title (or id), date, publisher,
+    and a link when the address is a web address."""
+    url = (url or "").strip()
     return {
         "doc_id": doc_id or "",
-        "doc_title": d.get("title") or doc_id or "",
-        "doc_date": d["date"].isoformat() if d.get("date") else "",
-        "doc_source": d.get("source") or "",
+        "doc_title": title or doc_id or "",
+        "doc_date": when.isoformat() if when else "",
+        "doc_source": source or "",
         # Only web addresses become links: no javascript:, data: or file: from the corpus.
         "doc_url": url if re.match(r"https?://", url, re.IGNORECASE) else None,
     }
