@@ -9,16 +9,16 @@ a conditional pledge of restraint ("would not deploy them unless ..."); whatever
 that-clause ("Russia assured the United States that the troops would return to their bases",
 "the delegations agreed that their experts would meet" binds the story's two parties); or a
 pledge in the future tense of an act done for another side ("the United States will send 200
-ventilators to Russia"), not in a conditional clause or a threat. A pledge named as an old one in a report on it ("made good on its
-promise to ...") is not a new commitment.
+ventilators to Russia"), not in a conditional clause or a threat. A pledge named as an old one
+in a report on it ("made good on its promise to ...") is not a new commitment.
 Its quantity and unit ("1,550 warheads", "$2 billion") and deadline ("by 2012", "within seven
 years", "by 5 February 2018") come from its sentence.
 
 Who is bound: the actors named before the cue that can be its subject (not possessors, objects
 of prepositions or speakers: "Obama said the United States ... pledged" binds the United States);
 for obligations of "each side", a treaty's prohibitions, or "Both/They pledged", the document's two
-main parties, plus any actor a directly linked later report shows suspending, leaving or fulfilling
-the obligation on its own ("the United States will no longer provide the data the treaty requires").
+main parties, plus any actor a later report naming the obligation shows suspending, leaving or
+fulfilling it on its own ("the United States will no longer provide the data the treaty requires").
 
 Which later sentences report on it (only sentences of later documents): directly, those repeating
 a distinctive name of its passage ("New START", "INF", "Ulyanovsk"; not titles or bare "Treaty"),
@@ -290,7 +290,8 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
 
 def _keys(sentence: str, actors: Sequence[dict[str, Any]]) -> set[str]:
     """Content words of a commitment sentence that a later report on it would repeat: not the
-    actors' names, but the heads of "Russian engineering students" or "American military flights"."""
+    actors' names, but the heads of "Russian engineering students" or "American military
+    flights"."""
     actor_words = {
         w.lower()
         for a in actors
@@ -458,16 +459,19 @@ def _declared(r) -> tuple[re.Match[str], str | None] | None:  # noqa: ANN001
     assures). Not when its clause is conditional or a threat; "will not send" is no pledge
     unless it is promised."""
     text, offset = r["text"], r["char_start"]
-    for m in _PROMISED_THAT.finditer(text):
+
+    def conditional_or_threat(m: re.Match[str]) -> bool:  # up to the end of the pledge's clause
         clause_end = m.end() + re.search(r"[,;.]|$", text[m.end() :]).start()
-        if _NOT_A_PLEDGE.search(text[:clause_end]):
+        return bool(_NOT_A_PLEDGE.search(text[:clause_end]))
+
+    for m in _PROMISED_THAT.finditer(text):
+        if conditional_or_threat(m):
             return None
         pledgers = _pledgers(r, offset + m.start())
         if pledgers or m["verb"].lower().startswith("agree"):
             return m, (pledgers[-1] if pledgers else None)  # "the delegations agreed that"
     for m in _WILL_ACT.finditer(text):
-        clause_end = m.end() + re.search(r"[,;.]|$", text[m.end() :]).start()
-        if _NOT_A_PLEDGE.search(text[:clause_end]):
+        if conditional_or_threat(m):
             return None
         for a in reversed(r["actors"]):
             start = a["start"] - offset
@@ -556,9 +560,10 @@ def _history(
 ) -> list[tuple[StatusReport, set[str], bool, bool]]:  # noqa: ANN001
     """Later reports on the commitment of sentence `r`: the status reports (see `_statuses`) of
     sentences of later documents linked to it, each with the actors it is about, whether the
-    link is direct and whether it is by name. A sentence is linked directly when it repeats a distinctive name of the
-    commitment's passage ("New START", "Ulyanovsk"), two of its key words, or one of its amounts
-    and one key word ("the promised 200" ventilators); through its document
+    link is direct and whether it is by name. A sentence is linked directly when it repeats a
+    distinctive name of the commitment's passage ("New START", "Ulyanovsk"), two of its key
+    words, or one of its amounts and one key word ("the promised 200" ventilators); through its
+    document
     when the document's lead links to it directly and the sentence is about no issue other than
     those of the commitment's passage ("Russia had kept its word on transit" in a story on the
     overflights); through its issue when it shares the commitment's issue and a key word that is
@@ -584,17 +589,18 @@ def _history(
         if numbers
         else None
     )
+    named = [bool(by_name and by_name.search(s["text"])) for s in later]
     direct = [
-        bool(by_name and by_name.search(s["text"]))
+        by_name_ok
         or len(keys & s["keys"]) >= 2
         or bool(by_amount and keys & s["keys"] and by_amount.search(s["text"]))
-        for s in later
+        for s, by_name_ok in zip(later, named, strict=True)
     ]
     # A story is about what its lead (first two sentences) names: a retrospective that mentions
     # the treaty in passing does not carry its other sentences over to it.
     docs = {s["doc_id"] for s, d in zip(later, direct, strict=True) if d and s["sent_index"] < 2}
     history = []
-    for s, is_direct in zip(later, direct, strict=True):
+    for s, is_direct, is_named in zip(later, direct, named, strict=True):
         done = act.search(s["text"]) if act and (is_direct or s["doc_id"] in docs) else None
         if done and not _asserted(s["text"], done.start()):
             done = None
@@ -613,8 +619,7 @@ def _history(
             report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
             # "both countries had made good on": every party, however the sentence is linked
             every = not about and bool(_EACH_SIDE.search(s["text"]))
-            named = bool(by_name and by_name.search(s["text"]))
-            history.append((report, about, is_direct or every, named))
+            history.append((report, about, is_direct or every, is_named))
     return history
 
 
@@ -654,8 +659,9 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
 
 
 _VAGUE_ACTS = {"be", "have", "do", "make", "seek", "try", "work", "continue", "keep", "consider",
-               "discuss", "explore", "study", "look", "hold", "take", "give", "use", "allow", "let",
-               "help", "support", "respect", "remain", "stay", "go", "get", "not", "never"}  # fmt: skip
+               "discuss", "explore", "study", "look", "hold", "take", "give", "use", "allow",
+               "let", "help", "support", "respect", "remain", "stay", "go", "get", "not",
+               "never"}  # fmt: skip
 
 
 def _conditional(text: str, at: int) -> bool:
@@ -669,9 +675,20 @@ def _conditional(text: str, at: int) -> bool:
 def _asserted(text: str, at: int) -> bool:
     """Whether an act told at `at` is said to have happened: not negated ("has not opened") and
     not a possibility ("could be opened")."""
-    before = text[max(0, at - 30) : at].lower().split()[-3:]
-    clause = re.split(r"[,;:]", text[:at])[-1].lower().split()[-6:]
-    return not any(w.strip(",.") in NEGATORS for w in before) and not _HYPOTHETICAL & set(clause)
+    return not _negated(text, at, reach=30) and not _possible(text, at)
+
+
+def _negated(text: str, at: int, reach: int = 25) -> bool:
+    """A negation among the three words before `at` (within `reach` characters)."""
+    return any(
+        w.strip(",.") in NEGATORS for w in text[max(0, at - reach) : at].lower().split()[-3:]
+    )
+
+
+def _possible(text: str, at: int) -> bool:
+    """A word of possibility among the six before `at` in its clause: "could suspend",
+    "threatened to withdraw"."""
+    return bool(_HYPOTHETICAL & set(re.split(r"[,;:]", text[:at])[-1].lower().split()[-6:]))
 
 
 # Statuses that only a party to an obligation can take: it fulfils, suspends or leaves it.
@@ -734,17 +751,15 @@ def _statuses(
             kept.append(f)
     reports = []
     for start, end, status, cue in kept:
-        clause = re.split(r"[,;:]", text[:start])[-1].lower().split()[-6:]
         if (
-            _HYPOTHETICAL & set(clause)
+            _possible(text, start)
             or re.search(r"\bunless\b", text[end:], re.I)
             or _CONDITIONAL.match(text)
         ):
             continue
         if status == "breached" and _DENIED.search(text[:start]):
             continue
-        before = text[max(0, start - 25) : start].lower().split()[-3:]
-        if any(w.strip(",.") in NEGATORS for w in before):
+        if _negated(text, start):
             if status != "fulfilled" or re.search(
                 r"\byet\b", text[max(0, start - 25) : end + 15], re.I
             ):
