@@ -176,3 +176,16 @@ def test_long_documents_are_parsed_in_chunks_with_true_offsets(
     assert [r["sentence"] for r in rows] == paragraphs
     for r in rows:
         assert r["text"][r["char_start"] : r["char_end"]] == r["sentence"]
+
+
+def test_corpus_without_any_event_is_stored(tmp_path: Path, db_path: Path) -> None:
+    # A commentary that states positions but reports no dyadic act: nothing to deduplicate.
+    doc = {"id": "calm-1", "date": "2015-03-02", "title": "A quiet week", "source": "Test",
+           "text": "The weather in the capital stayed mild all week. Markets were closed on Monday."}  # fmt: skip
+    path = tmp_path / "calm.jsonl"
+    path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    with Store(db_path) as store:
+        summary = run([path], store, Config())
+        assert summary.failed == 0
+        assert store.query("SELECT count(*) AS n FROM documents")[0]["n"] == 1
+        assert store.query("SELECT count(*) AS n FROM mentions")[0]["n"] == 0

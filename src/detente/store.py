@@ -352,7 +352,10 @@ class Store:
             self.con.execute(
                 "CREATE OR REPLACE TEMP TABLE dedup_map (mention_id VARCHAR, event_id VARCHAR)"
             )
-            self.con.executemany("INSERT INTO dedup_map VALUES (?, ?)", list(assignment.items()))
+            if assignment:  # DuckDB refuses an empty executemany: a corpus may have no event
+                self.con.executemany(
+                    "INSERT INTO dedup_map VALUES (?, ?)", list(assignment.items())
+                )
             self.con.execute(
                 """UPDATE mentions SET event_id = dedup_map.event_id FROM dedup_map
                    WHERE mentions.mention_id = dedup_map.mention_id
