@@ -9,16 +9,19 @@ a conditional pledge of restraint ("would not deploy them unless ..."); whatever
 that-clause ("Russia assured the United States that the troops would return to their bases",
 "the delegations agreed that their experts would meet" binds the story's two parties); or a
 pledge in the future tense of an act done for another side ("the United States will send 200
-ventilators to Russia"), not in a conditional clause or a threat. A pledge named as an old one
-in a report on it ("made good on its promise to ...") is not a new commitment.
+ventilators to Russia", "Russian specialists are to help"), not in a conditional clause or a
+threat. A pledge named as an old one in a report on it ("made good on its promise to ...") or
+talked about ("the promises to clear the way ... remained on paper") is not a new commitment.
+A sentence can hold several pledges, each with its own pledgers, amounts and deadline ("Iran
+will stop ...; in return the six agreed that they would impose no new sanctions on Iran").
 Its quantity and unit ("1,550 warheads", "$2 billion") and deadline ("by 2012", "within seven
 years", "by 5 February 2018") come from its sentence.
 
 Who is bound: the actors named before the cue that can be its subject (not possessors, objects
 of prepositions or speakers: "Obama said the United States ... pledged" binds the United States);
 for obligations of "each side", a treaty's prohibitions, or "Both/They pledged", the document's two
-main parties, plus any actor a later report naming the obligation shows suspending, leaving or
-fulfilling it on its own ("the United States will no longer provide the data the treaty requires").
+main parties (not the one the pledge is made to: "no new sanctions on Iran"), plus any actor a
+later report naming the obligation shows suspending, leaving or fulfilling it on its own ("the United States will no longer provide the data the treaty requires").
 
 Which later sentences report on it (only sentences of later documents): directly, those repeating
 a distinctive name of its passage ("New START", "INF", "Ulyanovsk"; not titles or bare "Treaty"),
@@ -27,9 +30,15 @@ document, sentences of a document whose lead (first two sentences) links to it d
 they raise no issue foreign to its passage ("Russia had kept its word on transit"); through their
 issue, sentences on its issue sharing a key word that is not a cue of that issue. Indirect links
 count only for the actors the sentence is about, or for every party when it says "both sides".
+A report linked by the instrument's name or its document alone counts only when its cue bears
+on this obligation: the name, a key word or "the treaty" next to the cue as what it acts on
+("suspending its participation in New START"), not in a phrase about something else
+("inspections under New START were paused" says nothing of the warhead limits).
 
 A report is the pledged act told as done ("opened NATO's information office" for "will open an
-information office"), "as promised" / "as Berlin had promised" / "the promised 200" (fulfilled),
+information office", "created the board" for "to set up a board") — a breach when the pledge
+was one of restraint ("undertook never to close the terminal" ... "closed the terminal") —,
+"as promised" / "as Berlin had promised" / "the promised 200" (fulfilled),
 or a status cue from stance.yaml (`commitment_status`: "met the limits", "as promised",
 "delivered in full" fulfilled; "violated", "failed to return to compliance" breached; "suspended",
 "will no longer provide" suspended; "withdrew from", "revoked the arrangement", "ceased to be a
@@ -43,7 +52,8 @@ promise"); for "the suspension", whoever the document last reported suspending; 
 named nearest before it with those coordinated with it; "both sides" means every party.
 
 The status is the latest report about the committer (expiry is kept in the history but does not
-undo the status before it); without any, `pending`.
+undo the status before it; an act done once, such as extending a treaty or setting up a body,
+stays fulfilled when the instrument is later suspended); without any, `pending`.
 """
 
 from __future__ import annotations
@@ -241,7 +251,9 @@ _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", 
              "before", "until", "because", "between", "among", "ministers", "minister", "officials",
              "official", "leaders", "foreign", "meeting", "week", "month", "today", "president",
              "secretary", "general", "could", "should", "might", "made", "make", "both",
-             "them"} | set(MONTHS) | set(WEEKDAYS)  # fmt: skip
+             "them", "oblige", "obliges", "obliged", "obligation", "obligations", "require",
+             "requires", "required", "undertook", "undertake", "committed", "commits", "bound",
+             "binds", "vowed", "pledge", "promise", "once", "entry"} | set(MONTHS) | set(WEEKDAYS)  # fmt: skip
 
 
 def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
@@ -274,6 +286,8 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b|\s+(?:up to )?[$€£]?\d)"
         # an obligation of every party; "may" only with a limit ("may have no more than"), not a
         # right ("either party may withdraw")
+        # a duty named as such: "the obligation on each side to exchange data"
+        rf"|\bobligations? (?:on|of|for) (?:each|both|either|every) {_BOUND} to\b"
         rf"|\b(?:each|either|every) {_BOUND} (?:must|shall|will|may(?=(?:\s+\w+){{0,3}}\s+"
         r"(?:no more than|not more than|up to|at most|not|only)\b))\b"
         # what a treaty forbids binds its parties: "the ABM Treaty, which bars ..."
@@ -345,82 +359,153 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
     by_place = {(r["doc_id"], r["sent_index"]): r for r in sentences}
     out: list[Commitment] = []
     for r in sentences:
-        m = cue.search(r["text"])
-        if m and r["reports"] and _REFERRED.search(r["text"][: m.start()]):
-            m = None  # "made good on its promise to give up ...": a report on an older pledge
-        if m and _conditional(r["text"], m.start()):
-            continue  # "expires in February unless the two presidents agree to extend it"
-        declared = None if m else _declared(r)
-        if not m and not declared:
-            continue
-        pledger = None
-        if declared:
-            m, pledger = declared
-        cue_at = r["char_start"] + m.start()
-        named = [a for a in r["actors"] if a["kind"] != "modifier"]
-        before = ([pledger] if pledger else []) if declared else _pledgers(r, cue_at)
-        each_side = len(set(before)) <= 1 and bool(
-            (declared and not pledger)  # "the delegations agreed that ... would"
-            or _EACH_SIDE.search(r["text"])
-            or _PAIR_SUBJECT.match(r["text"])
-            or (not before and _THEY_SUBJECT.match(r["text"]))
-            or re.match(r"(?:treaty|agreement|accord|convention|pact)\b", m.group(0), re.I)
-        )
-        if len(set(before)) > 1:
-            committers = list(dict.fromkeys(before))
-        elif each_side:
-            committers = parties_of_doc.get(r["doc_id"], [])[:2]
-        else:
-            committers = before[-1:] or [a["actor"] for a in named[:1]]
-        if not committers:
-            continue
-        neighbours = [
-            by_place[(r["doc_id"], i)]
-            for i in (r["sent_index"] - 1, r["sent_index"], r["sent_index"] + 1)
-            if (r["doc_id"], i) in by_place
-        ]
-        names = {
-            n
-            for near in neighbours
-            for n in _names(near["text"], [a["text"] for a in near["actors"]])
-        }
-        passage_issues = {i for n in neighbours for i in n["issues"]}
-        reports = _history(
-            r, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]),
-            _act_done(r["text"][m.start() :]),
-        )  # fmt: skip
-        if each_side:
-            committers += [a for a in _parties(reports) if a not in committers]
-        amounts = _amounts(r["text"]) or [(None, None)]
-        made = r["doc_date"]
-        for committer in committers:
-            if wanted and committer not in wanted:
-                continue
-            counterpart = _counterpart(
-                committer, committers, r, parties_of_doc.get(r["doc_id"], [])
+        for n, (m, pledger, declared) in enumerate(_pledges(r, cue)):
+            out += _commitments_of(
+                r, m, pledger, declared, n, taxonomy, sentences, by_place, parties_of_doc, wanted
             )
-            history = [
-                h for h, about, direct, _ in reports if committer in about or (direct and not about)
-            ]
-            for amount, unit in amounts:
-                key = f"{r['doc_id']}|{r['sent_index']}|{committer}|{amount}|{unit}"
-                out.append(
-                    Commitment(
-                        commitment_id=hashlib.sha1(key.encode()).hexdigest()[:16],
-                        actor=committer,
-                        counterpart=counterpart,
-                        commitment=r["text"][m.start() : m.start() + 120].split(".")[0],
-                        quantity=amount,
-                        unit=unit,
-                        deadline=deadline(r["text"], made),
-                        status=_current(history),
-                        date=made.isoformat() if made else None,
-                        doc_id=r["doc_id"],
-                        sentence=r["text"],
-                        history=tuple(history),
-                    )
-                )
     return out
+
+
+def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, bool]]:  # noqa: ANN001
+    """The pledges of a sentence, in text order, as (match, pledger, declared): every commitment
+    cue that is not a report on an older pledge ("made good on its promise to") nor inside a
+    condition, and every pledge in a that-clause or the future tense (see `_declared`) outside
+    the cued ones ("Iran will stop enriching ...; in return the six agreed that they would impose
+    no new sanctions")."""
+    text = r["text"]
+    found: list[tuple[re.Match[str], str | None, bool]] = []
+    for m in cue.finditer(text):
+        if r["reports"] and _REFERRED.search(text[: m.start()]):
+            continue  # "made good on its promise to give up ...": a report on an older pledge
+        if m["verb"] and _NOUN_CUE.fullmatch(m["verb"]) and _DETERMINED.search(text[: m.start()]):
+            continue  # "the promises to clear the way for Russian grain": a pledge talked about
+        if _conditional(text, m.start()):
+            continue  # "expires in February unless the two presidents agree to extend it"
+        found.append((m, None, False))
+    cued = [(m.start(), _clause_end(text, m.end())) for m, _, _ in found]
+    for m, pledger in _declared(r):
+        if not any(start <= m.start() < end for start, end in cued):
+            found.append((m, pledger, True))
+    return sorted(found, key=lambda f: f[0].start())
+
+
+# Cue words that can be nouns, and what makes them one: "the promises to", "its pledge to".
+_NOUN_CUE = re.compile(r"(?:promise|pledge|vow|guarantee|commitment|undertaking)s?", re.I)
+_DETERMINED = re.compile(
+    r"\b(?:the|its|their|his|her|our|these|those|such|a|an|earlier|previous|past|new|any|"
+    r"whose)\s+(?:[a-z-]+\s+)?$",
+    re.I,
+)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding `at` begins: after the last semicolon or colon before it."""
+    return max(text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1
+
+
+def _clause_end(text: str, at: int) -> int:
+    m = re.search(r"[;:]", text[at:])
+    return at + m.start() if m else len(text)
+
+
+def _commitments_of(
+    r, m, pledger, declared, n, taxonomy, sentences, by_place, parties_of_doc, wanted
+) -> list[Commitment]:  # noqa: ANN001
+    """The commitments one pledge of sentence `r` makes, one per committer and amount."""
+    start = _clause_start(r["text"], m.start())
+    clause = r["text"][start : _clause_end(r["text"], m.end())]
+    cue_at = r["char_start"] + m.start()
+    named = [a for a in r["actors"] if a["kind"] != "modifier"]
+    before = ([pledger] if pledger else []) if declared else _pledgers(r, cue_at, start)
+    each_side = len(set(before)) <= 1 and bool(
+        (declared and not pledger)  # "the delegations agreed that ... would"
+        or _EACH_SIDE.search(clause)
+        or _PAIR_SUBJECT.match(clause.lstrip())
+        or (not before and _THEY_SUBJECT.match(clause.lstrip()))
+        or re.match(r"(?:treaty|agreement|accord|convention|pact)\b", m.group(0), re.I)
+    )
+    if len(set(before)) > 1:
+        committers = list(dict.fromkeys(before))
+    elif each_side:
+        # the document's two main parties, but not the one the pledge is made to ("the six agreed
+        # that they would impose no new sanctions on Iran")
+        after = {a["actor"] for a in named if a["start"] > cue_at and a["start"] < r["char_start"]
+                 + start + len(clause)}  # fmt: skip
+        parties = parties_of_doc.get(r["doc_id"], [])
+        committers = [p for p in parties if p not in after][:2] if len(parties) > 2 else parties[:2]
+    else:
+        committers = before[-1:] or [a["actor"] for a in named[:1]]
+    if not committers:
+        return []
+    neighbours = [
+        by_place[(r["doc_id"], i)]
+        for i in (r["sent_index"] - 1, r["sent_index"], r["sent_index"] + 1)
+        if (r["doc_id"], i) in by_place
+    ]
+    # "the accord obliges ...": the accord is the one the story's lead names
+    lead = [by_place[(r["doc_id"], i)] for i in (0, 1) if (r["doc_id"], i) in by_place]
+    named_by = neighbours + (lead if _INSTRUMENT.search(r["text"]) else [])
+    names = {
+        name
+        for near in named_by
+        for name in _names(near["text"], [a["text"] for a in near["actors"]])
+    }
+    passage_issues = {i for near in neighbours for i in near["issues"]}
+    act = _act_done(r["text"][m.start() :])
+    reports = _history(
+        r, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]), act,
+        negative=bool(_RESTRAINT.search(r["text"][m.start() : m.start() + 80])),
+    )  # fmt: skip
+    if each_side:
+        committers += [a for a in _parties(reports) if a not in committers]
+    amounts = _amounts(clause) or [(None, None)]
+    made = r["doc_date"]
+    one_off = bool(act) and _ONE_OFF.search(r["text"][m.start() : m.start() + 60]) is not None
+    out = []
+    for committer in committers:
+        if wanted and committer not in wanted:
+            continue
+        counterpart = _counterpart(committer, committers, r, parties_of_doc.get(r["doc_id"], []))
+        history = [
+            h for h, about, direct, _ in reports if committer in about or (direct and not about)
+        ]
+        for amount, unit in amounts:
+            key = f"{r['doc_id']}|{r['sent_index']}|{committer}|{amount}|{unit}"
+            key += f"|{m.start()}" if n else ""  # the first pledge of a sentence keeps its old id
+            out.append(
+                Commitment(
+                    commitment_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+                    actor=committer,
+                    counterpart=counterpart,
+                    commitment=r["text"][m.start() : m.start() + 120].split(".")[0],
+                    quantity=amount,
+                    unit=unit,
+                    deadline=deadline(clause, made) or deadline(r["text"], made),
+                    status=_current(history, one_off),
+                    date=made.isoformat() if made else None,
+                    doc_id=r["doc_id"],
+                    sentence=r["text"],
+                    history=tuple(history),
+                )
+            )
+    return out
+
+
+# A pledge of restraint: the act told as done later is its breach ("undertook not to attack
+# merchant vessels" ... "Russian missiles struck a grain ship"), not its fulfilment.
+_RESTRAINT = re.compile(
+    r"^\S+(?:\s+\S+){0,6}?\s+(?:not|never)\s+(?:to\s+)?[a-z]+\b"
+    r"|^\S+(?:\s+\S+){0,6}?\s+(?:will|would|shall)\s+[a-z]+\s+no\b"  # "would impose no new"
+    r"|^(?:bars|prohibits|bans|forbids)\b",
+    re.I,
+)
+# Acts done once: once told as done, a later suspension of the instrument does not undo them.
+_ONE_OFF = re.compile(
+    r"^\S+(?:\s+\S+){0,4}?\s+(?:to|will|would|shall)\s+(?:\w+\s+)?(?:extend|sign|ratify|release|"
+    r"free|pay|deliver|send|donate|hand|set up|create|establish|convene|complete|conclude|adopt|"
+    r"lift|swap|ship)\b(?![^.;]*\b(?:every|each|a year|a month|annually|regularly)\b)",
+    re.I,
+)
 
 
 # Acts that "X will ..." or "X assured Y that ... would ..." promises to another side; not
@@ -432,7 +517,7 @@ _PLEDGED_ACTS = ("send|provide|give|deliver|supply|donate|grant|lend|pay|fund|fi
                  "exchange|transfer|refrain|stop|halt|end|cease|host|take|accept|admit|free|"
                  "pass|protect|guarantee|hand|buy|build")  # fmt: skip
 _WILL_ACT = re.compile(
-    rf"\b(?:will|would|shall)\s+(?:(?:also|soon|now|still|fully|then|continue to)\s+)?"
+    rf"\b(?:will|would|shall|is to|are to)\s+(?:(?:also|soon|now|still|fully|then|continue to)\s+)?"
     rf"(?:{_PLEDGED_ACTS})\b",
     re.I,
 )
@@ -444,45 +529,63 @@ _REFERRED = re.compile(r"\b(?:its|their|his|her|our|the)\s+$", re.I)
 # parties, when "the delegations agreed that").
 _PROMISED_THAT = re.compile(
     r"\b(?P<verb>assur\w*|promis\w*|pledg\w*|vow\w*|guarant\w*|undert(?:ake|akes|aking|ook)|"
-    r"agree[sd]?)\b[^.;]{0,80}?\bthat\b[^.;]*?\b(?:will|would|shall)\s+(?:not\s+)?[a-z]+\b",
+    r"agree[sd]?|told)\b[^.;]{0,80}?\bthat\b[^.;]*?\b(?:will|would|shall)\s+(?:not\s+)?"
+    rf"(?:(?P<act>{_PLEDGED_ACTS})\b|[a-z]+\b)",
     re.I,
 )
-_NOT_A_PLEDGE = re.compile(r"\b(?:if|unless|could|might|may|threat\w*|warn\w*)\b", re.I)
+# In a pledge's own clause: a condition, a mere possibility, or a threat ("warned that it would").
+_NOT_A_PLEDGE = re.compile(
+    r"\b(?:if|unless|could|might|may|threaten\w*|threatened|warn(?:s|ed|ing)?)\b", re.I
+)
 
 
-def _declared(r) -> tuple[re.Match[str], str | None] | None:  # noqa: ANN001
-    """A pledge said in the future tense, and who makes it: "the United States will send 200
-    ventilators to Russia" (the actor right before "will", not one inside a phrase: "exercises
-    in Belarus would"); and any act promised in a that-clause: "Russia assured the United States
-    that the troops would return to their bases", "Putin promised that Russian intelligence would
-    pass on ...", "gave written assurances that it would not use the lane" (the actor who
-    assures). Not when its clause is conditional or a threat; "will not send" is no pledge
-    unless it is promised."""
+def _declared(r) -> list[tuple[re.Match[str], str | None]]:  # noqa: ANN001
+    """Pledges said in the future tense, and who makes each: "the United States will send 200
+    ventilators to Russia", "Russian specialists are to help" (the actor right before "will", not
+    one inside a phrase: "exercises in Belarus would"); and acts promised in a that-clause:
+    "Russia assured the United States that the troops would return to their bases", "Putin
+    promised that Russian intelligence would pass on ...", "gave written assurances that it
+    would not use the lane", "Moscow told the UN that it would keep the corridor open" (the actor
+    who assures). Not when the pledge's own clause is conditional or a threat ("would respond if",
+    "warned that it would"); "will not send" is no pledge unless it is promised."""
     text, offset = r["text"], r["char_start"]
 
-    def conditional_or_threat(m: re.Match[str]) -> bool:  # up to the end of the pledge's clause
-        clause_end = m.end() + re.search(r"[,;.]|$", text[m.end() :]).start()
-        return bool(_NOT_A_PLEDGE.search(text[:clause_end]))
+    def conditional_or_threat(m: re.Match[str]) -> bool:  # within the pledge's own clause
+        start = max(_clause_start(text, m.start()), text.rfind(",", 0, m.start()) + 1)
+        end = m.end() + re.search(r"[,;.]|$", text[m.end() :]).start()
+        return bool(_NOT_A_PLEDGE.search(text[start:end]))
 
+    found: list[tuple[re.Match[str], str | None]] = []
+    taken: list[tuple[int, int]] = []
     for m in _PROMISED_THAT.finditer(text):
         if conditional_or_threat(m):
-            return None
-        pledgers = _pledgers(r, offset + m.start())
+            continue
+        if m["verb"].lower().startswith("told") and not m["act"]:
+            continue  # "told reporters that it would respond": no act promised
+        pledgers = _pledgers(r, offset + m.start(), _clause_start(text, m.start()))
         if pledgers or m["verb"].lower().startswith("agree"):
-            return m, (pledgers[-1] if pledgers else None)  # "the delegations agreed that"
+            found.append((m, pledgers[-1] if pledgers else None))  # "the delegations agreed that"
+            taken.append((m.start(), m.end()))
     for m in _WILL_ACT.finditer(text):
-        if conditional_or_threat(m):
-            return None
+        if conditional_or_threat(m) or any(a <= m.start() < b for a, b in taken):
+            continue
         for a in reversed(r["actors"]):
             start = a["start"] - offset
             end = start + len(a["text"])
-            if a["kind"] == "modifier" or start >= m.start():
+            if start >= m.start():
                 continue
             if _NOT_PLEDGER.search(text[:start]) or _POSSESSIVE.match(text[end:]):
                 continue
-            if _SUBJECT_GAP.match(text[end : m.start()]):
-                return m, a["actor"]
-    return None
+            gap = text[end : m.start()]
+            if a["kind"] == "modifier":  # "Russian specialists are to help": its head noun
+                if re.fullmatch(r"\s+[a-z]+(?:\s+[a-z]+)?\s+", gap):
+                    found.append((m, a["actor"]))
+                    break
+                continue
+            if _SUBJECT_GAP.match(gap):
+                found.append((m, a["actor"]))
+                break
+    return found
 
 
 _PLACE = re.compile(
@@ -496,7 +599,7 @@ _NOT_PLEDGER = re.compile(
 _SPEAKER = re.compile(r"^\s+(?:said|says|told|announced|stated|declared)\b")
 
 
-def _pledgers(r, cue_at: int) -> list[str]:  # noqa: ANN001
+def _pledgers(r, cue_at: int, clause_start: int = 0) -> list[str]:  # noqa: ANN001
     """The actors named before a commitment cue that can be making it: not a modifier, a
     possessor ("Russia's entry"), the object of a preposition ("in Lisbon", "into the World Trade
     Organisation") or a speaker reporting someone else's pledge ("Obama said the United States
@@ -508,6 +611,8 @@ def _pledgers(r, cue_at: int) -> list[str]:  # noqa: ANN001
         after = text[start + len(a["text"]) :]
         if a["kind"] == "modifier" or a["start"] >= cue_at or _POSSESSIVE.match(after):
             continue
+        if start < clause_start:
+            continue  # "Iran will stop ...; in return the six agreed": not Iran
         if _NOT_PLEDGER.search(text[:start]):
             continue
         found.append((a["actor"], bool(_SPEAKER.match(after))))
@@ -556,7 +661,7 @@ def _issue_words(taxonomy: Taxonomy, issues: Sequence[str]) -> set[str]:
 
 
 def _history(
-    r, sentences, names, passage_issues, issue_words, act=None
+    r, sentences, names, passage_issues, issue_words, act=None, negative=False
 ) -> list[tuple[StatusReport, set[str], bool, bool]]:  # noqa: ANN001
     """Later reports on the commitment of sentence `r`: the status reports (see `_statuses`) of
     sentences of later documents linked to it, each with the actors it is about, whether the
@@ -570,7 +675,11 @@ def _history(
     not a cue of that issue ("trade" alone does not tie suspended trade talks to a pledge to lift
     a trade law). A linked sentence that tells the pledged act as done ("Robertson opened NATO's
     information office in Moscow" for "will open an information office"; `act`, see `_act_done`)
-    reports it fulfilled."""
+    reports it fulfilled, or breached when the pledge was one of restraint (`negative`: "undertook
+    not to attack merchant vessels", "bars both countries from deploying"). A sentence linked only
+    by the instrument's name reports on this obligation only through cues that bear on it: the
+    name or one of the key words next to the cue ("suspending its participation in New START",
+    not "inspections under New START remain paused" for the treaty's warhead limits)."""
     made = r["doc_date"]
     if made is None:
         return []
@@ -612,15 +721,76 @@ def _history(
         if not (is_direct or by_doc or by_issue):
             continue
         reports = list(s["reports"])
-        if done and not any(status == "fulfilled" for status, _, _ in reports):
+        if not (len(keys & s["keys"]) >= 2 or by_issue):
+            reports = [
+                (status, cue, about)
+                for status, cue, about in reports
+                if _bears_on(s["text"], cue, by_name, keys)
+            ]
+        done_as = "breached" if negative else "fulfilled"
+        if done and not any(status == done_as for status, _, _ in reports):
             about = _about(s, done.start(), done.end())
-            reports.append(("fulfilled", done.group(0), about))
+            reports.append((done_as, done.group(0), about))
         for status, cue, about in reports:
             report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
             # "both countries had made good on": every party, however the sentence is linked
             every = not about and bool(_EACH_SIDE.search(s["text"]))
             history.append((report, about, is_direct or every, is_named))
     return history
+
+
+def _bears_on(text: str, cue: str, name: re.Pattern[str] | None, keys: set[str]) -> bool:
+    """Whether a status cue of `text` is about the obligation named by `name` or its `keys`: one
+    of them within 60 characters before or 40 after the cue, in its clause, or an instrument's
+    name after it ("suspending its participation in New START"), as what the cue acts on ("suspending
+    its participation in New START", "the data were withheld") and not inside a phrase about
+    something else before it ("inspections under New START were paused"); or a cue about a pledge
+    as such ("kept its word", "made good on its pledge")."""
+    m = re.search(re.escape(cue), text)
+    if not m or _PROMISE_WORDS.search(text[m.start() : m.end() + 30]):
+        return True
+    start = max(_clause_start(text, m.start()), m.start() - 60)
+    start = text.rfind(" ", 0, start) + 1 if start > 0 and text[start - 1] != " " else start
+    end = min(_clause_end(text, m.end()), m.end() + 40)
+    names = [(n.start(), n.end()) for n in name.finditer(text)] if name else []
+    # before the cue, what a preposition governs is about something else
+    aside = [(p.start(), p.end()) for p in _ASIDE.finditer(text, start, m.start())]
+    stems = {k[:5] for k in keys}
+    words = [(w.start(), w.end()) for w in re.finditer(r"[A-Za-z][a-z-]{3,}", text)
+             if start <= w.start() < end and w.group(0)[:5].lower() in stems]  # fmt: skip
+    # a name (or a capitalised word of one) in a phrase before the cue is about something else
+    kept = [
+        (i, j)
+        for i, j in names + words
+        if i < end and j > start and not (text[i].isupper() and any(a <= i < b for a, b in aside))
+    ]
+    return bool(kept or _INSTRUMENT.search(text, start, end) or _PROPER.search(text, m.end(), end))
+
+
+# A name the cue acts on: "its participation in New START", "the CFE Treaty".
+_PROPER = re.compile(
+    r"\b(?:[A-Z][\w-]*\s+)*[A-Z]{2,}\b|\b(?:[A-Z][a-z-]+\s+){1,4}(?:Treaty|Agreement|"
+    r"Accord|Convention|Act|Memorandum|Deal|Initiative)\b"
+)
+
+
+# A prepositional phrase: "under New START", "of the accord".
+_ASIDE = re.compile(
+    r"\b(?:under|of|in|for|with|on|by|from|at)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z-]+)"
+)
+
+
+# A cue about a pledge as such: "kept its word", "made good on its pledge", "the promised 200".
+_PROMISE_WORDS = re.compile(
+    r"\b(?:word|promise[sd]?|pledge[sd]?|commitments?|obligations?|undertaking)\b", re.I
+)
+# The instrument itself, named generically: "withdrew from the treaty", "in violation of it".
+_INSTRUMENT = re.compile(
+    r"\b(?:the|this|that|its|their) (?:treaty|agreement|arrangement|deal|accord|pact|memorandum|"
+    r"convention|understanding)\b|\b(?:violat\w+|breach\w*|suspend\w*|left|quit) it\b",
+    re.I,
+)
 
 
 # Past forms of the acts pledged most often that do not just add -ed.
@@ -631,35 +801,61 @@ _IRREGULAR = {"set": "set", "give": "gave|given", "send": "sent", "keep": "kept"
               "sell": "sold", "buy": "bought", "leave": "left", "pull": "pulled",
               "hand": "handed", "free": "freed"}  # fmt: skip
 _ACT = re.compile(
-    r"^(?:\S+\s+){0,5}?(?:to|will|would|shall)\s+(?:(?:also|jointly|soon|fully)\s+)?"
+    r"^(?:\S+\s+){0,5}?(?:(?:to|will|would|shall)\s+(?:(?:also|jointly|soon|fully)\s+)?"
     r"(?P<act>[a-z]{3,})(?:\s+(?P<prt>up|over|out|down|off|back))?\b"
+    r"|from\s+(?P<ing>[a-z-]{3,})ing\b)"  # "bars both countries from deploying"
+    r"(?P<more>(?:,\s*[a-z-]{3,}\b)*(?:,?\s+(?:or|and)\s+[a-z-]{3,}\b)?)"  # ", produce or acquire"
 )
+# Other words for an act told as done: a council "set up" is later "created" or "launched".
+_DONE_AS = {"set up": "created|established|launched|founded|inaugurated",
+            "create": "set up|established|launched|founded", "establish": "set up|created|launched",
+            "open": "inaugurated", "extend": "prolonged|renewed|rolled over",
+            "free": "released", "release": "freed", "withdraw": "pulled out",
+            "deliver": "handed over|shipped", "ship": "delivered",
+            "take": "received|shipped out"}  # fmt: skip
+
+
+def _past(verb: str) -> str:
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdglmnprt]", verb):
+        return verb + verb[-1] + "ed"  # stop -> stopped, ban -> banned
+    return verb + "ed"
 
 
 def _act_done(cue_onward: str) -> re.Pattern[str] | None:
-    """The pledged act in its past form: "to set up a council" -> "set up", "will open an
-    office" -> "opened", "to hand over its stockpile" -> "handed over"; None for acts too vague
-    to recognise when done (be, have, do, make sure, seek ...)."""
+    """The pledged act in its past forms: "to set up a council" -> "set up" or "created", "will
+    open an office" -> "opened", "to hand over its stockpile" -> "handed over", "never to use,
+    produce or acquire" -> "used", "produced" or "acquired", "bars ... from deploying" ->
+    "deployed"; None for acts too vague to recognise when done (be, have, do, make sure, seek
+    ...)."""
     m = _ACT.match(cue_onward)
-    if not m or m["act"] in _VAGUE_ACTS:
+    if not m:
         return None
-    verb = m["act"]
-    if verb in _IRREGULAR:
-        past = _IRREGULAR[verb]
-    elif verb.endswith("e"):
-        past = verb + "d"
-    elif re.search(r"[^aeiou]y$", verb):
-        past = verb[:-1] + "ied"
-    elif re.fullmatch(r"[^aeiou]*[aeiou][bdglmnprt]", verb):
-        past = verb + verb[-1] + "ed"  # stop -> stopped, ban -> banned
+    more = [v for v in re.findall(r"[a-z-]{3,}", m["more"] or "") if v not in ("and", "or")]
+    if m["ing"]:
+        pasts = [m["ing"] + "ed"] + [v[:-3] + "ed" for v in more if v.endswith("ing")]
+    elif m["act"] in _VAGUE_ACTS and not more:
+        return None
     else:
-        past = verb + "ed"
-    particle = rf"\s+{m['prt']}" if m["prt"] else ""
-    return re.compile(rf"\b(?:{past}){particle}\b", re.I)
+        first = m["act"] + (f" {m['prt']}" if m["prt"] else "")
+        pasts = []
+        for v in dict.fromkeys([first, *more]):
+            if v in _VAGUE_ACTS:
+                continue
+            verb, _, particle = v.partition(" ")
+            pasts.append(_past(verb) if not particle else rf"(?:{_past(verb)})\s+{particle}")
+            if v in _DONE_AS:
+                pasts.append(_DONE_AS[v].replace(" ", r"\s+"))
+    return re.compile(rf"\b(?:{'|'.join(pasts)})\b", re.I) if pasts else None
 
 
 _VAGUE_ACTS = {"be", "have", "do", "make", "seek", "try", "work", "continue", "keep", "consider",
-               "discuss", "explore", "study", "look", "hold", "take", "give", "use", "allow",
+               "discuss", "explore", "study", "look", "hold", "take", "give", "allow",
                "let", "help", "support", "respect", "remain", "stay", "go", "get", "not",
                "never"}  # fmt: skip
 
@@ -687,8 +883,11 @@ def _negated(text: str, at: int, reach: int = 25) -> bool:
 
 def _possible(text: str, at: int) -> bool:
     """A word of possibility among the six before `at` in its clause: "could suspend",
-    "threatened to withdraw"."""
-    return bool(_HYPOTHETICAL & set(re.split(r"[,;:]", text[:at])[-1].lower().split()[-6:]))
+    "threatened to withdraw", "would come back only once the promises had been honoured" (but
+    not "once again violated")."""
+    clause = re.split(r"[,;:]", text[:at])[-1].lower()
+    clause = re.sub(r"\bonce (?:again|more)\b", "", clause)
+    return bool(_HYPOTHETICAL & set(clause.split()[-6:])) or bool(re.search(r"\bonce\b", clause))
 
 
 # Statuses that only a party to an obligation can take: it fulfils, suspends or leaves it.
@@ -878,9 +1077,15 @@ def _about(s, at: int, end: int) -> set[str]:  # noqa: ANN001
     return about
 
 
-def _current(history: Sequence[StatusReport]) -> str:
+def _current(history: Sequence[StatusReport], one_off: bool = False) -> str:
+    """The latest status reported, expiry aside. An act done once ("agreed to extend the treaty",
+    "to release the prisoners") stays done when the instrument is later suspended or accused of
+    breaches; only its reversal ("reimposed the sanctions", withdrawn) undoes it."""
     status = "pending"
     for report in history:
-        if report.status != "expired":
-            status = report.status
+        if report.status == "expired":
+            continue
+        if one_off and status == "fulfilled" and report.status in ("suspended", "breached"):
+            continue
+        status = report.status
     return status
