@@ -114,6 +114,20 @@ def store_path(tmp_path_factory) -> Path:  # noqa: ANN001
         ),
         # a document naming only one camp: its stances say nothing about the pair
         ("2010-06-01", "Kabul", "NATO praised the Afghan army for its progress in Helmand."),
+        # a sentence that turns: each part's cues go to the issue that part names
+        (
+            "2003-05-01",
+            "Charter anniversary",
+            "The Russian president praised the charter as the end of old divisions, but Moscow's "
+            "objection to NATO enlargement stayed unchanged.",
+        ),
+        # the agenda of a body just agreed on, in a sentence naming no actor
+        (
+            "2003-06-01",
+            "New council",
+            "NATO and Russia signed a declaration setting up a new council in Rome. Its first "
+            "subjects will be counter-narcotics and the fight against piracy.",
+        ),
     ]
     db = tmp / "a.duckdb"
     with Store(db) as store:
@@ -150,3 +164,22 @@ def test_cues_go_to_the_nearest_issue_and_dates_are_not_topics(store_path: Path)
     early = levels(store_path, "2010-01-01", "2010-12-31")
     assert early["counter_piracy"].level == "common"
     assert early["georgia"].level == "unknown"
+
+
+def test_a_verb_joined_to_a_reverser_keeps_its_own_cue(analyser) -> None:  # noqa: ANN001
+    # "accuses" is coordinated with "breaks", not governed by it
+    [tags] = stances_of(
+        analyser, "Moscow denies that its missile breaks the rules and accuses Washington of lying."
+    )
+    assert "apart:accuses" in tags
+
+
+def test_a_turning_sentence_and_an_agenda(store_path: Path) -> None:
+    m = levels(store_path, "2003-01-01", "2003-12-31")
+    enlargement = m["nato_enlargement"]
+    assert enlargement.level == "apart"  # "praised the charter" is not about enlargement
+    assert [e.basis for e in enlargement.evidence] == ["objection"]
+    for issue in ("counter_narcotics", "counter_piracy"):
+        [agenda] = m[issue].evidence
+        assert m[issue].level == "common" and agenda.basis.startswith("agenda of: events")
+        assert 0 < agenda.weight < 1

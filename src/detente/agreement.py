@@ -4,7 +4,11 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
 
 1. A sentence is about the issues whose cues it contains; one without any takes the issues of the
    sentence just before it (up to two back), or in a document's first sentences its title's.
-   An issue named only to date something else ("since the Georgia war") is dropped.
+   An issue named only to date something else ("since the Georgia war") is dropped. A sentence
+   that names issues but no actor, stance or event, up to two sentences after one with evidence,
+   is the agenda of what was agreed or disputed there ("NATO and Russia signed the declaration.
+   The Council will start with counter-terrorism and non-proliferation."): it takes that
+   sentence's polarity at half its weight.
 2. It counts for the pair when it names an actor of each camp, or one camp and "both sides" /
    "the two countries"; or, when it states a stance (a cue) in a document that names both camps,
    when it names one camp only, no actor, or no camp but "both sides" (weight 0.7).
@@ -14,7 +18,9 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    reports between the camps: each event weighs Goldstein/10 x confidence, halved when only
    proposed, at 0.3 when hypothetical, and a negated event counts against, at half weight. When a sentence about
    several issues has cues of different signs, each cue goes to the issue named nearest to it
-   ("a partner on Iran, though divided over Ukraine").
+   ("a partner on Iran, though divided over Ukraine"); in a sentence about one issue that turns
+   ("but", "although", "while", ";"), only the cues of the part naming the issue count
+   ("praised the charter, but Moscow's objection to enlargement stands" is apart).
 4. Per issue, P is the sum of positive weights, N of negative ones, Q of partial ones (one
    sentence, one vote): score = (P - N) / (P + N + 2Q), a partial sentence counting one unit
    each way, from -1 (apart) to +1 (common). Level: `common` when score >= thresholds.common,
@@ -50,6 +56,9 @@ MODALITY_WEIGHT = {
 # A stance stated in a document that names both camps, by a sentence that names only one of them
 # ("Moscow disagreed.") or neither ("Analysts call sanctions the main obstacle.").
 UNMENTIONED_WEIGHT = 0.7
+# A sentence naming issues but no actor, stance or event, right after one with evidence: the agenda
+# of what was agreed or disputed there, at this weight.
+AGENDA_WEIGHT = 0.5
 CONTEXT_BACK = 2  # a sentence without issue cues takes the issues of one up to this far back
 LEAD = 3  # ... or, among a document's first sentences, the issues of its title
 # "The first meeting since the Georgia war": an issue named only to date something else.
@@ -176,6 +185,7 @@ def agreement_map(
     finder = _IssueFinder(taxonomy)
     by_issue: dict[str, list[Evidence]] = defaultdict(list)
     last: tuple[str, int, tuple[str, ...]] = ("", -1, ())  # doc, sentence, issues
+    said: tuple[str, int, Evidence | None] = ("", -1, None)  # the last sentence with evidence
     for r in rows:
         own = finder.topical(tuple(r["issues"] or ()), r["text"])
         if own:
@@ -188,10 +198,29 @@ def agreement_map(
             issues, context = (), True
         if own:
             last = (r["doc_id"], r["sent_index"], own)
-        if not issues:
+        if not issues:  # no issue, but perhaps what the next sentence gives the agenda of
+            if found := _evidence(r, ("",), None):
+                said = (r["doc_id"], r["sent_index"], found[""])
             continue
-        for issue, found in _evidence(r, issues, None if context else finder).items():
-            by_issue[issue].append(found)
+        found = _evidence(r, issues, None if context else finder)
+        for issue, e in found.items():
+            by_issue[issue].append(e)
+        if found:
+            said = (r["doc_id"], r["sent_index"], next(iter(found.values())))
+        elif (
+            not context
+            and r["n_actors"] == 0
+            and said[0] == r["doc_id"]
+            and r["sent_index"] - said[1] <= CONTEXT_BACK
+        ):
+            # "The Council will start with counter-terrorism and non-proliferation" after "they
+            # signed the declaration": the agenda of what the sentence before agreed or disputed
+            before = said[2]
+            for issue in issues:
+                by_issue[issue].append(
+                    Evidence(r["doc_id"], r["doc_date"], r["text"], before.polarity,
+                             before.weight * AGENDA_WEIGHT, f"agenda of: {before.basis}")
+                )  # fmt: skip
     stances = [_decide(taxonomy, issue, by_issue.get(issue, []), thresholds)
                for issue in taxonomy.issues]  # fmt: skip
     order = {"common": 0, "partial": 1, "apart": 2, "unknown": 3}
@@ -268,6 +297,8 @@ def _evidence(
         signs = {CUE_SIGN[k] for k, _ in stances}
         if finder is not None and len(issues) > 1 and len(signs) > 1:
             groups = _nearest(r["text"], issues, stances, finder)
+        elif finder is not None and len(signs) > 1:
+            groups = {issue: _contrasted(r["text"], issue, stances, finder) for issue in issues}
         return {issue: _from_cues(r, cues, scale) for issue, cues in groups.items() if cues}
     events = r["events"] or []
     weight = 0.0
@@ -298,6 +329,36 @@ def _from_cues(r: dict[str, Any], cues: Sequence[tuple[str, str]], scale: float)
         polarity, weight = ("common", scale) if sum(signs) > 0 else ("apart", -scale)
     basis = "; ".join(f"{c} (reversed)" if k == "reversed" else c for k, c in cues)
     return Evidence(r["doc_id"], r["doc_date"], r["text"], polarity, weight, basis)
+
+
+# Where a sentence turns: "X hailed the document, but Moscow's objection to expansion stands".
+CONTRAST = re.compile(r",?\s+\b(?:but|although|though|whereas|while|yet)\b|;\s*", re.I)
+
+
+def _contrasted(
+    text: str, issue: str, stances: Sequence[tuple[str, str]], finder: _IssueFinder
+) -> list[tuple[str, str]]:
+    """Of the cues of a sentence that turns ("but", "although", ";"), those in the part that
+    names the issue, when only one part does: "Yeltsin hailed the document as the end of the
+    Cold War's divisions, but Moscow's objection to the Alliance's expansion was unchanged" is
+    apart on enlargement, not partial."""
+    cuts = [0] + [m.start() for m in CONTRAST.finditer(text)] + [len(text)]
+    parts = list(zip(cuts[:-1], cuts[1:], strict=True))
+    if len(parts) < 2:
+        return list(stances)
+    spans = finder.spans(issue, text)
+    naming = [p for p in parts if any(p[0] <= s < p[1] for s, _ in spans)]
+    if len(naming) != 1:
+        return list(stances)
+    lowered, (start, end) = text.lower(), naming[0]
+    kept = [
+        (k, c)
+        for k, c in stances
+        if any(
+            start <= m.start() < end for m in re.finditer(rf"(?<!\w){re.escape(c)}(?!\w)", lowered)
+        )
+    ]
+    return kept or list(stances)
 
 
 def _nearest(

@@ -207,6 +207,8 @@ class IssueTagger:
                 token, head = head, head.head  # "the suspension of ...", "no room for ..."
             elif token.dep_ not in UNDONE_DEPS:
                 return False
+            elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+                return False  # "denies that it breaks the rules and accuses ...": a verb of its own
             if cue.start <= head.i < cue.end:
                 token = head
                 continue
