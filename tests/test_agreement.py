@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from detente.agreement import Evidence, IssueStance, Thresholds, _decide, agreement_map
+from detente.agreement import (
+    Evidence,
+    IssueStance,
+    Thresholds,
+    _decide,
+    _IssueFinder,
+    agreement_map,
+)
 from detente.config import Config
 from detente.issues import load_taxonomy
 from detente.pipeline import run
@@ -183,3 +190,19 @@ def test_a_turning_sentence_and_an_agenda(store_path: Path) -> None:
         [agenda] = m[issue].evidence
         assert m[issue].level == "common" and agenda.basis.startswith("agenda of: events")
         assert 0 < agenda.weight < 1
+
+
+@pytest.mark.parametrize(
+    ("text", "sanctions"),
+    [
+        ("Washington and Moscow agreed on lifting the sanctions on Iran.", False),
+        ("Both voted for new North Korea sanctions at the United Nations.", False),
+        ("Moscow refused the oil embargo on Russia that Washington proposed.", True),
+        ("The sanctions over Ukraine remain in force, Washington told Moscow.", True),
+    ],
+)
+def test_sanctions_on_a_third_party_belong_to_its_file(text: str, sanctions: bool) -> None:
+    finder = _IssueFinder(TAXONOMY)
+    issues = finder.issues(text)
+    assert "sanctions" in issues
+    assert ("sanctions" in finder.topical(issues, text)) is sanctions

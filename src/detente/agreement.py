@@ -247,7 +247,15 @@ class _IssueFinder:
 
     def topical(self, issues: tuple[str, ...], text: str) -> tuple[str, ...]:
         """The issues less those named only in a dating phrase ("since the Georgia war"), when
-        the sentence is about something else too."""
+        the sentence is about something else too; and less sanctions that are the tool of
+        another issue, imposed on a third party ("lifting the sanctions on Iran", "new North
+        Korea sanctions" are about Iran's and North Korea's files, not sanctions between the
+        sides; "sanctions over Ukraine" are)."""
+        if "sanctions" in issues and len(issues) > 1:
+            others = [span for i in issues if i != "sanctions" for span in self.spans(i, text)]
+            spans = self.spans("sanctions", text)
+            if spans and all(_on_target(text, span, others) for span in spans):
+                issues = tuple(i for i in issues if i != "sanctions")
         dating = [m.span() for m in SINCE_WAR.finditer(text)]
         if len(issues) < 2 or not dating:
             return issues
@@ -265,6 +273,21 @@ class _IssueFinder:
     def spans(self, issue: str, text: str) -> list[tuple[int, int]]:
         pattern = self._patterns.get(issue)
         return [m.span() for m in pattern.finditer(text)] if pattern else []
+
+
+def _on_target(text: str, span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    """Whether the sanctions at `span` are imposed on what another issue names: "sanctions on
+    Iran", "sanctions against Pyongyang", "North Korea sanctions", "Iran's nuclear-related
+    sanctions"."""
+    after = re.match(r"\s+(?:on|against)\s+(?:the\s+)?", text[span[1] :])
+    if after and any(s == span[1] + after.end() for s, _ in others):
+        return True
+    before = text[: span[0]]  # a name, not a kind: "North Korea sanctions", not "oil embargo"
+    return any(
+        text[s].isupper() and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}", before[e:])
+        for s, e in others
+        if e <= span[0]
+    )
 
 
 def _scale(r: dict[str, Any], stances: list[tuple[str, str]]) -> float | None:
