@@ -315,6 +315,21 @@ LINKED = [
         "2018-06-01",
         "Finland said it was suspending its participation in the Gulf Accord, and the "
         "ferry safety board stopped meeting.",
+    ),  # a joint act told as a participle; a breach told in other words, linked by stemmed key words
+    (
+        "2019-03-01",
+        "Norway and Russia agreed to set up a Barents rescue board by the end of the year. "
+        "Norway also undertook to keep its patrol boats out of the disputed fishing zones.",
+    ),
+    (
+        "2019-11-05",
+        "Norwegian and Russian ministers signed a protocol in Kirkenes on Tuesday, creating the "
+        "Barents rescue board.",
+    ),
+    (
+        "2020-02-03",
+        "A Norwegian boat strayed into a zone off Svalbard on Sunday. Russian officials said "
+        "Oslo had failed to live up to its word.",
     ),
 ]
 
@@ -366,3 +381,17 @@ def test_reports_that_bear_on_another_part_of_the_instrument(linked: list[Commit
     assert not any(
         h.status == "fulfilled" for c in linked for h in c.history if "once" in h.sentence
     )
+
+
+def test_a_joint_act_told_as_a_participle_is_done_by_both(linked: list[Commitment]) -> None:
+    board = [c for c in linked if "rescue board by" in c.sentence]
+    assert {c.actor for c in board} == {"NOR", "RUS"}
+    assert all(c.status == "fulfilled" for c in board)
+    assert all("creating" in c.history[-1].cue for c in board)
+
+
+def test_a_breach_told_in_other_words(linked: list[Commitment]) -> None:
+    # "boats ... zones" in the pledge, "boat ... zone" in the report; "failed to live up to"
+    patrols = of(linked, "NOR", "patrol boats out of")
+    assert patrols.status == "breached"
+    assert patrols.history[-1].cue == "failed to live up to"

@@ -25,10 +25,11 @@ later report naming the obligation shows suspending, leaving or fulfilling it on
 
 Which later sentences report on it (only sentences of later documents): directly, those repeating
 a distinctive name of its passage ("New START", "INF", "Ulyanovsk"; not titles or bare "Treaty"),
-two of its key words, or one key word and one of its amounts ("the promised 200"); through their
-document, sentences of a document whose lead (first two sentences) links to it directly, when
+two of its key words (singular and plural alike; the parties' names are no key words, but what
+they pledge to set up is), or one key word and one of its amounts ("the promised 200"); through
+their document, sentences of a document whose lead (first two sentences) links to it directly, when
 they raise no issue foreign to its passage ("Russia had kept its word on transit"); through their
-issue, sentences on its issue sharing a key word that is not a cue of that issue. Indirect links
+issue, sentences on an issue of its passage sharing a key word that is not a cue of that issue. Indirect links
 count only for the actors the sentence is about, or for every party when it says "both sides".
 A report linked by the instrument's name or its document alone counts only when its cue bears
 on this obligation: the name, a key word or "the treaty" next to the cue as what it acts on
@@ -36,7 +37,8 @@ on this obligation: the name, a key word or "the treaty" next to the cue as what
 ("inspections under New START were paused" says nothing of the warhead limits).
 
 A report is the pledged act told as done ("opened NATO's information office" for "will open an
-information office", "created the board" for "to set up a board") — a breach when the pledge
+information office", "created the board" or "..., creating the board" for "to set up a board";
+done by every party of a joint pledge when the sentence names them all) — a breach when the pledge
 was one of restraint ("undertook never to close the terminal" ... "closed the terminal") —,
 "as promised" / "as Berlin had promised" / "the promised 200" (fulfilled),
 or a status cue from stance.yaml (`commitment_status`: "met the limits", "as promised",
@@ -312,7 +314,12 @@ def _keys(sentence: str, actors: Sequence[dict[str, Any]]) -> set[str]:
         for w in (a["text"].split()[:1] if a["kind"] == "adjective" else a["text"].split())
     }
     words = {w for w in re.findall(r"[a-z][a-z-]{3,}", sentence.lower())}
-    return words - _KEY_STOP - actor_words
+    # one form for singular and plural: "convoys" in the pledge, "convoy" in the report
+    return {_singular(w) for w in words - _KEY_STOP - actor_words}
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) -> list[Commitment]:
@@ -455,6 +462,9 @@ def _commitments_of(
     reports = _history(
         r, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]), act,
         negative=bool(_RESTRAINT.search(r["text"][m.start() : m.start() + 80])),
+        joint=set(committers) if each_side or len(committers) > 1 else (),
+        # the parties' names are no key words, but what they pledge to set up is
+        keys=_keys(r["text"], [a for a in r["actors"] if a["start"] < cue_at]),
     )  # fmt: skip
     if each_side:
         committers += [a for a in _parties(reports) if a not in committers]
@@ -661,7 +671,7 @@ def _issue_words(taxonomy: Taxonomy, issues: Sequence[str]) -> set[str]:
 
 
 def _history(
-    r, sentences, names, passage_issues, issue_words, act=None, negative=False
+    r, sentences, names, passage_issues, issue_words, act=None, negative=False, joint=(), keys=()
 ) -> list[tuple[StatusReport, set[str], bool, bool]]:  # noqa: ANN001
     """Later reports on the commitment of sentence `r`: the status reports (see `_statuses`) of
     sentences of later documents linked to it, each with the actors it is about, whether the
@@ -679,7 +689,8 @@ def _history(
     not to attack merchant vessels", "bars both countries from deploying"). A sentence linked only
     by the instrument's name reports on this obligation only through cues that bear on it: the
     name or one of the key words next to the cue ("suspending its participation in New START",
-    not "inspections under New START remain paused" for the treaty's warhead limits)."""
+    not "inspections under New START remain paused" for the treaty's warhead limits). A joint
+    act told as done in a sentence naming all the `joint` parties is done by all of them."""
     made = r["doc_date"]
     if made is None:
         return []
@@ -691,7 +702,7 @@ def _history(
         if names
         else None
     )
-    keys, issues = r["keys"], set(r["issues"])
+    keys, issues = set(keys) or r["keys"], set(r["issues"])
     numbers = [f"{a:,}" for a, _ in _amounts(r["text"]) if isinstance(a, int) and a >= 10]
     by_amount = (
         re.compile(r"(?<![\d,.])(?:" + "|".join(map(re.escape, numbers)) + r")(?![\d,])")
@@ -715,7 +726,7 @@ def _history(
             done = None
         if not s["reports"] and not done:
             continue
-        same_issue = bool(issues & set(s["issues"]))
+        same_issue = bool((issues | passage_issues) & set(s["issues"]))
         by_doc = s["doc_id"] in docs and set(s["issues"]) <= passage_issues
         by_issue = same_issue and bool((keys & s["keys"]) - issue_words)
         if not (is_direct or by_doc or by_issue):
@@ -730,6 +741,8 @@ def _history(
         done_as = "breached" if negative else "fulfilled"
         if done and not any(status == done_as for status, _, _ in reports):
             about = _about(s, done.start(), done.end())
+            if joint and joint <= {a["actor"] for a in s["actors"]}:
+                about = set(joint)  # "NATO leaders and Putin signed ..., creating the council"
             reports.append((done_as, done.group(0), about))
         for status, cue, about in reports:
             report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
@@ -801,18 +814,18 @@ _IRREGULAR = {"set": "set", "give": "gave|given", "send": "sent", "keep": "kept"
               "sell": "sold", "buy": "bought", "leave": "left", "pull": "pulled",
               "hand": "handed", "free": "freed"}  # fmt: skip
 _ACT = re.compile(
-    r"^(?:\S+\s+){0,5}?(?:(?:to|will|would|shall)\s+(?:(?:also|jointly|soon|fully)\s+)?"
+    r"^(?:\S+\s+){0,7}?(?:(?:to|will|would|shall)\s+(?:(?:also|jointly|soon|fully)\s+)?"
     r"(?P<act>[a-z]{3,})(?:\s+(?P<prt>up|over|out|down|off|back))?\b"
     r"|from\s+(?P<ing>[a-z-]{3,})ing\b)"  # "bars both countries from deploying"
     r"(?P<more>(?:,\s*[a-z-]{3,}\b)*(?:,?\s+(?:or|and)\s+[a-z-]{3,}\b)?)"  # ", produce or acquire"
 )
 # Other words for an act told as done: a council "set up" is later "created" or "launched".
-_DONE_AS = {"set up": "created|established|launched|founded|inaugurated",
-            "create": "set up|established|launched|founded", "establish": "set up|created|launched",
-            "open": "inaugurated", "extend": "prolonged|renewed|rolled over",
-            "free": "released", "release": "freed", "withdraw": "pulled out",
-            "deliver": "handed over|shipped", "ship": "delivered",
-            "take": "received|shipped out"}  # fmt: skip
+_DONE_AS = {"set up": "create establish launch found inaugurate",
+            "create": "set_up establish launch found", "establish": "set_up create launch",
+            "open": "inaugurate", "extend": "prolong renew roll_over",
+            "free": "release", "release": "free", "withdraw": "pull_out",
+            "deliver": "hand_over ship", "ship": "deliver",
+            "take": "receive ship_out", "host": "inaugurate open"}  # fmt: skip
 
 
 def _past(verb: str) -> str:
@@ -827,31 +840,45 @@ def _past(verb: str) -> str:
     return verb + "ed"
 
 
+def _ing(verb: str) -> str:
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return verb[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdglmnprt]", verb):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+def _done_forms(verb: str, particle: str = "") -> list[str]:
+    """How an act is told as done: "created", or a participle after a comma ("..., creating
+    the council")."""
+    tail = rf"\s+{particle}" if particle else ""
+    return [rf"(?:{_past(verb)}){tail}", rf"(?<=, ){_ing(verb)}{tail}"]
+
+
 def _act_done(cue_onward: str) -> re.Pattern[str] | None:
-    """The pledged act in its past forms: "to set up a council" -> "set up" or "created", "will
-    open an office" -> "opened", "to hand over its stockpile" -> "handed over", "never to use,
-    produce or acquire" -> "used", "produced" or "acquired", "bars ... from deploying" ->
-    "deployed"; None for acts too vague to recognise when done (be, have, do, make sure, seek
-    ...)."""
+    """The pledged act in its past forms: "to set up a council" -> "set up", "created" or ",
+    creating", "will open an office" -> "opened", "to hand over its stockpile" -> "handed over",
+    "never to use, produce or acquire" -> "used", "produced" or "acquired", "bars ... from
+    deploying" -> "deployed"; None for acts too vague to recognise when done (be, have, do, make
+    sure, seek ...)."""
     m = _ACT.match(cue_onward)
     if not m:
         return None
     more = [v for v in re.findall(r"[a-z-]{3,}", m["more"] or "") if v not in ("and", "or")]
     if m["ing"]:
-        pasts = [m["ing"] + "ed"] + [v[:-3] + "ed" for v in more if v.endswith("ing")]
+        done = [m["ing"] + "ed"] + [v[:-3] + "ed" for v in more if v.endswith("ing")]
     elif m["act"] in _VAGUE_ACTS and not more:
         return None
     else:
         first = m["act"] + (f" {m['prt']}" if m["prt"] else "")
-        pasts = []
+        done = []
         for v in dict.fromkeys([first, *more]):
             if v in _VAGUE_ACTS:
                 continue
-            verb, _, particle = v.partition(" ")
-            pasts.append(_past(verb) if not particle else rf"(?:{_past(verb)})\s+{particle}")
-            if v in _DONE_AS:
-                pasts.append(_DONE_AS[v].replace(" ", r"\s+"))
-    return re.compile(rf"\b(?:{'|'.join(pasts)})\b", re.I) if pasts else None
+            done += _done_forms(*v.split(" ", 1))
+            for other in _DONE_AS.get(v, "").split():
+                done += _done_forms(*other.split("_", 1))
+    return re.compile(rf"\b(?:{'|'.join(done)})\b", re.I) if done else None
 
 
 _VAGUE_ACTS = {"be", "have", "do", "make", "seek", "try", "work", "continue", "keep", "consider",

@@ -6,7 +6,9 @@ commitments and the turning points are compared with the expected ones.
 
 - issue levels: right when the level equals the expected one;
 - commitments: an expected commitment is found when a commitment of the same actor was read from
-  a sentence containing its `match` text; right when its status equals the expected one;
+  a sentence containing its `match` text (of several pledges in that sentence, the one whose text
+  holds the match); right when its status equals the expected one (`pledged` is read as
+  `pending`);
 - turning points: a predicted month within `tolerance` months of an expected one counts.
 """
 
@@ -52,6 +54,10 @@ class CaseResult:
         return sum(1 for r in rows if r[-1] == r[-2])
 
 
+# Words an answer file may use for a status: a pledge with no news is "pending".
+STATUS_ALIASES = {"pledged": "pending"}
+
+
 def _as_date(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -75,12 +81,12 @@ def evaluate_case(folder: Path, config: Config, tolerance: int = 2) -> CaseResul
                 result.levels.append((label, issue, want, got.get(issue, "unknown")))
         found = commitments(store, taxonomy)
         for want in expected.get("commitments") or []:
-            match = [
-                c for c in found if c.actor == want["actor"] and str(want["match"]) in c.sentence
-            ]
-            result.commitments.append(
-                (str(want["match"]), want["status"], match[0].status if match else "not found")
-            )
+            text = str(want["match"])
+            match = [c for c in found if c.actor == want["actor"] and text in c.sentence]
+            # of several pledges in the sentence, the one whose words hold the match
+            match.sort(key=lambda c: text not in c.commitment)
+            status = STATUS_ALIASES.get(want["status"], want["status"])
+            result.commitments.append((text, status, match[0].status if match else "not found"))
         result.points_expected = [str(p) for p in expected.get("turning_points") or []]
         result.points_found = [p.period[:7] for p in turning_points(store, side, other)]
     used: set[str] = set()
