@@ -331,6 +331,15 @@ LINKED = [
         "A Norwegian boat strayed into a zone off Svalbard on Sunday. Russian officials said "
         "Oslo had failed to live up to its word.",
     ),
+    # a rule in force stated in the story that reports what became of it
+    (
+        "2021-03-01",
+        "Sweden suspended its obligations under the Baltic Cod Convention on Monday and said it "
+        "would leave the convention in a year unless Poland cut its catch. The convention bars "
+        "both countries from fishing for cod in the Gdansk Deep; Swedish officials say Poland has "
+        "sent trawlers there in breach of it. Poland said on Tuesday it was suspending its own "
+        "obligations.",
+    ),
 ]
 
 
@@ -395,3 +404,14 @@ def test_a_breach_told_in_other_words(linked: list[Commitment]) -> None:
     patrols = of(linked, "NOR", "patrol boats out of")
     assert patrols.status == "breached"
     assert patrols.history[-1].cue == "failed to live up to"
+
+
+def test_a_rule_stated_in_the_story_that_reports_on_it(linked: list[Commitment]) -> None:
+    sweden = of(linked, "SWE", "bars both countries from fishing")
+    poland = of(linked, "POL", "bars both countries from fishing")
+    # "... and said it would leave ... unless": the condition is about leaving, not suspending
+    assert sweden.status == "suspended"
+    # the breach told after the rule in its own sentence; Poland's later suspension of a rule it
+    # already breaks leaves the breach
+    assert [h.status for h in poland.history] == ["breached", "suspended"]
+    assert poland.status == "breached"

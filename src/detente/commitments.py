@@ -23,7 +23,9 @@ for obligations of "each side", a treaty's prohibitions, or "Both/They pledged",
 main parties (not the one the pledge is made to: "no new sanctions on Iran"), plus any actor a
 later report naming the obligation shows suspending, leaving or fulfilling it on its own ("the United States will no longer provide the data the treaty requires").
 
-Which later sentences report on it (only sentences of later documents): directly, those repeating
+Which later sentences report on it (sentences of later documents; for a rule in force told in
+the present, "the treaty bars both countries from ...", also the other sentences of its own
+story and what its own sentence says outside the rule's clause): directly, those repeating
 a distinctive name of its passage ("New START", "INF", "Ulyanovsk"; not titles or bare "Treaty"),
 two of its key words (singular and plural alike; the parties' names are no key words, but what
 they pledge to set up is), or one key word and one of its amounts ("the promised 200"); through
@@ -45,8 +47,10 @@ or a status cue from stance.yaml (`commitment_status`: "met the limits", "as pro
 "delivered in full" fulfilled; "violated", "failed to return to compliance" breached; "suspended",
 "will no longer provide" suspended; "withdrew from", "revoked the arrangement", "ceased to be a
 party" withdrawn; "expired"). A negated cue does not count, except that denied compliance ("no
-longer complies with") is a breach; nor do hypothetical ones ("threatened to suspend", "would
-suspend ... unless") or breaches in a denied accusation ("dismissed the allegation of a breach").
+longer complies with", "had never come back into compliance") is a breach; nor do hypothetical
+ones ("threatened to suspend", "urged Russia to return to compliance", "would suspend ... unless";
+not "suspended ... and said it would leave ... unless") or breaches in a denied accusation
+("dismissed the allegation of a breach").
 A report is about the actor the cue names as its own ("Russian violations", "Moscow's
 suspension", "violations by Russia"); the sentence's subject when a pronoun is the cue's subject
 ("told Russia that it will withdraw") or the cue opens a participle ("..., fulfilling his
@@ -55,7 +59,8 @@ named nearest before it with those coordinated with it; "both sides" means every
 
 The status is the latest report about the committer (expiry is kept in the history but does not
 undo the status before it; an act done once, such as extending a treaty or setting up a body,
-stays fulfilled when the instrument is later suspended); without any, `pending`.
+stays fulfilled when the instrument is later suspended; a party's suspension of a rule it is
+already breaching leaves the breach); without any, `pending`.
 """
 
 from __future__ import annotations
@@ -382,7 +387,7 @@ def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, b
     text = r["text"]
     found: list[tuple[re.Match[str], str | None, bool]] = []
     for m in cue.finditer(text):
-        if r["reports"] and _REFERRED.search(text[: m.start()]):
+        if m["verb"] and r["reports"] and _REFERRED.search(text[: m.start()]):
             continue  # "made good on its promise to give up ...": a report on an older pledge
         if m["verb"] and _NOUN_CUE.fullmatch(m["verb"]) and _DETERMINED.search(text[: m.start()]):
             continue  # "the promises to clear the way for Russian grain": a pledge talked about
@@ -436,8 +441,13 @@ def _commitments_of(
     elif each_side:
         # the document's two main parties, but not the one the pledge is made to ("the six agreed
         # that they would impose no new sanctions on Iran")
-        after = {a["actor"] for a in named if a["start"] > cue_at and a["start"] < r["char_start"]
-                 + start + len(clause)}  # fmt: skip
+        end = r["char_start"] + start + len(clause)
+        after = {
+            a["actor"]
+            for a in named
+            if cue_at < a["start"] < end
+            and _RECIPIENT.search(r["text"][: a["start"] - r["char_start"]])
+        }
         parties = parties_of_doc.get(r["doc_id"], [])
         committers = [p for p in parties if p not in after][:2] if len(parties) > 2 else parties[:2]
     else:
@@ -464,7 +474,12 @@ def _commitments_of(
         negative=bool(_RESTRAINT.search(r["text"][m.start() : m.start() + 80])),
         joint=set(committers) if each_side or len(committers) > 1 else (),
         # the parties' names are no key words, but what they pledge to set up is
-        keys=_keys(r["text"], [a for a in r["actors"] if a["start"] < cue_at]),
+        keys=_keys(
+            r["text"],
+            [a for a in r["actors"] if a["start"] < cue_at or a["kind"] != "organisation"],
+        ),
+        standing=bool(_STANDING.match(m.group(0))),
+        clause=(start, start + len(clause)),
     )  # fmt: skip
     if each_side:
         committers += [a for a in _parties(reports) if a not in committers]
@@ -501,6 +516,14 @@ def _commitments_of(
     return out
 
 
+# A rule in force, told in the present: "the treaty bars both countries from", "each side may
+# have no more than". The story that states it may also report what became of it.
+_STANDING = re.compile(
+    r"(?:(?:treaty|agreement|accord|convention|pact),? (?:which |that )?)?"
+    r"(?:bars|prohibits|bans|forbids|obliges|requires|binds)\b"
+    r"|obligations? (?:on|of|for)\b|(?:each|either|every) [\w ]+ (?:must|shall|may)\b",
+    re.I,
+)
 # A pledge of restraint: the act told as done later is its breach ("undertook not to attack
 # merchant vessels" ... "Russian missiles struck a grain ship"), not its fulfilment.
 _RESTRAINT = re.compile(
@@ -606,6 +629,8 @@ _NOT_PLEDGER = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+# What a pledge is made to or imposed on: "sanctions on Iran", "aid to Ukraine".
+_RECIPIENT = re.compile(r"\b(?:on|to|against|toward|towards|for)\s+(?:the\s+)?$", re.I)
 _SPEAKER = re.compile(r"^\s+(?:said|says|told|announced|stated|declared)\b")
 
 
@@ -671,7 +696,17 @@ def _issue_words(taxonomy: Taxonomy, issues: Sequence[str]) -> set[str]:
 
 
 def _history(
-    r, sentences, names, passage_issues, issue_words, act=None, negative=False, joint=(), keys=()
+    r,
+    sentences,
+    names,
+    passage_issues,
+    issue_words,
+    act=None,
+    negative=False,
+    joint=(),
+    keys=(),
+    standing=False,
+    clause=(0, 0),
 ) -> list[tuple[StatusReport, set[str], bool, bool]]:  # noqa: ANN001
     """Later reports on the commitment of sentence `r`: the status reports (see `_statuses`) of
     sentences of later documents linked to it, each with the actors it is about, whether the
@@ -681,7 +716,7 @@ def _history(
     document
     when the document's lead links to it directly and the sentence is about no issue other than
     those of the commitment's passage ("Russia had kept its word on transit" in a story on the
-    overflights); through its issue when it shares the commitment's issue and a key word that is
+    overflights); through its issue when it shares an issue of the commitment's passage and a key word that is
     not a cue of that issue ("trade" alone does not tie suspended trade talks to a pledge to lift
     a trade law). A linked sentence that tells the pledged act as done ("Robertson opened NATO's
     information office in Moscow" for "will open an information office"; `act`, see `_act_done`)
@@ -694,7 +729,12 @@ def _history(
     made = r["doc_date"]
     if made is None:
         return []
-    later = [s for s in sentences if s["doc_date"] is not None and s["doc_date"] > made]
+    later = [
+        s
+        for s in sentences
+        if s["doc_date"] is not None
+        and (s["doc_date"] > made or (standing and s["doc_id"] == r["doc_id"]))
+    ]
     by_name = (
         re.compile(
             r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b"
@@ -732,11 +772,18 @@ def _history(
         if not (is_direct or by_doc or by_issue):
             continue
         reports = list(s["reports"])
-        if not (len(keys & s["keys"]) >= 2 or by_issue):
+        if s is r:  # a standing rule's own sentence: only what it says outside the rule's clause
+            reports = [
+                (st, cue, ab) for st, cue, ab in reports if not _within(s["text"], cue, clause)
+            ]
+        if len(keys & s["keys"]) < 2:
+            # a report found through the name, the document or the issue must bear on it; one
+            # about a pledge as such ("failed to live up to its commitments") only in its story
+            own_story = is_direct or by_doc
             reports = [
                 (status, cue, about)
                 for status, cue, about in reports
-                if _bears_on(s["text"], cue, by_name, keys)
+                if _bears_on(s["text"], cue, by_name, keys, own_story)
             ]
         done_as = "breached" if negative else "fulfilled"
         if done and not any(status == done_as for status, _, _ in reports):
@@ -752,15 +799,22 @@ def _history(
     return history
 
 
-def _bears_on(text: str, cue: str, name: re.Pattern[str] | None, keys: set[str]) -> bool:
+def _within(text: str, cue: str, span: tuple[int, int]) -> bool:
+    at = text.find(cue)
+    return at < 0 or span[0] <= at < span[1]
+
+
+def _bears_on(
+    text: str, cue: str, name: re.Pattern[str] | None, keys: set[str], promise: bool = True
+) -> bool:
     """Whether a status cue of `text` is about the obligation named by `name` or its `keys`: one
     of them within 60 characters before or 40 after the cue, in its clause, or an instrument's
     name after it ("suspending its participation in New START"), as what the cue acts on ("suspending
     its participation in New START", "the data were withheld") and not inside a phrase about
     something else before it ("inspections under New START were paused"); or a cue about a pledge
-    as such ("kept its word", "made good on its pledge")."""
+    as such ("kept its word", "made good on its pledge") when `promise`."""
     m = re.search(re.escape(cue), text)
-    if not m or _PROMISE_WORDS.search(text[m.start() : m.end() + 30]):
+    if not m or (promise and _PROMISE_WORDS.search(text[m.start() : m.end() + 30])):
         return True
     start = max(_clause_start(text, m.start()), m.start() - 60)
     start = text.rfind(" ", 0, start) + 1 if start > 0 and text[start - 1] != " " else start
@@ -941,7 +995,9 @@ def _parties(reports: Sequence[tuple[StatusReport, set[str], bool, bool]]) -> li
 _HYPOTHETICAL = {"could", "might", "may", "should", "if", "unless", "whether", "threatened",
                  "threatens", "threaten", "threatening", "hope", "hoped", "hopes", "ready",
                  "prepared", "preparing", "considering", "weighing", "planning", "plans", "intends",
-                 "wants", "seeks", "seeking", "consider", "considers", "considered"}  # fmt: skip
+                 "wants", "seeks", "seeking", "consider", "considers", "considered", "must",
+                 "urged", "urges", "urging", "demanded", "demands", "demanding",
+                 "pressed"}  # fmt: skip
 # A sentence that opens with a condition: "If the talks fail, he said, Russia would withdraw".
 _CONDITIONAL = re.compile(r"^\s*(?:if|unless|should)\b", re.I)
 # A breach cue inside a denied accusation: "dismissed the accusation of a breach as groundless".
@@ -979,7 +1035,7 @@ def _statuses(
     for start, end, status, cue in kept:
         if (
             _possible(text, start)
-            or re.search(r"\bunless\b", text[end:], re.I)
+            or re.match(r"(?:(?! and )[^,;])*?\bunless\b", text[end:], re.I)
             or _CONDITIONAL.match(text)
         ):
             continue
@@ -1071,7 +1127,7 @@ def _about(s, at: int, end: int) -> set[str]:  # noqa: ANN001
       the limits"); else the first one named;
     - an empty set, meaning every party, for "both sides" or when no one is named."""
     text = s["text"]
-    if _EACH_SIDE.search(text[:at]):
+    if _EACH_SIDE.search(text[_clause_start(text, at) : at]):
         return set()  # "Both sides met the limits": every party
     named = [(a, a["start"] - s["char_start"]) for a in s["actors"] if a["kind"] != "modifier"]
     participle = text[:at].rstrip().endswith(",") and re.match(r"\w+ing\b", text[at:end])
@@ -1091,8 +1147,9 @@ def _about(s, at: int, end: int) -> set[str]:  # noqa: ANN001
         and not _POSSESSIVE.match(text[start + len(a["text"]) :])
         and not _PLACE.search(text[:start])  # "its operation in Georgia": not the actor
     ]
-    if not before:
-        return {named[0][0]["actor"]} if named else set()
+    if not before:  # the first actor named, unless only as a place ("met in Vienna"): everyone
+        after = [a for a, start in named if not _PLACE.search(text[:start])]
+        return {after[0]["actor"]} if after else set()
     about = {before[-1][0]["actor"]}
     for (left, lstart), (_, rstart) in zip(
         reversed(before[:-1]), reversed(before[1:]), strict=True
@@ -1107,12 +1164,15 @@ def _about(s, at: int, end: int) -> set[str]:  # noqa: ANN001
 def _current(history: Sequence[StatusReport], one_off: bool = False) -> str:
     """The latest status reported, expiry aside. An act done once ("agreed to extend the treaty",
     "to release the prisoners") stays done when the instrument is later suspended or accused of
-    breaches; only its reversal ("reimposed the sanctions", withdrawn) undoes it."""
+    breaches; only its reversal ("reimposed the sanctions", withdrawn) undoes it. A breach is
+    not undone by the breaker's later suspension of the rule."""
     status = "pending"
     for report in history:
         if report.status == "expired":
             continue
         if one_off and status == "fulfilled" and report.status in ("suspended", "breached"):
             continue
+        if status == "breached" and report.status == "suspended":
+            continue  # suspending a rule one is already breaking leaves the breach
         status = report.status
     return status
