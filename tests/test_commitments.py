@@ -340,6 +340,16 @@ LINKED = [
         "sent trawlers there in breach of it. Poland said on Tuesday it was suspending its own "
         "obligations.",
     ),
+    # threats, plans, idioms and talk about pledges: no commitment
+    (
+        "2022-05-02",
+        "Estonian officials warned that if Finland closed the terminal, Tallinn would take "
+        "countermeasures. If the talks fail, Estonia will pay the price. Finland "
+        "told the ministers that Helsinki needed time, and it said that Finland would not accept "
+        "new fees. Estonia published the security guarantees it wants from Finland, including a "
+        "promise that Finland will not close the terminal. Finland and Estonia agreed to it by "
+        "telephone.",
+    ),
 ]
 
 
@@ -415,3 +425,7 @@ def test_a_rule_stated_in_the_story_that_reports_on_it(linked: list[Commitment])
     # already breaks leaves the breach
     assert [h.status for h in poland.history] == ["breached", "suspended"]
     assert poland.status == "breached"
+
+
+def test_threats_plans_and_idioms_are_no_pledges(linked: list[Commitment]) -> None:
+    assert [c.commitment for c in linked if c.date == "2022-05-02"] == []

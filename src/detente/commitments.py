@@ -289,7 +289,7 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         r"\b(?P<verb>"
         + "|".join(map(re.escape, forms))
         + r")\b(?P<rest>\s+(?:(?:itself|themselves|ourselves|(?-i:[A-Z][\w-]*))\s+){0,3}"
-        r"(?:never |not )?to\b(?!(?-i: [A-Z]))"
+        r"(?:never |not )?to\b(?!(?-i: [A-Z]))(?!\s*(?::|(?:it|this|that|them)\b))"
         r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b|\s+(?:up to )?[$€£]?\d)"
         # an obligation of every party; "may" only with a limit ("may have no more than"), not a
         # right ("either party may withdraw")
@@ -544,14 +544,20 @@ _ONE_OFF = re.compile(
 # Acts that "X will ..." or "X assured Y that ... would ..." promises to another side; not
 # threats ("will respond", "will deploy") nor routine plans ("will meet", "will hold talks").
 _PLEDGED_ACTS = ("send|provide|give|deliver|supply|donate|grant|lend|pay|fund|finance|contribute|"
-                 "open|allow|let|keep|maintain|continue|remain|stay|return|withdraw|pull|reduce|"
+                 "open|allow|let|keep|maintain|remain|stay|return|withdraw|pull|reduce|"
                  "cut|destroy|eliminate|dismantle|extend|resume|restore|reopen|release|ratify|"
                  "implement|respect|honou?r|abide|comply|observe|support|help|lift|remove|share|"
                  "exchange|transfer|refrain|stop|halt|end|cease|host|take|accept|admit|free|"
-                 "pass|protect|guarantee|hand|buy|build")  # fmt: skip
+                 "pass|protect|guarantee|hand|buy")  # fmt: skip
+# What follows such a verb in a threat or an idiom, not a pledge: "would take countermeasures",
+# "will take steps to protect its interests", "will pay the price".
+_NOT_AN_ACT = (
+    r"(?!\s+(?:(?:the|any|all|its|further|additional|appropriate|necessary|military|"
+    r"retaliatory|adequate)\s+)*(?:counter-?measures|measures|steps|action|price)\b)"
+)
 _WILL_ACT = re.compile(
     rf"\b(?:will|would|shall|is to|are to)\s+(?:(?:also|soon|now|still|fully|then|continue to)\s+)?"
-    rf"(?:{_PLEDGED_ACTS})\b",
+    rf"(?:{_PLEDGED_ACTS})\b{_NOT_AN_ACT}",
     re.I,
 )
 # Between the actor and "will": nothing, or an adverb ("Russia, too, will", "Russia also will").
@@ -562,10 +568,11 @@ _REFERRED = re.compile(r"\b(?:its|their|his|her|our|the)\s+$", re.I)
 # parties, when "the delegations agreed that").
 _PROMISED_THAT = re.compile(
     r"\b(?P<verb>assur\w*|promis\w*|pledg\w*|vow\w*|guarant\w*|undert(?:ake|akes|aking|ook)|"
-    r"agree[sd]?|told)\b[^.;]{0,80}?\bthat\b[^.;]*?\b(?:will|would|shall)\s+(?:not\s+)?"
-    rf"(?:(?P<act>{_PLEDGED_ACTS})\b|[a-z]+\b)",
+    r"agree[sd]?|told)\b[^.;]{0,80}?\bthat\b(?:(?!, and |\bsaid\b)[^.;])*?\b(?:will|would|shall)\s+"
+    rf"(?P<neg>not\s+)?(?:(?P<act>{_PLEDGED_ACTS})\b{_NOT_AN_ACT}|[a-z]+\b)",
     re.I,
 )
+_THREAT = re.compile(r"\b(?:threaten\w*|threatened|warn(?:s|ed|ing)?)\b", re.I)
 # In a pledge's own clause: a condition, a mere possibility, or a threat ("warned that it would").
 _NOT_A_PLEDGE = re.compile(
     r"\b(?:if|unless|could|might|may|threaten\w*|threatened|warn(?:s|ed|ing)?)\b", re.I
@@ -583,24 +590,34 @@ def _declared(r) -> list[tuple[re.Match[str], str | None]]:  # noqa: ANN001
     "warned that it would"); "will not send" is no pledge unless it is promised."""
     text, offset = r["text"], r["char_start"]
 
-    def conditional_or_threat(m: re.Match[str]) -> bool:  # within the pledge's own clause
+    def conditional_or_threat(m: re.Match[str], promised: bool) -> bool:
+        """A condition or possibility in the pledge's own clause; a threat anywhere before it
+        ("warned that if NATO placed forces there, Moscow would take countermeasures"); and, for
+        a plain future, any condition before it ("If NATO admits Poland, Moscow will ...")."""
         start = max(_clause_start(text, m.start()), text.rfind(",", 0, m.start()) + 1)
         end = m.end() + re.search(r"[,;.]|$", text[m.end() :]).start()
-        return bool(_NOT_A_PLEDGE.search(text[start:end]))
+        before = text[_clause_start(text, m.start()) : m.start()]
+        return bool(
+            _NOT_A_PLEDGE.search(text[start:end])
+            or _THREAT.search(before)
+            or (not promised and re.search(r"\b(?:if|unless)\b", before, re.I))
+        )
 
     found: list[tuple[re.Match[str], str | None]] = []
     taken: list[tuple[int, int]] = []
     for m in _PROMISED_THAT.finditer(text):
-        if conditional_or_threat(m):
+        if conditional_or_threat(m, promised=True):
             continue
-        if m["verb"].lower().startswith("told") and not m["act"]:
-            continue  # "told reporters that it would respond": no act promised
+        if m["verb"].lower().startswith("told") and (not m["act"] or m["neg"]):
+            continue  # "told reporters that it would respond / would not accept": no act promised
+        if _NOUN_CUE.fullmatch(m["verb"]) and _DETERMINED.search(text[: m.start()]):
+            continue  # "the security guarantees it wants ... that NATO will not expand"
         pledgers = _pledgers(r, offset + m.start(), _clause_start(text, m.start()))
         if pledgers or m["verb"].lower().startswith("agree"):
             found.append((m, pledgers[-1] if pledgers else None))  # "the delegations agreed that"
             taken.append((m.start(), m.end()))
     for m in _WILL_ACT.finditer(text):
-        if conditional_or_threat(m) or any(a <= m.start() < b for a, b in taken):
+        if conditional_or_threat(m, promised=False) or any(a <= m.start() < b for a, b in taken):
             continue
         for a in reversed(r["actors"]):
             start = a["start"] - offset
