@@ -18,11 +18,12 @@ from detente.evaluate_relations import CaseResult, evaluate_relations, summary
 CASES = Path(__file__).parent / "relations_gold"
 
 # Share of right answers over all cases (issue 5 sets 85% for levels and statuses as goals).
-# Measured: issue levels 87/88, commitment statuses 33/39, turning points 3 of 9 within two
-# months. These cases were read while writing the rules: new text scores lower (see
-# docs/relations.md, "How accurate it is").
-FLOORS = {"issue_levels": 0.93, "commitment_statuses": 0.80}
-TURNING_POINTS_MATCHED = 0.3
+# Measured on the fifteen cases: issue levels 131/148, commitment statuses 60/89, turning points
+# 4 of 17 within two months. Nine cases were read while writing the rules and six were used to
+# find general faults after a blind score: new text scores lower (docs/relations.md, "How
+# accurate it is").
+FLOORS = {"issue_levels": 0.85, "commitment_statuses": 0.63}
+TURNING_POINTS_MATCHED = 0.2
 
 
 @pytest.fixture(scope="module")
