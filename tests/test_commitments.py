@@ -350,6 +350,29 @@ LINKED = [
         "promise that Finland will not close the terminal. Finland and Estonia agreed to it by "
         "telephone.",
     ),
+    # pledges told in other ways, and a withdrawal of troops that is no withdrawal from a pact
+    (
+        "2023-04-03",
+        "Latvia and Lithuania signed the Daugava Pact in Riga on Monday. The pact obliges Riga and "
+        "Vilnius each to cut river dredging to no more than 40 days a year. The Latvian premier "
+        "agreed with his Lithuanian counterpart that neither government will build new dams on "
+        "the river. Lithuania said it would open its border crossings to Latvian lorries, and "
+        "Latvia agreed to let Lithuanian barges use its locks. Latvia undertook to pull its "
+        "engineers out of the border zone within a month.",
+    ),
+    (
+        "2023-09-04",
+        "Latvian engineers completed their withdrawal from the border zone on Friday.",
+    ),
+    (
+        "2023-10-02",
+        "River traffic picked up in the autumn. Lithuania used the locks for its first barges on "
+        "Sunday.",
+    ),
+    (
+        "2024-02-05",
+        "Lithuania said it no longer considers itself bound by the Daugava Pact.",
+    ),
 ]
 
 
@@ -429,3 +452,25 @@ def test_a_rule_stated_in_the_story_that_reports_on_it(linked: list[Commitment])
 
 def test_threats_plans_and_idioms_are_no_pledges(linked: list[Commitment]) -> None:
     assert [c.commitment for c in linked if c.date == "2022-05-02"] == []
+
+
+def test_bound_parties_and_pledges_said_in_other_ways(linked: list[Commitment]) -> None:
+    # "obliges Riga and Vilnius each to": both are bound, and a later notice binds no longer
+    dredging = {c.actor: c for c in linked if "dredging" in c.commitment}
+    assert set(dredging) == {"LVA", "LTU"}
+    assert dredging["LTU"].status == "withdrawn"
+    # "agreed ... that neither government will": both parties
+    assert {c.actor for c in linked if "neither government" in c.commitment} >= {"LVA", "LTU"}
+    # "Lithuania said it would open its border crossings": a pledge of the speaker
+    assert of(linked, "LTU", "said it would open its border").commitment.startswith("said it")
+
+
+def test_an_enabled_act_and_a_withdrawal_of_troops_fulfil(linked: list[Commitment]) -> None:
+    barges = [c for c in linked if c.actor == "LVA" and "let Lithuanian barges" in c.commitment]
+    # "Lithuania used the locks": the act Latvia agreed to let happen keeps Latvia's pledge
+    assert [c.status for c in barges] == ["fulfilled"]
+    assert barges[0].history[-1].cue == "used"
+    engineers = of(linked, "LVA", "pull its engineers out")
+    # "completed their withdrawal from the border zone" is the pledge kept, not a pact left
+    assert engineers.status == "fulfilled"
+    assert "withdrawn" not in [h.status for h in engineers.history]

@@ -7,7 +7,9 @@ Moscow"); an obligation of "each side/party/country/state party may|must|shall";
 "bars" or "prohibits"; an assurance of restraint ("see no reason to station", "no plans to");
 a conditional pledge of restraint ("would not deploy them unless ..."); whatever is promised in a
 that-clause ("Russia assured the United States that the troops would return to their bases",
-"the delegations agreed that their experts would meet" binds the story's two parties); or a
+"the delegations agreed that their experts would meet" and "agreed that neither government
+will" bind the story's two parties; "North Korea said it would stop testing", "Kim told him he
+would destroy the site": a speaker's own act); or a
 pledge in the future tense of an act done for another side ("the United States will send 200
 ventilators to Russia", "Russian specialists are to help"), not in a conditional clause or a
 threat. A pledge named as an old one in a report on it ("made good on its promise to ...") or
@@ -17,7 +19,8 @@ will stop ...; in return the six agreed that they would impose no new sanctions 
 Its quantity and unit ("1,550 warheads", "$2 billion") and deadline ("by 2012", "within seven
 years", "by 5 February 2018") come from its sentence.
 
-Who is bound: the actors named before the cue that can be its subject (not possessors, objects
+Who is bound: those a verb of obligation names ("the treaty obliges Washington and Moscow each
+to"); else the actors named before the cue that can be its subject (not possessors, objects
 of prepositions or speakers: "Obama said the United States ... pledged" binds the United States);
 for obligations of "each side", a treaty's prohibitions, or "Both/They pledged", the document's two
 main parties (not the one the pledge is made to: "no new sanctions on Iran"), plus any actor a
@@ -41,12 +44,15 @@ on this obligation: the name, a key word or "the treaty" next to the cue as what
 A report is the pledged act told as done ("opened NATO's information office" for "will open an
 information office", "created the board" or "..., creating the board" for "to set up a board";
 done by every party of a joint pledge when the sentence names them all) — a breach when the pledge
-was one of restraint ("undertook never to close the terminal" ... "closed the terminal") —,
+was one of restraint ("undertook never to close the terminal" ... "closed the terminal"); for a
+pledge to let another side act, that side's act ("agreed to let NATO move supplies" ... "the
+trains carried NATO supplies") —,
 "as promised" / "as Berlin had promised" / "the promised 200" (fulfilled),
 or a status cue from stance.yaml (`commitment_status`: "met the limits", "as promised",
 "delivered in full" fulfilled; "violated", "failed to return to compliance" breached; "suspended",
 "will no longer provide" suspended; "withdrew from", "revoked the arrangement", "ceased to be a
-party" withdrawn; "expired"). A negated cue does not count, except that denied compliance ("no
+party", "no longer considers itself bound by" withdrawn, but not a withdrawal of troops from a
+place, "completed their withdrawal from the buffer zones"; "expired"). A negated cue does not count, except that denied compliance ("no
 longer complies with", "had never come back into compliance") is a breach; nor do hypothetical
 ones ("threatened to suspend", "urged Russia to return to compliance", "would suspend ... unless";
 not "suspended ... and said it would leave ... unless") or breaches in a denied accusation
@@ -246,7 +252,7 @@ _BOUND = (r"(?:side|sides|party|parties|country|countries|state party|states par
           r"signatories|governments?|militar(?:y|ies)|forces|armies|navies|nations|states|leaders|"
           r"ministers|capitals|powers)")  # fmt: skip
 # "each side", "both governments", "both air forces"
-_EACH_SIDE = re.compile(rf"\b(?:each|either|both|every) (?:\w+ )?{_BOUND}\b", re.I)
+_EACH_SIDE = re.compile(rf"\b(?:each|either|both|every|neither) (?:\w+ )?{_BOUND}\b", re.I)
 # A pledge whose subject is the document's pair: "Both pledged to", "They agreed to".
 _PAIR_SUBJECT = re.compile(r"^(?:both|the two \w+)\b", re.I)  # "the two ministers" in any case
 _THEY_SUBJECT = re.compile(r"^they\b", re.I)  # only when no actor is named before the cue
@@ -288,7 +294,7 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
     return re.compile(
         r"\b(?P<verb>"
         + "|".join(map(re.escape, forms))
-        + r")\b(?P<rest>\s+(?:(?:itself|themselves|ourselves|(?-i:[A-Z][\w-]*))\s+){0,3}"
+        + r")\b(?P<rest>\s+(?:(?:itself|themselves|ourselves|and|each|(?-i:[A-Z][\w-]*))\s+){0,5}"
         r"(?:never |not )?to\b(?!(?-i: [A-Z]))(?!\s*(?::|(?:it|this|that|them)\b))"
         r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b|\s+(?:up to )?[$€£]?\d)"
         # an obligation of every party; "may" only with a limit ("may have no more than"), not a
@@ -303,6 +309,7 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         # an assurance of restraint: "see no reason to station nuclear weapons", "has no
         # plans or intention of doing so"
         r"|\bno (?:plans?|intention|reason)(?: or intention)? (?:to|of)\b"
+        r"|\b(?:does|do|did) not (?:intend|plan) to\b"
         # a conditional pledge of restraint: "would not deploy them unless ..."
         r"|\b(?:will|would|shall) (?:not|never) [a-z]+\b(?=[^.;]*\bunless\b)",
         re.I,
@@ -410,6 +417,17 @@ _DETERMINED = re.compile(
 )
 
 
+def _bound(r, m: re.Match[str]) -> list[str]:  # noqa: ANN001
+    """The actors a verb of obligation names as bound: "obliges Washington and Moscow each to",
+    "requires Russia to"."""
+    if not (
+        m["verb"] and m["rest"] and re.match(r"(?:oblig|requir|bind|bound|commit)", m["verb"], re.I)
+    ):
+        return []
+    start, end = r["char_start"] + m.start("rest"), r["char_start"] + m.end("rest")
+    return list(dict.fromkeys(a["actor"] for a in r["actors"] if start <= a["start"] < end))
+
+
 def _clause_start(text: str, at: int) -> int:
     """Where the clause holding `at` begins: after the last semicolon or colon before it."""
     return max(text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1
@@ -429,6 +447,9 @@ def _commitments_of(
     cue_at = r["char_start"] + m.start()
     named = [a for a in r["actors"] if a["kind"] != "modifier"]
     before = ([pledger] if pledger else []) if declared else _pledgers(r, cue_at, start)
+    bound = _bound(r, m) if not declared else []
+    if bound:  # "the treaty obliges Washington and Moscow each to cut": they are bound
+        before = bound
     each_side = len(set(before)) <= 1 and bool(
         (declared and not pledger)  # "the delegations agreed that ... would"
         or _EACH_SIDE.search(clause)
@@ -479,6 +500,7 @@ def _commitments_of(
             [a for a in r["actors"] if a["start"] < cue_at or a["kind"] != "organisation"],
         ),
         standing=bool(_STANDING.match(m.group(0))),
+        enabler=committers if _enabling(r["text"][m.start() :]) else (),
         clause=(start, start + len(clause)),
     )  # fmt: skip
     if each_side:
@@ -568,10 +590,16 @@ _REFERRED = re.compile(r"\b(?:its|their|his|her|our|the)\s+$", re.I)
 # parties, when "the delegations agreed that").
 _PROMISED_THAT = re.compile(
     r"\b(?P<verb>assur\w*|promis\w*|pledg\w*|vow\w*|guarant\w*|undert(?:ake|akes|aking|ook)|"
-    r"agree[sd]?|told)\b[^.;]{0,80}?\bthat\b(?:(?!, and |\bsaid\b)[^.;])*?\b(?:will|would|shall)\s+"
+    r"agree[sd]?|told|said|says|announced|declared)\b[^.;]{0,80}?"
+    r"(?:\bthat\b|(?=\s(?:it|he|she|they)\s+(?:will|would)\b))"
+    r"(?:(?!, and |\bsaid\b)[^.;])*?\b(?:will|would|shall)\s+"
     rf"(?P<neg>not\s+)?(?:(?P<act>{_PLEDGED_ACTS})\b{_NOT_AN_ACT}|[a-z]+\b)",
     re.I,
 )
+# Verbs that report a pledge only when the speaker pledges its own act: "North Korea said it would
+# stop testing", "Kim told him he would destroy the site".
+_REPORTING = {"told", "said", "says", "anno", "decl"}
+_SELF = re.compile(r"(?:\bthat\s+|\s)(?:it|he|she|they|we)\s+(?:will|would|shall)\s", re.I)
 _THREAT = re.compile(r"\b(?:threaten\w*|threatened|warn(?:s|ed|ing)?)\b", re.I)
 # In a pledge's own clause: a condition, a mere possibility, or a threat ("warned that it would").
 _NOT_A_PLEDGE = re.compile(
@@ -605,17 +633,23 @@ def _declared(r) -> list[tuple[re.Match[str], str | None]]:  # noqa: ANN001
 
     found: list[tuple[re.Match[str], str | None]] = []
     taken: list[tuple[int, int]] = []
-    for m in _PROMISED_THAT.finditer(text):
+    pos = 0
+    while m := _PROMISED_THAT.search(text, pos):
+        pos = m.start() + len(m["verb"])  # a skipped verb may hide a pledge inside its span
         if conditional_or_threat(m, promised=True):
             continue
-        if m["verb"].lower().startswith("told") and (not m["act"] or m["neg"]):
-            continue  # "told reporters that it would respond / would not accept": no act promised
-        if _NOUN_CUE.fullmatch(m["verb"]) and _DETERMINED.search(text[: m.start()]):
+        verb = m["verb"].lower()
+        if verb[:4] in _REPORTING and (not m["act"] or m["neg"] or not _SELF.search(m[0])):
+            # "told reporters that it would respond / would not accept": no act promised; "said
+            # that Iran would ...": someone else's act, not the speaker's pledge
+            continue
+        if _NOUN_CUE.fullmatch(verb) and _DETERMINED.search(text[: m.start()]):
             continue  # "the security guarantees it wants ... that NATO will not expand"
         pledgers = _pledgers(r, offset + m.start(), _clause_start(text, m.start()))
-        if pledgers or m["verb"].lower().startswith("agree"):
+        if pledgers or verb.startswith("agree"):
             found.append((m, pledgers[-1] if pledgers else None))  # "the delegations agreed that"
             taken.append((m.start(), m.end()))
+            pos = m.end()
     for m in _WILL_ACT.finditer(text):
         if conditional_or_threat(m, promised=False) or any(a <= m.start() < b for a, b in taken):
             continue
@@ -724,6 +758,7 @@ def _history(
     keys=(),
     standing=False,
     clause=(0, 0),
+    enabler=(),
 ) -> list[tuple[StatusReport, set[str], bool, bool]]:  # noqa: ANN001
     """Later reports on the commitment of sentence `r`: the status reports (see `_statuses`) of
     sentences of later documents linked to it, each with the actors it is about, whether the
@@ -778,7 +813,7 @@ def _history(
     docs = {s["doc_id"] for s, d in zip(later, direct, strict=True) if d and s["sent_index"] < 2}
     history = []
     for s, is_direct, is_named in zip(later, direct, named, strict=True):
-        done = act.search(s["text"]) if act and (is_direct or s["doc_id"] in docs) else None
+        done = act.search(s["text"]) if act else None
         if done and not _asserted(s["text"], done.start()):
             done = None
         if not s["reports"] and not done:
@@ -788,6 +823,8 @@ def _history(
         by_issue = same_issue and bool((keys & s["keys"]) - issue_words)
         if not (is_direct or by_doc or by_issue):
             continue
+        if done and not (is_direct or s["doc_id"] in docs or by_issue):
+            done = None
         reports = list(s["reports"])
         if s is r:  # a standing rule's own sentence: only what it says outside the rule's clause
             reports = [
@@ -807,6 +844,8 @@ def _history(
             about = _about(s, done.start(), done.end())
             if joint and joint <= {a["actor"] for a in s["actors"]}:
                 about = set(joint)  # "NATO leaders and Putin signed ..., creating the council"
+            if enabler:
+                about = set(enabler)  # "trains have carried NATO supplies": Russia let them
             reports.append((done_as, done.group(0), about))
         for status, cue, about in reports:
             report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
@@ -895,13 +934,16 @@ _DONE_AS = {"set up": "create establish launch found inaugurate",
             "create": "set_up establish launch found", "establish": "set_up create launch",
             "open": "inaugurate", "extend": "prolong renew roll_over",
             "free": "release", "release": "free", "withdraw": "pull_out",
-            "deliver": "hand_over ship", "ship": "deliver",
+            "deliver": "hand_over ship", "ship": "deliver carry transport move",
+            "move": "carry transport ship", "carry": "move ship transport",
             "take": "receive ship_out", "host": "inaugurate open"}  # fmt: skip
 
 
 def _past(verb: str) -> str:
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
+    if verb.startswith("re") and verb[2:] in _IRREGULAR:  # rebuild -> rebuilt
+        return "|".join("re" + v for v in _IRREGULAR[verb[2:]].split("|"))
     if verb.endswith("e"):
         return verb + "d"
     if re.search(r"[^aeiou]y$", verb):
@@ -926,6 +968,12 @@ def _done_forms(verb: str, particle: str = "") -> list[str]:
     return [rf"(?:{_past(verb)}){tail}", rf"(?<=, ){_ing(verb)}{tail}"]
 
 
+def _enabling(cue_onward: str) -> bool:
+    """Whether the pledge is to let another side act ("agreed to let NATO move supplies")."""
+    m = _ACT.match(cue_onward)
+    return bool(m and m["act"] in _ENABLING)
+
+
 def _act_done(cue_onward: str) -> re.Pattern[str] | None:
     """The pledged act in its past forms: "to set up a council" -> "set up", "created" or ",
     creating", "will open an office" -> "opened", "to hand over its stockpile" -> "handed over",
@@ -935,6 +983,13 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
     m = _ACT.match(cue_onward)
     if not m:
         return None
+    if m["act"] in _ENABLING:  # "to let NATO move supplies": the act is the moving
+        enabled = _ENABLED.match(cue_onward[m.end() :])
+        if enabled:  # "let NATO move", "let NATO countries ship": either word may be the verb
+            verbs = [enabled["to"]] if enabled["to"] else enabled["bare"].split()
+            done = [f for v in verbs for w in [v, *_DONE_AS.get(v, "").split()]
+                    for f in _done_forms(*w.split("_", 1))]  # fmt: skip
+            return re.compile(rf"\b(?:{'|'.join(done)})\b", re.I)
     more = [v for v in re.findall(r"[a-z-]{3,}", m["more"] or "") if v not in ("and", "or")]
     if m["ing"]:
         done = [m["ing"] + "ed"] + [v[:-3] + "ed" for v in more if v.endswith("ing")]
@@ -952,6 +1007,12 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{'|'.join(done)})\b", re.I) if done else None
 
 
+# Acts that let someone else act: the act told as done is the other's ("NATO supplies moved").
+_ENABLING = {"let", "allow", "permit", "enable", "help"}
+_ENABLED = re.compile(
+    r"\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?to\s+(?P<to>[a-z]{3,})\b"
+    r"|\s+(?:(?-i:[A-Z][\w-]*)\s+)+(?P<bare>[a-z]{3,}(?:\s+[a-z]{3,})?)\b"
+)
 _VAGUE_ACTS = {"be", "have", "do", "make", "seek", "try", "work", "continue", "keep", "consider",
                "discuss", "explore", "study", "look", "hold", "take", "give", "allow",
                "let", "help", "support", "respect", "remain", "stay", "go", "get", "not",
@@ -1064,6 +1125,12 @@ def _statuses(
             ):
                 continue
             status, cue = "breached", f"not {cue}"
+        if (
+            status == "withdrawn"
+            and _MOVE.match(cue)
+            and not _LEFT_WHAT.match(text[end : end + 60])
+        ):
+            continue  # "completed their withdrawal from the buffer zones": troops, not a treaty
         about = _owner(s, start, end)
         if (
             status == "fulfilled"
@@ -1080,6 +1147,17 @@ def _statuses(
         earlier[status] = about
         reports.append((status, cue, about))
     return reports
+
+
+# Leaving cues that also tell a move of troops, and what makes them the leaving of an obligation.
+_MOVE = re.compile(r"(?:withdr|pull|exit|walk|quit|abandon)", re.I)
+_LEFT_WHAT = re.compile(
+    r"\W*(?:\S+\s+){0,6}?(?:treaty|treaties|agreements?|accords?|deal|pact|arrangements?|"
+    r"conventions?|memorandum|talks|negotiations|framework|regime|initiative|charter|programme|"
+    r"plan|process|council|commission|mechanism|obligations?|commitments?|it|them)\b"
+    r"|\W*(?:\S+\s+){0,6}?(?-i:[A-Z][\w-]*\s+)*(?-i:[A-Z]{2,}|Treaty|Agreement|Accord)\b",
+    re.I,
+)
 
 
 # Fulfilment told by the promise itself: "as President Putin promised", "the promised 200".
