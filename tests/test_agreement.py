@@ -135,6 +135,13 @@ def store_path(tmp_path_factory) -> Path:  # noqa: ANN001
             "NATO and Russia signed a declaration setting up a new council in Rome. Its first "
             "subjects will be counter-narcotics and the fight against piracy.",
         ),
+        # ... but a quarrel has no agenda
+        (
+            "2003-08-01",
+            "Iraq",
+            "NATO and Russia quarrelled bitterly over Iraq at the council. Counter-narcotics "
+            "training goes on all the same.",
+        ),
     ]
     db = tmp / "a.duckdb"
     with Store(db) as store:
@@ -187,7 +194,7 @@ def test_a_turning_sentence_and_an_agenda(store_path: Path) -> None:
     assert enlargement.level == "apart"  # "praised the charter" is not about enlargement
     assert [e.basis for e in enlargement.evidence] == ["objection"]
     for issue in ("counter_narcotics", "counter_piracy"):
-        [agenda] = m[issue].evidence
+        [agenda] = m[issue].evidence  # not "training goes on" after the quarrel over Iraq
         assert m[issue].level == "common" and agenda.basis.startswith("agenda of: events")
         assert 0 < agenda.weight < 1
 

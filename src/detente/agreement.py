@@ -5,10 +5,10 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
 1. A sentence is about the issues whose cues it contains; one without any takes the issues of the
    sentence just before it (up to two back), or in a document's first sentences its title's.
    An issue named only to date something else ("since the Georgia war") is dropped. A sentence
-   that names issues but no actor, stance or event, up to two sentences after one with evidence,
-   is the agenda of what was agreed or disputed there ("NATO and Russia signed the declaration.
-   The Council will start with counter-terrorism and non-proliferation."): it takes that
-   sentence's polarity at half its weight.
+   that names issues but no actor, stance or event, up to two sentences after one with evidence
+   of agreement, is the agenda of what was agreed there ("NATO and Russia signed the
+   declaration. The Council will start with counter-terrorism and non-proliferation."): it
+   counts as common at half that sentence's weight.
 2. It counts for the pair when it names an actor of each camp, or one camp and "both sides" /
    "the two countries"; or, when it states a stance (a cue) in a document that names both camps,
    when it names one camp only, no actor, or no camp but "both sides" (weight 0.7).
@@ -56,8 +56,8 @@ MODALITY_WEIGHT = {
 # A stance stated in a document that names both camps, by a sentence that names only one of them
 # ("Moscow disagreed.") or neither ("Analysts call sanctions the main obstacle.").
 UNMENTIONED_WEIGHT = 0.7
-# A sentence naming issues but no actor, stance or event, right after one with evidence: the agenda
-# of what was agreed or disputed there, at this weight.
+# A sentence naming issues but no actor, stance or event, right after one with evidence of
+# agreement: the agenda of what was agreed there, at this share of its weight.
 AGENDA_WEIGHT = 0.5
 CONTEXT_BACK = 2  # a sentence without issue cues takes the issues of one up to this far back
 LEAD = 3  # ... or, among a document's first sentences, the issues of its title
@@ -212,9 +212,10 @@ def agreement_map(
             and r["n_actors"] == 0
             and said[0] == r["doc_id"]
             and r["sent_index"] - said[1] <= CONTEXT_BACK
+            and said[2].polarity == "common"  # the agenda of an agreement, not of a quarrel
         ):
             # "The Council will start with counter-terrorism and non-proliferation" after "they
-            # signed the declaration": the agenda of what the sentence before agreed or disputed
+            # signed the declaration": the agenda of what the sentence before agreed
             before = said[2]
             for issue in issues:
                 by_issue[issue].append(
