@@ -373,6 +373,21 @@ LINKED = [
         "2024-02-05",
         "Lithuania said it no longer considers itself bound by the Daugava Pact.",
     ),
+    # a second pledge in the same that-clause; a lifting undone; a speaker who did nothing
+    (
+        "2024-03-04",
+        "Hungary and Slovakia signed a river accord in Komarno on Monday. Slovakia said it would "
+        "lift its duties on Hungarian grain and would open its river ports to Hungarian barges.",
+    ),
+    (
+        "2024-05-06",
+        "Slovakia lifted its duties on Hungarian grain on Sunday.",
+    ),
+    (
+        "2024-09-02",
+        "Slovakia reimposed the duties it lifted in May, citing a glut. The Hungarian minister "
+        "said the breaches of the river accord were a betrayal.",
+    ),
 ]
 
 
@@ -474,3 +489,16 @@ def test_an_enabled_act_and_a_withdrawal_of_troops_fulfil(linked: list[Commitmen
     # "completed their withdrawal from the border zone" is the pledge kept, not a pact left
     assert engineers.status == "fulfilled"
     assert "withdrawn" not in [h.status for h in engineers.history]
+
+
+def test_a_second_pledge_and_a_lifting_undone(linked: list[Commitment]) -> None:
+    [ports] = [c for c in linked if c.actor == "SVK" and c.commitment.startswith("and would open")]
+    assert ports.commitment.startswith("and would open")  # its own pledge, the same pledger
+    assert ports.status == "pending"  # the duties reimposed were the other pledge
+    duties = [
+        c for c in linked if c.actor == "SVK" and c.commitment.startswith("said it would lift")
+    ]
+    # lifted in May (fulfilled), then "reimposed the duties it lifted in May": withdrawn, and
+    # "the duties it lifted" is no new fulfilment; the minister who spoke of breaches did none
+    assert [h.status for h in duties[0].history] == ["fulfilled", "withdrawn"]
+    assert duties[0].status == "withdrawn"

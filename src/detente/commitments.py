@@ -30,8 +30,9 @@ Which later sentences report on it (sentences of later documents; for a rule in 
 the present, "the treaty bars both countries from ...", also the other sentences of its own
 story and what its own sentence says outside the rule's clause): directly, those repeating
 a distinctive name of its passage ("New START", "INF", "Ulyanovsk"; not titles or bare "Treaty"),
-two of its key words (singular and plural alike; the parties' names are no key words, but what
-they pledge to set up is), or one key word and one of its amounts ("the promised 200"); through
+two of its key words (a pledge's own words, up to the next pledge of its sentence; inflections
+alike, "convoys"/"convoy", "lift"/"lifted"; the parties' names are no key words, but what they
+pledge to set up is), or one key word and one of its amounts ("the promised 200"); through
 their document, sentences of a document whose lead (first two sentences) links to it directly, when
 they raise no issue foreign to its passage ("Russia had kept its word on transit"); through their
 issue, sentences on an issue of its passage sharing a key word that is not a cue of that issue. Indirect links
@@ -57,11 +58,14 @@ longer complies with", "had never come back into compliance") is a breach; nor d
 ones ("threatened to suspend", "urged Russia to return to compliance", "would suspend ... unless";
 not "suspended ... and said it would leave ... unless") or breaches in a denied accusation
 ("dismissed the allegation of a breach").
+An act named in a relative clause ("the duties it lifted in May") is no report of it.
 A report is about the actor the cue names as its own ("Russian violations", "Moscow's
 suspension", "violations by Russia"); the sentence's subject when a pronoun is the cue's subject
 ("told Russia that it will withdraw") or the cue opens a participle ("..., fulfilling his
 promise"); for "the suspension", whoever the document last reported suspending; else the actor
-named nearest before it with those coordinated with it; "both sides" means every party.
+named nearest before it with those coordinated with it, not a speaker ("Pompeo said the
+breaches ..."), else a possessor before it ("Russia's company TVEL said it was stopping");
+nobody when only actors after it are named; "both sides" means every party.
 
 The status is the latest report about the committer (expiry is kept in the history but does not
 undo the status before it; an act done once, such as extending a treaty or setting up a body,
@@ -331,7 +335,11 @@ def _keys(sentence: str, actors: Sequence[dict[str, Any]]) -> set[str]:
 
 
 def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+    """One form for a word's inflections: "convoys" and "convoy", "lifted" and "lift"."""
+    for ending in ("ing", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4 and not word.endswith("ss"):
+            return word[: -len(ending)]
+    return word
 
 
 def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) -> list[Commitment]:
@@ -378,10 +386,14 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
     by_place = {(r["doc_id"], r["sent_index"]): r for r in sentences}
     out: list[Commitment] = []
     for r in sentences:
-        for n, (m, pledger, declared) in enumerate(_pledges(r, cue)):
+        pledges = _pledges(r, cue)
+        for n, (m, pledger, declared) in enumerate(pledges):
+            # a pledge's own words run to the next pledge of the sentence
+            upto = pledges[n + 1][0].start() if n + 1 < len(pledges) else len(r["text"])
             out += _commitments_of(
-                r, m, pledger, declared, n, taxonomy, sentences, by_place, parties_of_doc, wanted
-            )
+                r, m, pledger, declared, n, taxonomy, sentences, by_place, parties_of_doc, wanted,
+                (m.start() if n else 0, upto),
+            )  # fmt: skip
     return out
 
 
@@ -439,7 +451,7 @@ def _clause_end(text: str, at: int) -> int:
 
 
 def _commitments_of(
-    r, m, pledger, declared, n, taxonomy, sentences, by_place, parties_of_doc, wanted
+    r, m, pledger, declared, n, taxonomy, sentences, by_place, parties_of_doc, wanted, own
 ) -> list[Commitment]:  # noqa: ANN001
     """The commitments one pledge of sentence `r` makes, one per committer and amount."""
     start = _clause_start(r["text"], m.start())
@@ -496,11 +508,12 @@ def _commitments_of(
         joint=set(committers) if each_side or len(committers) > 1 else (),
         # the parties' names are no key words, but what they pledge to set up is
         keys=_keys(
-            r["text"],
+            r["text"][own[0] : own[1]],
             [a for a in r["actors"] if a["start"] < cue_at or a["kind"] != "organisation"],
         ),
         standing=bool(_STANDING.match(m.group(0))),
         enabler=committers if _enabling(r["text"][m.start() :]) else (),
+        pledgers=set(committers),
         clause=(start, start + len(clause)),
     )  # fmt: skip
     if each_side:
@@ -600,6 +613,15 @@ _PROMISED_THAT = re.compile(
 # stop testing", "Kim told him he would destroy the site".
 _REPORTING = {"told", "said", "says", "anno", "decl"}
 _SELF = re.compile(r"(?:\bthat\s+|\s)(?:it|he|she|they|we)\s+(?:will|would|shall)\s", re.I)
+_AND_WOULD = re.compile(
+    rf"\band\s+(?:would|will)\s+(?:not\s+)?(?:{_PLEDGED_ACTS}|close|stop)\b{_NOT_AN_ACT}", re.I
+)
+# An act named in a relative clause, as a thing of the past: "the sanctions it lifted in 2016".
+_RELATIVE = re.compile(
+    r"\b(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:that\s+|which\s+)?"
+    r"(?:it|they|he|she|we)\s+(?:had\s+|has\s+|have\s+)?$",
+    re.I,
+)
 _THREAT = re.compile(r"\b(?:threaten\w*|threatened|warn(?:s|ed|ing)?)\b", re.I)
 # In a pledge's own clause: a condition, a mere possibility, or a threat ("warned that it would").
 _NOT_A_PLEDGE = re.compile(
@@ -647,9 +669,15 @@ def _declared(r) -> list[tuple[re.Match[str], str | None]]:  # noqa: ANN001
             continue  # "the security guarantees it wants ... that NATO will not expand"
         pledgers = _pledgers(r, offset + m.start(), _clause_start(text, m.start()))
         if pledgers or verb.startswith("agree"):
-            found.append((m, pledgers[-1] if pledgers else None))  # "the delegations agreed that"
+            pledger = pledgers[-1] if pledgers else None  # "the delegations agreed that"
+            found.append((m, pledger))
             taken.append((m.start(), m.end()))
             pos = m.end()
+            # "... that it would stop testing and would close its test site": a second pledge
+            end = m.end() + re.search(r"[;.]|$", text[m.end() :]).start()
+            for more in _AND_WOULD.finditer(text, m.end(), end):
+                found.append((more, pledger))
+                taken.append((more.start(), more.end()))
     for m in _WILL_ACT.finditer(text):
         if conditional_or_threat(m, promised=False) or any(a <= m.start() < b for a, b in taken):
             continue
@@ -683,6 +711,7 @@ _NOT_PLEDGER = re.compile(
 # What a pledge is made to or imposed on: "sanctions on Iran", "aid to Ukraine".
 _RECIPIENT = re.compile(r"\b(?:on|to|against|toward|towards|for)\s+(?:the\s+)?$", re.I)
 _SPEAKER = re.compile(r"^\s+(?:said|says|told|announced|stated|declared)\b")
+_SAID = re.compile(r"^\s+(?:said|says|told)\b")  # a speaker, not the doer of what is reported
 
 
 def _pledgers(r, cue_at: int, clause_start: int = 0) -> list[str]:  # noqa: ANN001
@@ -759,6 +788,7 @@ def _history(
     standing=False,
     clause=(0, 0),
     enabler=(),
+    pledgers=(),
 ) -> list[tuple[StatusReport, set[str], bool, bool]]:  # noqa: ANN001
     """Later reports on the commitment of sentence `r`: the status reports (see `_statuses`) of
     sentences of later documents linked to it, each with the actors it is about, whether the
@@ -814,7 +844,9 @@ def _history(
     history = []
     for s, is_direct, is_named in zip(later, direct, named, strict=True):
         done = act.search(s["text"]) if act else None
-        if done and not _asserted(s["text"], done.start()):
+        if done and (
+            not _asserted(s["text"], done.start()) or _RELATIVE.search(s["text"][: done.start()])
+        ):
             done = None
         if not s["reports"] and not done:
             continue
@@ -846,6 +878,8 @@ def _history(
                 about = set(joint)  # "NATO leaders and Putin signed ..., creating the council"
             if enabler:
                 about = set(enabler)  # "trains have carried NATO supplies": Russia let them
+            elif about == {NOBODY}:  # "Lord Robertson opened NATO's office": the pledger's act
+                about = {a["actor"] for a in s["actors"] if a["actor"] in pledgers} or about
             reports.append((done_as, done.group(0), about))
         for status, cue, about in reports:
             report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
@@ -1049,6 +1083,8 @@ def _possible(text: str, at: int) -> bool:
     return bool(_HYPOTHETICAL & set(clause.split()[-6:])) or bool(re.search(r"\bonce\b", clause))
 
 
+# A report about no party the text names: "Pompeo said the breaches proved the deal flawed".
+NOBODY = "-"
 # Statuses that only a party to an obligation can take: it fulfils, suspends or leaves it.
 _OWN_ACTS = {"fulfilled", "suspended", "withdrawn"}
 
@@ -1062,7 +1098,7 @@ def _parties(reports: Sequence[tuple[StatusReport, set[str], bool, bool]]) -> li
         dict.fromkeys(
             a
             for h, about, _, named in reports
-            if named and len(about) == 1 and h.status in _OWN_ACTS
+            if named and len(about) == 1 and h.status in _OWN_ACTS and NOBODY not in about
             for a in about
         )
     )
@@ -1241,10 +1277,23 @@ def _about(s, at: int, end: int) -> set[str]:  # noqa: ANN001
         if start < at
         and not _POSSESSIVE.match(text[start + len(a["text"]) :])
         and not _PLACE.search(text[:start])  # "its operation in Georgia": not the actor
+        and not _SAID.match(text[start + len(a["text"]) :])  # "Pompeo said the breaches"
     ]
-    if not before:  # the first actor named, unless only as a place ("met in Vienna"): everyone
-        after = [a for a, start in named if not _PLACE.search(text[:start])]
-        return {after[0]["actor"]} if after else set()
+    if not before:
+        # a possessor before the cue ("Russia's fuel company TVEL said it was stopping", "Lord
+        # Robertson opened NATO's office"); else everyone when only places are named ("met in
+        # Vienna"); else nobody named ("Pompeo said the breaches proved ..., Russia included")
+        owners = [
+            a
+            for a, start in named
+            if start < at
+            and not _PLACE.search(text[:start])
+            and not _SAID.match(text[start + len(a["text"]) :])
+        ]
+        if owners:
+            return {owners[0]["actor"]}
+        others = [a for a, start in named if not _PLACE.search(text[:start])]
+        return {NOBODY} if others else set()
     about = {before[-1][0]["actor"]}
     for (left, lstart), (_, rstart) in zip(
         reversed(before[:-1]), reversed(before[1:]), strict=True
