@@ -388,6 +388,17 @@ LINKED = [
         "Slovakia reimposed the duties it lifted in May, citing a glut. The Hungarian minister "
         "said the breaches of the river accord were a betrayal.",
     ),
+    # an act told as done in other words
+    (
+        "2025-01-06",
+        "Croatia and Serbia met in Zagreb on Monday. Croatia said it would stop its border drills "
+        "near Vukovar, and Serbia agreed to hand over the archives of the 1991 siege.",
+    ),
+    (
+        "2025-04-07",
+        "Croatia cancelled its spring border drills near Vukovar. Serbia returned the first boxes "
+        "of siege archives to Zagreb on Friday.",
+    ),
 ]
 
 
@@ -502,3 +513,10 @@ def test_a_second_pledge_and_a_lifting_undone(linked: list[Commitment]) -> None:
     # "the duties it lifted" is no new fulfilment; the minister who spoke of breaches did none
     assert [h.status for h in duties[0].history] == ["fulfilled", "withdrawn"]
     assert duties[0].status == "withdrawn"
+
+
+def test_acts_told_as_done_in_other_words(linked: list[Commitment]) -> None:
+    drills = of(linked, "HRV", "stop its border drills")
+    assert drills.status == "fulfilled" and drills.history[-1].cue == "cancelled"
+    archives = of(linked, "SRB", "hand over the archives")
+    assert archives.status == "fulfilled" and archives.history[-1].cue == "returned"

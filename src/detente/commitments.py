@@ -956,7 +956,7 @@ _IRREGULAR = {"set": "set", "give": "gave|given", "send": "sent", "keep": "kept"
               "withdraw": "withdrew|withdrawn", "make": "made", "meet": "met", "bring": "brought",
               "begin": "began|begun", "put": "put", "cut": "cut", "let": "let", "shut": "shut",
               "sell": "sold", "buy": "bought", "leave": "left", "pull": "pulled",
-              "hand": "handed", "free": "freed"}  # fmt: skip
+              "hand": "handed", "free": "freed", "blow": "blew|blown"}  # fmt: skip
 _ACT = re.compile(
     r"^(?:\S+\s+){0,7}?(?:(?:to|will|would|shall)\s+(?:(?:also|jointly|soon|fully)\s+)?"
     r"(?P<act>[a-z]{3,})(?:\s+(?P<prt>up|over|out|down|off|back))?\b"
@@ -970,7 +970,17 @@ _DONE_AS = {"set up": "create establish launch found inaugurate",
             "free": "release", "release": "free", "withdraw": "pull_out",
             "deliver": "hand_over ship", "ship": "deliver carry transport move",
             "move": "carry transport ship", "carry": "move ship transport",
-            "take": "receive ship_out", "host": "inaugurate open"}  # fmt: skip
+            "take": "receive ship_out", "host": "inaugurate open",
+            "stop": "halt end cease suspend call_off cancel scrap",
+            "halt": "stop end cease suspend call_off", "end": "stop halt cease call_off",
+            "cease": "stop halt end", "close": "shut shut_down dismantle demolish blow_up",
+            "destroy": "dismantle eliminate demolish blow_up scrap",
+            "dismantle": "destroy demolish blow_up", "eliminate": "destroy dismantle scrap",
+            "hand over": "return repatriate", "return": "hand_over repatriate",
+            "reduce": "cut lower bring_down", "cut": "reduce lower bring_down",
+            "buy": "purchase import", "reopen": "open resume", "resume": "restart reopen",
+            "lift": "remove scrap drop", "remove": "lift withdraw pull_out",
+            "pull out": "withdraw remove", "pull back": "withdraw pull_out"}  # fmt: skip
 
 
 def _past(verb: str) -> str:
@@ -984,6 +994,8 @@ def _past(verb: str) -> str:
         return verb[:-1] + "ied"
     if re.fullmatch(r"[^aeiou]*[aeiou][bdglmnprt]", verb):
         return verb + verb[-1] + "ed"  # stop -> stopped, ban -> banned
+    if re.search(r"[aeiou]l$", verb):
+        return f"{verb}led|{verb}ed"  # cancelled, canceled
     return verb + "ed"
 
 
