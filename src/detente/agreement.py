@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from detente.config import APART_UPTO, COMMON_FROM
 from detente.issues import Taxonomy
 from detente.store import Store
 
@@ -73,8 +74,8 @@ CUE_SIGN = {"common": 1.0, "apart": -1.0, "reversed": -1.0, "partial": 0.0}
 class Thresholds:
     """Where the score turns into a level; `detente map --common/--apart` change them."""
 
-    common: float = 0.35
-    apart: float = -0.35
+    common: float = COMMON_FROM
+    apart: float = APART_UPTO
 
     def __post_init__(self) -> None:
         if not -1 <= self.apart < self.common <= 1:

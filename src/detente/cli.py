@@ -16,7 +16,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from detente import __version__
-from detente.config import Config
+from detente.config import APART_UPTO, COMMON_FROM, Config
 from detente.errors import DetenteError
 
 app = typer.Typer(
@@ -272,10 +272,10 @@ def agreement_map_command(
     issues: IssuesOption = None,
     common: Annotated[
         float, typer.Option("--common", help="Score from which an issue is common.")
-    ] = 0.35,
+    ] = COMMON_FROM,
     apart: Annotated[
         float, typer.Option("--apart", help="Score up to which it is far apart.")
-    ] = -0.35,
+    ] = APART_UPTO,
     show_unknown: Annotated[
         bool, typer.Option("--unknown", help="List issues without evidence too.")
     ] = False,
@@ -322,10 +322,10 @@ def export_issues(
     issues: IssuesOption = None,
     common: Annotated[
         float, typer.Option("--common", help="Score from which an issue is common.")
-    ] = 0.35,
+    ] = COMMON_FROM,
     apart: Annotated[
         float, typer.Option("--apart", help="Score up to which it is far apart.")
-    ] = -0.35,
+    ] = APART_UPTO,
 ) -> None:
     """The agreement map as data: one object per issue with level, score, balance and evidence.
 

