@@ -399,6 +399,20 @@ LINKED = [
         "Croatia cancelled its spring border drills near Vukovar. Serbia returned the first boxes "
         "of siege archives to Zagreb on Friday.",
     ),
+    # what an accord provides for, a pledge with "It", a second party's pledge after ", and"
+    (
+        "2025-06-02",
+        "Greece and Albania signed a fisheries accord in Tirana on Monday. Under the accord, "
+        "Albania will license no more than 40 Greek trawlers a year. It is to publish its catch "
+        "data every month. Greece agreed to train Albanian inspectors, and Albania will repay its "
+        "fishing debts by 2027.",
+    ),
+    (
+        "2026-02-02",
+        "Albania has now licensed more than 40 Greek trawlers this year, past the 40 allowed, "
+        "fishermen's groups in Tirana said. Greece revoked the arrangements for training after a row "
+        "over the inspectors.",
+    ),
 ]
 
 
@@ -520,3 +534,19 @@ def test_acts_told_as_done_in_other_words(linked: list[Commitment]) -> None:
     assert drills.status == "fulfilled" and drills.history[-1].cue == "cancelled"
     archives = of(linked, "SRB", "hand over the archives")
     assert archives.status == "fulfilled" and archives.history[-1].cue == "returned"
+
+
+def test_an_accords_provisions_and_its_limits(linked: list[Commitment]) -> None:
+    # "Under the accord, Albania will license no more than 40": any act the accord provides for;
+    # "past the 40 allowed" breaks the limit
+    trawlers = of(linked, "ALB", "no more than 40 Greek trawlers")
+    assert trawlers.commitment.startswith("will license") and trawlers.quantity == 40
+    assert trawlers.status == "breached"
+    # "It is to publish": Albania, named in the sentence before
+    assert of(linked, "ALB", "It is to publish").commitment.startswith("It is to publish")
+    # "Greece agreed to train ..., and Albania will repay": two pledges, two pledgers
+    assert (
+        of(linked, "GRC", "train Albanian inspectors").status == "withdrawn"
+    )  # "revoked the arrangements"
+    repay = [c for c in linked if c.actor == "ALB" and c.commitment.startswith("will repay")]
+    assert [c.deadline for c in repay] == ["2027"]

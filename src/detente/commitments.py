@@ -11,8 +11,9 @@ that-clause ("Russia assured the United States that the troops would return to t
 will" bind the story's two parties; "North Korea said it would stop testing", "Kim told him he
 would destroy the site": a speaker's own act); or a
 pledge in the future tense of an act done for another side ("the United States will send 200
-ventilators to Russia", "Russian specialists are to help"), not in a conditional clause or a
-threat. A pledge named as an old one in a report on it ("made good on its promise to ...") or
+ventilators to Russia", "Russian specialists are to help"; after "Under the accord," any act:
+"Russia will build two lines"; "It is to remove the core" is the pledge of the actor the
+sentence before names first), not in a conditional clause or a threat. A pledge named as an old one in a report on it ("made good on its promise to ...") or
 talked about ("the promises to clear the way ... remained on paper") is not a new commitment.
 A sentence can hold several pledges, each with its own pledgers, amounts and deadline ("Iran
 will stop ...; in return the six agreed that they would impose no new sanctions on Iran").
@@ -48,7 +49,8 @@ done by every party of a joint pledge when the sentence names them all) — a br
 was one of restraint ("undertook never to close the terminal" ... "closed the terminal"); for a
 pledge to let another side act, that side's act ("agreed to let NATO move supplies" ... "the
 trains carried NATO supplies") —,
-"as promised" / "as Berlin had promised" / "the promised 200" (fulfilled),
+"as promised" / "as Berlin had promised" / "the promised 200" (fulfilled), a limit passed
+("no more than 3.67 percent" ... "beyond the 3.67 percent limit": breached),
 or a status cue from stance.yaml (`commitment_status`: "met the limits", "as promised",
 "delivered in full" fulfilled; "violated", "failed to return to compliance" breached; "suspended",
 "will no longer provide" suspended; "withdrew from", "revoked the arrangement", "ceased to be a
@@ -371,7 +373,8 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
                 counts.setdefault(r["doc_id"], Counter())[a["actor"]] += 1
     parties_of_doc = {doc: [a for a, _ in c.most_common()] for doc, c in counts.items()}
     status_cues = [
-        (status, c, re.compile(rf"\b{re.escape(c)}\b", re.I))
+        # a noun at the end of a cue also in the plural: "revoked the arrangements"
+        (status, c, re.compile(rf"\b{re.escape(c)}{'s?' if c[-1:].isalpha() else ''}\b", re.I))
         for status, cues in taxonomy.status_cues.items()
         for c in cues
     ] + [("fulfilled", "as promised", _AS_PROMISED)]
@@ -386,6 +389,16 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
     by_place = {(r["doc_id"], r["sent_index"]): r for r in sentences}
     out: list[Commitment] = []
     for r in sentences:
+        before = by_place.get((r["doc_id"], r["sent_index"] - 1))
+        # who "It" is in "It is to remove the core": the first actor of the sentence before
+        r["previous"] = next(
+            (
+                a["actor"]
+                for a in (before or {}).get("actors", [])
+                if a["kind"] not in ("modifier", "capital")
+            ),
+            None,
+        )
         pledges = _pledges(r, cue)
         for n, (m, pledger, declared) in enumerate(pledges):
             # a pledge's own words run to the next pledge of the sentence
@@ -413,7 +426,9 @@ def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, b
         if _conditional(text, m.start()):
             continue  # "expires in February unless the two presidents agree to extend it"
         found.append((m, None, False))
-    cued = [(m.start(), _clause_end(text, m.end())) for m, _, _ in found]
+    # a cued pledge runs to the next ", and ..." of its clause: "Iran agreed to free four
+    # Americans, ..., and the United States will grant clemency" holds a second pledge
+    cued = [(m.start(), _part_end(text, m.end())) for m, _, _ in found]
     for m, pledger in _declared(r):
         if not any(start <= m.start() < end for start, end in cued):
             found.append((m, pledger, True))
@@ -443,6 +458,11 @@ def _bound(r, m: re.Match[str]) -> list[str]:  # noqa: ANN001
 def _clause_start(text: str, at: int) -> int:
     """Where the clause holding `at` begins: after the last semicolon or colon before it."""
     return max(text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1
+
+
+def _part_end(text: str, at: int) -> int:
+    m = re.search(r"[;:]|,\s+(?:and|while|but|whereas)\s", text[at:])
+    return at + m.start() if m else len(text)
 
 
 def _clause_end(text: str, at: int) -> int:
@@ -503,7 +523,8 @@ def _commitments_of(
     passage_issues = {i for near in neighbours for i in near["issues"]}
     act = _act_done(r["text"][m.start() :])
     reports = _history(
-        r, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]), act,
+        r,
+        own, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]), act,
         negative=bool(_RESTRAINT.search(r["text"][m.start() : m.start() + 80])),
         joint=set(committers) if each_side or len(committers) > 1 else (),
         # the parties' names are no key words, but what they pledge to set up is
@@ -583,7 +604,7 @@ _PLEDGED_ACTS = ("send|provide|give|deliver|supply|donate|grant|lend|pay|fund|fi
                  "cut|destroy|eliminate|dismantle|extend|resume|restore|reopen|release|ratify|"
                  "implement|respect|honou?r|abide|comply|observe|support|help|lift|remove|share|"
                  "exchange|transfer|refrain|stop|halt|end|cease|host|take|accept|admit|free|"
-                 "pass|protect|guarantee|hand|buy")  # fmt: skip
+                 "pass|protect|guarantee|hand|buy|publish|notify|inform|train|repay")  # fmt: skip
 # What follows such a verb in a threat or an idiom, not a pledge: "would take countermeasures",
 # "will take steps to protect its interests", "will pay the price".
 _NOT_AN_ACT = (
@@ -620,6 +641,25 @@ _AND_WOULD = re.compile(
 _RELATIVE = re.compile(
     r"\b(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:that\s+|which\s+)?"
     r"(?:it|they|he|she|we)\s+(?:had\s+|has\s+|have\s+)?$",
+    re.I,
+)
+_UNDER = re.compile(
+    r"\s*Under (?:the|this|that|its|their|a|an|the new) [^,;]{0,60}?(?:accord|agreement|deal|memorandum|"
+    r"treaty|arrangement|plan|protocol|pact|deal|understanding|terms|contract)s?\b[^,;]{0,40},",
+    re.I,
+)
+_WILL_ANY = re.compile(
+    r"\b(?:will|would|shall|is to|are to)\s+(?:(?:also|soon|now|jointly|first)\s+)?[a-z]{3,}\b"
+    rf"{_NOT_AN_ACT}",
+    re.I,
+)
+_IT_WILL = re.compile(
+    r"(?:It|They)\s+(?:will|shall|is to|are to)\s+(?:(?:also|soon|now|first)\s+)?"
+    rf"(?:{_PLEDGED_ACTS}|close|stop|seek)\b{_NOT_AN_ACT}"
+)
+_LIMIT = re.compile(
+    r"\b(?:no more than|not more than|at most|up to|below|under|within|a ceiling of|a cap of|"
+    r"a limit of|limited to|capped at)\b",
     re.I,
 )
 _THREAT = re.compile(r"\b(?:threaten\w*|threatened|warn(?:s|ed|ing)?)\b", re.I)
@@ -678,7 +718,19 @@ def _declared(r) -> list[tuple[re.Match[str], str | None]]:  # noqa: ANN001
             for more in _AND_WOULD.finditer(text, m.end(), end):
                 found.append((more, pledger))
                 taken.append((more.start(), more.end()))
-    for m in _WILL_ACT.finditer(text):
+    # "Under the accord, Russia will build two lines": any act the instrument provides for
+    under = _UNDER.match(text)
+    wills = list(_WILL_ACT.finditer(text))
+    if under:
+        wills = sorted({m.start(): m for m in [*wills, *_WILL_ANY.finditer(text, under.end())]}.values(),
+                       key=lambda m: m.start())  # fmt: skip
+    # "It is to remove the core ...": the pledger of the sentence before
+    it = _IT_WILL.match(text) if r.get("previous") else None
+    if it and not conditional_or_threat(it, promised=False):
+        found.append((it, r["previous"]))
+        taken.append((it.start(), it.end()))
+        found += [(more, r["previous"]) for more in _AND_WOULD.finditer(text, it.end())]
+    for m in wills:
         if conditional_or_threat(m, promised=False) or any(a <= m.start() < b for a, b in taken):
             continue
         for a in reversed(r["actors"]):
@@ -777,6 +829,7 @@ def _issue_words(taxonomy: Taxonomy, issues: Sequence[str]) -> set[str]:
 
 def _history(
     r,
+    own,
     sentences,
     names,
     passage_issues,
@@ -826,6 +879,17 @@ def _history(
     )
     keys, issues = set(keys) or r["keys"], set(r["issues"])
     numbers = [f"{a:,}" for a, _ in _amounts(r["text"]) if isinstance(a, int) and a >= 10]
+    # a limit ("no more than 3.67 percent", "below 300 kilograms") is broken when a later report
+    # puts the pledger past it ("passed the 300-kilogram cap", "above the 3.67 percent ceiling")
+    limits = [
+        f"{a:,}" if isinstance(a, int) else str(a) for a, _ in _amounts(r["text"][own[0] : own[1]])
+    ]
+    past_limit = (
+        re.compile(r"\b(?:exceed\w*|above|beyond|passed|past|surpass\w*|over|broke|broken|breach\w*)\s+"
+                   r"(?:the\s+|its\s+|their\s+)?(?:" + "|".join(map(re.escape, limits)) + r")(?![\d,])", re.I)
+        if limits and _LIMIT.search(r["text"][own[0] : own[1]])
+        else None
+    )  # fmt: skip
     by_amount = (
         re.compile(r"(?<![\d,.])(?:" + "|".join(map(re.escape, numbers)) + r")(?![\d,])")
         if numbers
@@ -848,7 +912,10 @@ def _history(
             not _asserted(s["text"], done.start()) or _RELATIVE.search(s["text"][: done.start()])
         ):
             done = None
-        if not s["reports"] and not done:
+        over = past_limit.search(s["text"]) if past_limit else None
+        if over:
+            done = None  # "licensed more than 40 trawlers, past the 40 allowed": no fulfilment
+        if not s["reports"] and not done and not over:
             continue
         same_issue = bool((issues | passage_issues) & set(s["issues"]))
         by_doc = s["doc_id"] in docs and set(s["issues"]) <= passage_issues
@@ -871,6 +938,8 @@ def _history(
                 for status, cue, about in reports
                 if _bears_on(s["text"], cue, by_name, keys, own_story)
             ]
+        if over and (is_direct or by_doc or by_issue) and not _negated(s["text"], over.start()):
+            reports.append(("breached", over.group(0), _about(s, over.start(), over.end())))
         done_as = "breached" if negative else "fulfilled"
         if done and not any(status == done_as for status, _, _ in reports):
             about = _about(s, done.start(), done.end())
