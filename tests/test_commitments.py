@@ -413,6 +413,19 @@ LINKED = [
         "fishermen's groups in Tirana said. Greece revoked the arrangements for training after a row "
         "over the inspectors.",
     ),
+    # drafts, hopes, a speaker named first, and a participle that is only an adjective
+    (
+        "2026-04-06",
+        "Denmark and Iceland signed an Arctic pact in Reykjavik on Monday. Denmark undertook never "
+        "to deploy combat drones on Greenland. Both sides would also undertake to share radar "
+        "data, according to a draft annex. Iceland said it hoped it would open a rescue base at "
+        "Akureyri. Norway, which had urged Iceland to wait, said it would send two rescue ships.",
+    ),
+    (
+        "2026-09-07",
+        "The 12 deployed drones on Greenland are unarmed survey craft, Danish officials said of "
+        "the Arctic pact.",
+    ),
 ]
 
 
@@ -550,3 +563,12 @@ def test_an_accords_provisions_and_its_limits(linked: list[Commitment]) -> None:
     )  # "revoked the arrangements"
     repay = [c for c in linked if c.actor == "ALB" and c.commitment.startswith("will repay")]
     assert [c.deadline for c in repay] == ["2027"]
+
+
+def test_drafts_hopes_speakers_and_adjectives(linked: list[Commitment]) -> None:
+    arctic = [c for c in linked if c.date == "2026-04-06"]
+    assert not [c for c in arctic if "radar data" in c.commitment]  # a draft's proposal
+    assert not [c for c in arctic if "rescue base" in c.commitment]  # a hope
+    assert {c.actor for c in arctic if "rescue ships" in c.commitment} == {"NOR"}
+    # "the 12 deployed drones" is no drone deployed
+    assert of(linked, "DNK", "never to deploy combat drones").status == "pending"

@@ -272,7 +272,9 @@ _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", 
              "secretary", "general", "could", "should", "might", "made", "make", "both",
              "them", "oblige", "obliges", "obliged", "obligation", "obligations", "require",
              "requires", "required", "undertook", "undertake", "committed", "commits", "bound",
-             "binds", "vowed", "pledge", "promise", "once", "entry"} | set(MONTHS) | set(WEEKDAYS)  # fmt: skip
+             "binds", "vowed", "pledge", "promise", "once", "entry", "keep", "keeping", "kept",
+             "open", "hold", "take", "give", "allow", "help", "continue", "remain", "stay", "start",
+             "begin", "end"} | set(MONTHS) | set(WEEKDAYS)  # fmt: skip
 
 
 def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
@@ -425,6 +427,8 @@ def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, b
             continue  # "the promises to clear the way for Russian grain": a pledge talked about
         if _conditional(text, m.start()):
             continue  # "expires in February unless the two presidents agree to extend it"
+        if re.search(r"\b(?:would|could|should|might)\s+(?:also\s+)?$", text[: m.start()], re.I):
+            continue  # "Both sides would also undertake not to ...": what a draft proposes
         found.append((m, None, False))
     # a cued pledge runs to the next ", and ..." of its clause: "Iran agreed to free four
     # Americans, ..., and the United States will grant clemency" holds a second pledge
@@ -662,10 +666,14 @@ _LIMIT = re.compile(
     r"a limit of|limited to|capped at)\b",
     re.I,
 )
+# A past participle used as an adjective, not an act told as done: "1,550 deployed warheads".
+_ADJECTIVAL = re.compile(r"(?:\d[\d,.]*|\b(?:the|its|their|all|of|and|non-))\s*$", re.I)
 _THREAT = re.compile(r"\b(?:threaten\w*|threatened|warn(?:s|ed|ing)?)\b", re.I)
 # In a pledge's own clause: a condition, a mere possibility, or a threat ("warned that it would").
 _NOT_A_PLEDGE = re.compile(
-    r"\b(?:if|unless|could|might|may|threaten\w*|threatened|warn(?:s|ed|ing)?)\b", re.I
+    r"\b(?:if|unless|could|might|may|threaten\w*|threatened|warn(?:s|ed|ing)?|hope[sd]?|hoping|"
+    r"expect(?:s|ed)?|believe[sd]?|think|thinks|thought)\b",
+    re.I,
 )
 
 
@@ -709,7 +717,11 @@ def _declared(r) -> list[tuple[re.Match[str], str | None]]:  # noqa: ANN001
             continue  # "the security guarantees it wants ... that NATO will not expand"
         pledgers = _pledgers(r, offset + m.start(), _clause_start(text, m.start()))
         if pledgers or verb.startswith("agree"):
-            pledger = pledgers[-1] if pledgers else None  # "the delegations agreed that"
+            # "the delegations agreed that": the story's parties; "France and Germany, which had
+            # urged Washington to reconsider, said they would": the speaker, not the last named
+            pledger = (
+                (pledgers[0] if verb[:4] in _REPORTING else pledgers[-1]) if pledgers else None
+            )
             found.append((m, pledger))
             taken.append((m.start(), m.end()))
             pos = m.end()
@@ -909,7 +921,9 @@ def _history(
     for s, is_direct, is_named in zip(later, direct, named, strict=True):
         done = act.search(s["text"]) if act else None
         if done and (
-            not _asserted(s["text"], done.start()) or _RELATIVE.search(s["text"][: done.start()])
+            not _asserted(s["text"], done.start())
+            or _RELATIVE.search(s["text"][: done.start()])
+            or _ADJECTIVAL.search(s["text"][: done.start()])
         ):
             done = None
         over = past_limit.search(s["text"]) if past_limit else None
