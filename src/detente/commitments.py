@@ -615,11 +615,9 @@ _NOT_AN_ACT = (
     r"(?!\s+(?:(?:the|any|all|its|further|additional|appropriate|necessary|military|"
     r"retaliatory|adequate)\s+)*(?:counter-?measures|measures|steps|action|price)\b)"
 )
-_WILL_ACT = re.compile(
-    rf"\b(?:will|would|shall|is to|are to)\s+(?:(?:also|soon|now|still|fully|then|continue to)\s+)?"
-    rf"(?:{_PLEDGED_ACTS})\b{_NOT_AN_ACT}",
-    re.I,
-)
+# The future of a pledge, with the adverbs that may follow it: "will also send", "is to help".
+_FUTURE = r"(?:will|would|shall|is to|are to)\s+(?:(?:also|soon|now|still|fully|then|first|jointly|continue to)\s+)?"
+_WILL_ACT = re.compile(rf"\b{_FUTURE}(?:{_PLEDGED_ACTS})\b{_NOT_AN_ACT}", re.I)
 # Between the actor and "will": nothing, or an adverb ("Russia, too, will", "Russia also will").
 _SUBJECT_GAP = re.compile(r"^\s*(?:,[^,.;]{1,30},\s*|(?:also|too|now|soon)\s+)?$", re.I)
 # A pledge named as an earlier one's: "its promise", "their pledge" in a sentence reporting on it.
@@ -638,8 +636,11 @@ _PROMISED_THAT = re.compile(
 # stop testing", "Kim told him he would destroy the site".
 _REPORTING = {"told", "said", "says", "anno", "decl"}
 _SELF = re.compile(r"(?:\bthat\s+|\s)(?:it|he|she|they|we)\s+(?:will|would|shall)\s", re.I)
+# Acts pledged in a clause that already has its pledger: "... and would close its test site", "It
+# is to seek ratification".
+_MORE_ACTS = rf"{_PLEDGED_ACTS}|close|seek"
 _AND_WOULD = re.compile(
-    rf"\band\s+(?:would|will)\s+(?:not\s+)?(?:{_PLEDGED_ACTS}|close|stop)\b{_NOT_AN_ACT}", re.I
+    rf"\band\s+(?:would|will)\s+(?:not\s+)?(?:{_MORE_ACTS})\b{_NOT_AN_ACT}", re.I
 )
 # An act named in a relative clause, as a thing of the past: "the sanctions it lifted in 2016".
 _RELATIVE = re.compile(
@@ -647,20 +648,14 @@ _RELATIVE = re.compile(
     r"(?:it|they|he|she|we)\s+(?:had\s+|has\s+|have\s+)?$",
     re.I,
 )
+# "Under the accord, ...": any act the instrument provides for is pledged.
 _UNDER = re.compile(
-    r"\s*Under (?:the|this|that|its|their|a|an|the new) [^,;]{0,60}?(?:accord|agreement|deal|memorandum|"
-    r"treaty|arrangement|plan|protocol|pact|deal|understanding|terms|contract)s?\b[^,;]{0,40},",
+    r"\s*Under (?:the|this|that|its|their|a|an) [^,;]{0,60}?(?:accord|agreement|deal|memorandum|"
+    r"treaty|arrangement|plan|protocol|pact|understanding|terms|contract)s?\b[^,;]{0,40},",
     re.I,
 )
-_WILL_ANY = re.compile(
-    r"\b(?:will|would|shall|is to|are to)\s+(?:(?:also|soon|now|jointly|first)\s+)?[a-z]{3,}\b"
-    rf"{_NOT_AN_ACT}",
-    re.I,
-)
-_IT_WILL = re.compile(
-    r"(?:It|They)\s+(?:will|shall|is to|are to)\s+(?:(?:also|soon|now|first)\s+)?"
-    rf"(?:{_PLEDGED_ACTS}|close|stop|seek)\b{_NOT_AN_ACT}"
-)
+_WILL_ANY = re.compile(rf"\b{_FUTURE}[a-z]{{3,}}\b{_NOT_AN_ACT}", re.I)
+_IT_WILL = re.compile(rf"(?:It|They)\s+(?!would){_FUTURE}(?:{_MORE_ACTS})\b{_NOT_AN_ACT}")
 _LIMIT = re.compile(
     r"\b(?:no more than|not more than|at most|up to|below|under|within|a ceiling of|a cap of|"
     r"a limit of|limited to|capped at)\b",
@@ -684,8 +679,13 @@ def _declared(r) -> list[tuple[re.Match[str], str | None]]:  # noqa: ANN001
     "Russia assured the United States that the troops would return to their bases", "Putin
     promised that Russian intelligence would pass on ...", "gave written assurances that it
     would not use the lane", "Moscow told the UN that it would keep the corridor open" (the actor
-    who assures). Not when the pledge's own clause is conditional or a threat ("would respond if",
-    "warned that it would"); "will not send" is no pledge unless it is promised."""
+    who assures; for "said" and "told", only the speaker's own act: "North Korea said it would
+    stop testing ... and would close its test site"). After "Under the accord," any act is
+    pledged ("Russia will build two lines"); "It is to remove the core" is the pledge of the
+    actor the sentence before names first (`r["previous"]`). Not when the pledge's own clause is
+    conditional, hoped for or a threat ("would respond if", "warned that it would", "hoped it
+    would open the way"), nor a plain future after a condition ("If NATO admits Poland, Moscow
+    will ..."); "will not send" is no pledge unless it is promised."""
     text, offset = r["text"], r["char_start"]
 
     def conditional_or_threat(m: re.Match[str], promised: bool) -> bool:
