@@ -527,8 +527,7 @@ def _commitments_of(
     passage_issues = {i for near in neighbours for i in near["issues"]}
     act = _act_done(r["text"][m.start() :])
     reports = _history(
-        r,
-        own, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]), act,
+        r, own, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]), act,
         negative=bool(_RESTRAINT.search(r["text"][m.start() : m.start() + 80])),
         joint=set(committers) if each_side or len(committers) > 1 else (),
         # the parties' names are no key words, but what they pledge to set up is
@@ -543,7 +542,9 @@ def _commitments_of(
     )  # fmt: skip
     if each_side:
         committers += [a for a in _parties(reports) if a not in committers]
-    amounts = _amounts(clause) or [(None, None)]
+    # its amounts and deadline: those of its own words within its clause
+    words = r["text"][max(own[0], start) : min(own[1], start + len(clause))]
+    amounts = _amounts(words) or [(None, None)]
     made = r["doc_date"]
     one_off = bool(act) and _ONE_OFF.search(r["text"][m.start() : m.start() + 60]) is not None
     out = []
@@ -565,7 +566,7 @@ def _commitments_of(
                     commitment=r["text"][m.start() : m.start() + 120].split(".")[0],
                     quantity=amount,
                     unit=unit,
-                    deadline=deadline(clause, made) or deadline(r["text"], made),
+                    deadline=deadline(words, made) or deadline(r["text"], made),
                     status=_current(history, one_off),
                     date=made.isoformat() if made else None,
                     doc_id=r["doc_id"],
