@@ -657,6 +657,10 @@ _UNDER = re.compile(
 )
 _WILL_ANY = re.compile(rf"\b{_FUTURE}[a-z]{{3,}}\b{_NOT_AN_ACT}", re.I)
 _IT_WILL = re.compile(rf"(?:It|They)\s+(?!would){_FUTURE}(?:{_MORE_ACTS})\b{_NOT_AN_ACT}")
+_PAST_LIMIT = (
+    r"\b(?:exceed\w*|above|beyond|passed|past|surpass\w*|over|broke|broken|breach\w*)\s+"
+    r"(?:the\s+|its\s+|their\s+)?"
+)
 _LIMIT = re.compile(
     r"\b(?:no more than|not more than|at most|up to|below|under|within|a ceiling of|a cap of|"
     r"a limit of|limited to|capped at)\b",
@@ -856,24 +860,28 @@ def _history(
     enabler=(),
     pledgers=(),
 ) -> list[tuple[StatusReport, set[str], bool, bool]]:  # noqa: ANN001
-    """Later reports on the commitment of sentence `r`: the status reports (see `_statuses`) of
-    sentences of later documents linked to it, each with the actors it is about, whether the
-    link is direct and whether it is by name. A sentence is linked directly when it repeats a
-    distinctive name of the commitment's passage ("New START", "Ulyanovsk"), two of its key
-    words, or one of its amounts and one key word ("the promised 200" ventilators); through its
-    document
-    when the document's lead links to it directly and the sentence is about no issue other than
-    those of the commitment's passage ("Russia had kept its word on transit" in a story on the
-    overflights); through its issue when it shares an issue of the commitment's passage and a key word that is
-    not a cue of that issue ("trade" alone does not tie suspended trade talks to a pledge to lift
-    a trade law). A linked sentence that tells the pledged act as done ("Robertson opened NATO's
-    information office in Moscow" for "will open an information office"; `act`, see `_act_done`)
-    reports it fulfilled, or breached when the pledge was one of restraint (`negative`: "undertook
-    not to attack merchant vessels", "bars both countries from deploying"). A sentence linked only
-    by the instrument's name reports on this obligation only through cues that bear on it: the
-    name or one of the key words next to the cue ("suspending its participation in New START",
-    not "inspections under New START remain paused" for the treaty's warhead limits). A joint
-    act told as done in a sentence naming all the `joint` parties is done by all of them."""
+    """Later reports on the pledge at `own` (its words) of sentence `r`: the status reports (see
+    `_statuses`) of sentences of later documents linked to it (for a `standing` rule, also of its
+    own story, and of its own sentence outside `clause`), each with the actors it is about,
+    whether the link is direct and whether it is by name.
+
+    A sentence is linked directly when it repeats a distinctive name of the pledge's passage
+    ("New START", "Ulyanovsk"), two of its `keys`, or one of its amounts and one key ("the
+    promised 200" ventilators); through its document when the document's lead links directly and
+    the sentence raises no issue foreign to the passage ("Russia had kept its word on transit");
+    through its issue when it shares an issue of the passage and a key that is not a cue of that
+    issue ("trade" alone does not tie suspended trade talks to a pledge to lift a trade law).
+    Without two shared keys, a report counts only when its cue bears on the pledge (see
+    `_bears_on`): "suspending its participation in New START", not "inspections under New START
+    remain paused" for the treaty's warhead limits.
+
+    A linked sentence that tells the pledged `act` as done (see `_act_done`) reports it fulfilled,
+    or breached for a pledge of restraint (`negative`); not when the act is only named ("the
+    duties it lifted in May", "1,550 deployed warheads"). The act is done by all the `joint`
+    parties when the sentence names them all, by the `enabler` of an act it let another side do
+    ("the trains carried NATO supplies"), and by the `pledgers` the sentence names when no one
+    else is its subject. A limit of the pledge ("no more than 3.67 percent") passed in a linked
+    sentence ("beyond the 3.67 percent limit") is a breach."""
     made = r["doc_date"]
     if made is None:
         return []
@@ -894,15 +902,13 @@ def _history(
     numbers = [f"{a:,}" for a, _ in _amounts(r["text"]) if isinstance(a, int) and a >= 10]
     # a limit ("no more than 3.67 percent", "below 300 kilograms") is broken when a later report
     # puts the pledger past it ("passed the 300-kilogram cap", "above the 3.67 percent ceiling")
-    limits = [
-        f"{a:,}" if isinstance(a, int) else str(a) for a, _ in _amounts(r["text"][own[0] : own[1]])
-    ]
+    own_words = r["text"][own[0] : own[1]]
+    limits = [f"{a:,}" if isinstance(a, int) else str(a) for a, _ in _amounts(own_words)]
     past_limit = (
-        re.compile(r"\b(?:exceed\w*|above|beyond|passed|past|surpass\w*|over|broke|broken|breach\w*)\s+"
-                   r"(?:the\s+|its\s+|their\s+)?(?:" + "|".join(map(re.escape, limits)) + r")(?![\d,])", re.I)
-        if limits and _LIMIT.search(r["text"][own[0] : own[1]])
+        re.compile(_PAST_LIMIT + "(?:" + "|".join(map(re.escape, limits)) + r")(?![\d,])", re.I)
+        if limits and _LIMIT.search(own_words)
         else None
-    )  # fmt: skip
+    )
     by_amount = (
         re.compile(r"(?<![\d,.])(?:" + "|".join(map(re.escape, numbers)) + r")(?![\d,])")
         if numbers
@@ -953,7 +959,7 @@ def _history(
                 for status, cue, about in reports
                 if _bears_on(s["text"], cue, by_name, keys, own_story)
             ]
-        if over and (is_direct or by_doc or by_issue) and not _negated(s["text"], over.start()):
+        if over and not _negated(s["text"], over.start()):
             reports.append(("breached", over.group(0), _about(s, over.start(), over.end())))
         done_as = "breached" if negative else "fulfilled"
         if done and not any(status == done_as for status, _, _ in reports):
@@ -982,11 +988,11 @@ def _bears_on(
     text: str, cue: str, name: re.Pattern[str] | None, keys: set[str], promise: bool = True
 ) -> bool:
     """Whether a status cue of `text` is about the obligation named by `name` or its `keys`: one
-    of them within 60 characters before or 40 after the cue, in its clause, or an instrument's
-    name after it ("suspending its participation in New START"), as what the cue acts on ("suspending
-    its participation in New START", "the data were withheld") and not inside a phrase about
-    something else before it ("inspections under New START were paused"); or a cue about a pledge
-    as such ("kept its word", "made good on its pledge") when `promise`."""
+    of them within 60 characters before or 40 after the cue, in its clause, as what the cue acts
+    on ("suspending its participation in New START", "the data were withheld"), not inside a
+    phrase about something else before it ("inspections under New START were paused"); "the
+    treaty" or an instrument's name after the cue; or, when `promise`, a cue about a pledge as
+    such ("kept its word", "made good on its pledge")."""
     m = re.search(re.escape(cue), text)
     if not m or (promise and _PROMISE_WORDS.search(text[m.start() : m.end() + 30])):
         return True
