@@ -213,3 +213,16 @@ def test_sanctions_on_a_third_party_belong_to_its_file(text: str, sanctions: boo
     issues = finder.issues(text)
     assert "sanctions" in issues
     assert ("sanctions" in finder.topical(issues, text)) is sanctions
+
+
+def test_a_recalled_occasion_is_no_stance(analyser) -> None:  # noqa: ANN001
+    [tags] = stances_of(
+        analyser,
+        "The freeze comes three years after the Lisbon summit, at which NATO and Russia agreed "
+        "to explore joint work on missile defence.",
+    )
+    assert not any(t.startswith("common") for t in tags), tags
+    [tags] = stances_of(
+        analyser, "At the Lisbon summit NATO and Russia agreed to explore joint work."
+    )
+    assert any(t.startswith("common") for t in tags), tags

@@ -164,6 +164,8 @@ class IssueTagger:
             cue = doc[start:end]
             if _left_behind(cue, sent):
                 continue  # "from confrontation to cooperation": the state they moved out of
+            if _recalled(cue):
+                continue  # "... after the Lisbon summit, at which they agreed to": background
             if self._reversed(doc[max(sent.start, start - 4) : start]) or self._undone(cue):
                 if value == "common":  # "failed to agree on", "cooperation was suspended"
                     stances.append(f"reversed:{cue.text.lower()}")
@@ -229,6 +231,19 @@ class IssueTagger:
             ):
                 return True
         return False
+
+
+def _recalled(cue: Span) -> bool:
+    """A cue in a relative clause recalling an earlier occasion: "three years after the Lisbon
+    summit, at which NATO and Russia agreed to explore joint work" is background, not a stance of
+    the story's time."""
+    for t in (cue.root, *cue.root.ancestors):
+        if t.dep_ == "relcl":
+            return any(
+                c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children)
+                for c in t.children
+            )
+    return False
 
 
 def _left_behind(cue: Span, sent: Span) -> bool:
