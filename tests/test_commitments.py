@@ -426,6 +426,17 @@ LINKED = [
         "The 12 deployed drones on Greenland are unarmed survey craft, Danish officials said of "
         "the Arctic pact.",
     ),
+    # a report about another instrument, however many words it shares with the pledge
+    (
+        "2026-10-05",
+        "Poland and Lithuania signed the Vistula Lagoon Treaty in Gdansk on Monday. Under the "
+        "treaty, each side must keep no more than 20 patrol boats on the lagoon.",
+    ),
+    (
+        "2026-11-02",
+        "Lithuania is in breach of the Curonian Spit Agreement after it sent more patrol boats to "
+        "the spit, Polish officials said.",
+    ),
 ]
 
 
@@ -572,3 +583,8 @@ def test_drafts_hopes_speakers_and_adjectives(linked: list[Commitment]) -> None:
     assert {c.actor for c in arctic if "rescue ships" in c.commitment} == {"NOR"}
     # "the 12 deployed drones" is no drone deployed
     assert of(linked, "DNK", "never to deploy combat drones").status == "pending"
+
+
+def test_a_report_on_another_instrument_is_not_about_this_one(linked: list[Commitment]) -> None:
+    lagoon = of(linked, "LTU", "no more than 20 patrol boats")
+    assert lagoon.status == "pending"  # the breach is of the Curonian Spit Agreement

@@ -34,10 +34,12 @@ a distinctive name of its passage ("New START", "INF", "Ulyanovsk"; not titles o
 two of its key words (a pledge's own words, up to the next pledge of its sentence; inflections
 alike, "convoys"/"convoy", "lift"/"lifted"; the parties' names are no key words, but what they
 pledge to set up is), or one key word and one of its amounts ("the promised 200"); through
-their document, sentences of a document whose lead (first two sentences) links to it directly, when
-they raise no issue foreign to its passage ("Russia had kept its word on transit"); through their
-issue, sentences on an issue of its passage sharing a key word that is not a cue of that issue. Indirect links
-count only for the actors the sentence is about, or for every party when it says "both sides".
+their document, sentences of a document whose lead (first two sentences) links to it directly,
+when they raise no issue foreign to its passage ("Russia had kept its word on transit"); through
+their issue, sentences on an issue of its passage sharing a key word that is not a cue of that
+issue. Indirect links count only for the actors the sentence is about, or for every party when
+it says "both sides". A sentence about another instrument (by acronym or full name, its own or
+its story lead's: "the INF Treaty" against "New START") is no report on this one.
 A report linked by the instrument's name or its document alone counts only when its cue bears
 on this obligation: the name, a key word or "the treaty" next to the cue as what it acts on
 ("suspending its participation in New START"), not in a phrase about something else
@@ -382,14 +384,21 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
     ] + [("fulfilled", "as promised", _AS_PROMISED)]
     # What every sentence offers a commitment's history: its key words and its status reports.
     earlier: dict[str, dict[str, set[str]]] = {}  # per document: status -> actors last reported
+    lead_instruments: dict[str, set[str]] = {}  # per document: the instruments its lead names
     for r in sentences:
         r["keys"] = _keys(r["text"], r["actors"])
+        r["instruments"] = _instruments(r["text"])
+        if r["sent_index"] < 2:
+            lead_instruments.setdefault(r["doc_id"], set()).update(r["instruments"])
         r["reports"] = _statuses(r, status_cues, earlier.setdefault(r["doc_id"], {}))
     wanted = {a.upper() for a in actors}
     # Each sentence with its neighbours: "Under the treaty, each side may have..." takes
     # "New START" from the sentence before it.
     by_place = {(r["doc_id"], r["sent_index"]): r for r in sentences}
     out: list[Commitment] = []
+    for r in sentences:
+        # a report names its instrument itself or through its story's lead
+        r["about_instruments"] = r["instruments"] or lead_instruments.get(r["doc_id"], set())
     for r in sentences:
         before = by_place.get((r["doc_id"], r["sent_index"] - 1))
         # who "It" is in "It is to remove the core": the first actor of the sentence before
@@ -525,6 +534,8 @@ def _commitments_of(
         for name in _names(near["text"], [a["text"] for a in near["actors"]])
     }
     passage_issues = {i for near in neighbours for i in near["issues"]}
+    # the instruments the pledge belongs to: named in its passage or its story's lead
+    instruments = {i for near in neighbours + lead for i in near["instruments"]}
     act = _act_done(r["text"][m.start() :])
     reports = _history(
         r, own, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]), act,
@@ -539,6 +550,7 @@ def _commitments_of(
         enabler=committers if _enabling(r["text"][m.start() :]) else (),
         pledgers=set(committers),
         clause=(start, start + len(clause)),
+        instruments=instruments,
     )  # fmt: skip
     if each_side:
         committers += [a for a in _parties(reports) if a not in committers]
@@ -859,6 +871,7 @@ def _history(
     clause=(0, 0),
     enabler=(),
     pledgers=(),
+    instruments=(),
 ) -> list[tuple[StatusReport, set[str], bool, bool]]:  # noqa: ANN001
     """Later reports on the pledge at `own` (its words) of sentence `r`: the status reports (see
     `_statuses`) of sentences of later documents linked to it (for a `standing` rule, also of its
@@ -874,6 +887,9 @@ def _history(
     Without two shared keys, a report counts only when its cue bears on the pledge (see
     `_bears_on`): "suspending its participation in New START", not "inspections under New START
     remain paused" for the treaty's warhead limits.
+    A sentence about another instrument than the pledge's (the `instruments` of its passage and
+    story lead, see `_instruments`, against those the sentence or its own lead names) is no report
+    on it, however many words it shares: the INF Treaty's breaches are not New START's.
 
     A linked sentence that tells the pledged `act` as done (see `_act_done`) reports it fulfilled,
     or breached for a pledge of restraint (`negative`); not when the act is only named ("the
@@ -938,6 +954,8 @@ def _history(
             done = None  # "licensed more than 40 trawlers, past the 40 allowed": no fulfilment
         if not s["reports"] and not done and not over:
             continue
+        if instruments and s["about_instruments"] and not instruments & s["about_instruments"]:
+            continue  # about another instrument: the INF Treaty's breaches are not New START's
         same_issue = bool((issues | passage_issues) & set(s["issues"]))
         by_doc = s["doc_id"] in docs and set(s["issues"]) <= passage_issues
         by_issue = same_issue and bool((keys & s["keys"]) - issue_words)
@@ -1026,6 +1044,34 @@ _ASIDE = re.compile(
     r"\b(?:under|of|in|for|with|on|by|from|at)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z-]+)"
 )
+
+
+# An instrument by its written acronym: "the INF Treaty", "New START", "START II".
+_INSTRUMENT_ACRONYM = re.compile(
+    r"\bNew START\b|\b[A-Z]{3,}(?=\s+(?:[Tt]reaty|[Aa]greement|[Aa]ccord|[Cc]onvention|deal|pact|"
+    r"I{1,3})\b)"
+)
+
+
+# ... or by its full name: "the Intermediate-Range Nuclear Forces Treaty" (INF), "the
+# Anti-Ballistic Missile Treaty" (ABM); initials that differ from the usual acronym are mapped.
+_INSTRUMENT_NAME = re.compile(
+    r"\b((?:[A-Z][\w-]*\s+){2,5})(?:Treaty|Agreement|Accord|Convention)\b"
+)
+_USUAL_ACRONYM = {"SAR": "START", "NSAR": "START", "SOR": "SORT"}
+
+
+def _instruments(text: str) -> set[str]:
+    """The instruments a text names, as acronyms: {"INF"}, {"START"}, {"ABM"}."""
+    found = {m.group(0).split()[-1] for m in _INSTRUMENT_ACRONYM.finditer(text)}
+    for m in _INSTRUMENT_NAME.finditer(text):
+        words = [w for w in m.group(1).split() if w not in _NOT_NAMES]
+        for initials in (
+            "".join(w[0] for w in words),  # Intermediate-Range Nuclear Forces: INF
+            "".join(p[0] for w in words for p in w.split("-") if p),  # Anti-Ballistic Missile: ABM
+        ):
+            found.add(_USUAL_ACRONYM.get(initials.upper(), initials.upper()))
+    return found
 
 
 # A cue about a pledge as such: "kept its word", "made good on its pledge", "the promised 200".
