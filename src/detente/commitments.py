@@ -680,10 +680,11 @@ _LIMIT = re.compile(
 )
 # A past participle used as an adjective, not an act told as done: "1,550 deployed warheads".
 _ADJECTIVAL = re.compile(r"(?:\d[\d,.]*|\b(?:the|its|their|all|of|and|non-))\s*$", re.I)
-_THREAT = re.compile(r"\b(?:threaten\w*|threatened|warn(?:s|ed|ing)?)\b", re.I)
+_THREAT_WORDS = r"threaten\w*|threatened|warn(?:s|ed|ing)?"
+_THREAT = re.compile(rf"\b(?:{_THREAT_WORDS})\b", re.I)
 # In a pledge's own clause: a condition, a mere possibility, or a threat ("warned that it would").
 _NOT_A_PLEDGE = re.compile(
-    r"\b(?:if|unless|could|might|may|threaten\w*|threatened|warn(?:s|ed|ing)?|hope[sd]?|hoping|"
+    rf"\b(?:if|unless|could|might|may|{_THREAT_WORDS}|hope[sd]?|hoping|"
     r"expect(?:s|ed)?|believe[sd]?|think|thinks|thought)\b",
     re.I,
 )
