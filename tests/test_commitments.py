@@ -588,3 +588,64 @@ def test_drafts_hopes_speakers_and_adjectives(linked: list[Commitment]) -> None:
 def test_a_report_on_another_instrument_is_not_about_this_one(linked: list[Commitment]) -> None:
     lagoon = of(linked, "LTU", "no more than 20 patrol boats")
     assert lagoon.status == "pending"  # the breach is of the Curonian Spit Agreement
+
+
+# Pledges told in more ways: a time between the verb and the act, the two sides as subject, a
+# speaker announcing his own side's act, coordinated subjects, acts an accord provides for.
+TOLD = [
+    (
+        "2026-03-03",
+        "Chile and Peru held talks on fisheries in Lima on Tuesday. The two countries agreed on "
+        "Tuesday to a joint survey of the maritime boundary markers. Chile promised in March to "
+        "return 40 impounded fishing boats to Peru. Officials in Lima said the two navies are to "
+        "set up a radio link between their headquarters.",
+    ),
+    (
+        "2026-03-10",
+        "Chile's president said Santiago would invite Peruvian observers to its spring exercise. "
+        "Peru's president said Chile would regret its decision on the boats. Chilean and Peruvian "
+        "coast guards are to begin joint patrols on 1 May. The ministers signed an accord under "
+        "which Peru will station two fisheries inspectors in Arica.",
+    ),
+    (
+        "2026-03-17",
+        "Chile announced that it would withdraw from the Pacific Fisheries Agreement with Peru. "
+        "Peru said Chile would deploy more patrol boats if the dispute went on.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def told(tmp_path_factory) -> list[Commitment]:  # noqa: ANN001
+    tmp = tmp_path_factory.mktemp("told")
+    corpus = tmp / "c.jsonl"
+    with corpus.open("w", encoding="utf-8") as fh:
+        for i, (day, text) in enumerate(TOLD):
+            fh.write(json.dumps({"id": f"t{i:02d}", "date": day, "text": text}) + "\n")
+    with Store(tmp / "c.duckdb") as store:
+        run([corpus], store, Config())
+        return commitments(store, load_taxonomy())
+
+
+def pledgers(found: list[Commitment], words: str) -> set[str]:
+    return {c.actor for c in found if words in c.commitment}
+
+
+def test_a_time_between_the_verb_and_the_act(told: list[Commitment]) -> None:
+    assert pledgers(told, "to a joint survey") == {"CHL", "PER"}
+    assert pledgers(told, "to return 40 impounded fishing boats") == {"CHL"}
+    assert of(told, "CHL", "return 40 impounded").quantity == 40
+
+
+def test_the_two_sides_and_coordinated_subjects_pledge_together(told: list[Commitment]) -> None:
+    assert pledgers(told, "set up a radio link") == {"CHL", "PER"}
+    assert pledgers(told, "begin joint patrols") == {"CHL", "PER"}
+
+
+def test_a_speakers_own_side_and_what_an_accord_provides(told: list[Commitment]) -> None:
+    assert pledgers(told, "invite Peruvian observers") == {"CHL"}
+    assert pledgers(told, "station two fisheries inspectors") == {"PER"}
+    # another side's act, a threat and a notice of leaving are no pledges
+    assert not pledgers(told, "regret its decision")
+    assert not pledgers(told, "deploy more patrol boats")
+    assert not pledgers(told, "withdraw from the Pacific Fisheries Agreement")

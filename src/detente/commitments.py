@@ -276,7 +276,16 @@ _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", 
              "requires", "required", "undertook", "undertake", "committed", "commits", "bound",
              "binds", "vowed", "pledge", "promise", "once", "entry", "keep", "keeping", "kept",
              "open", "hold", "take", "give", "allow", "help", "continue", "remain", "stay", "start",
-             "begin", "end"} | set(MONTHS) | set(WEEKDAYS)  # fmt: skip
+             "begin", "end", "armies", "militaries", "governments", "government", "nations",
+             "countries", "country", "states", "capitals", "powers", "delegations", "delegation",
+             "two"} | set(MONTHS) | set(WEEKDAYS)  # fmt: skip
+
+
+_WHEN_SAID = (
+    r"(?:(?:on|in|at|during|last|this|earlier|late|early)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,2}?"
+    r"(?:\d{1,2}|\d{4}|(?-i:[A-Z][a-z]+)|week|month|year|weekend|summit|talks|principle)"
+    r"|in principle|(?:then|now|also|formally|publicly|jointly|again|already|quickly))"
+)
 
 
 def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
@@ -305,6 +314,9 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         r"\b(?P<verb>"
         + "|".join(map(re.escape, forms))
         + r")\b(?P<rest>\s+(?:(?:itself|themselves|ourselves|and|each|(?-i:[A-Z][\w-]*))\s+){0,5}"
+        # when the pledge was made, between verb and act: "agreed on Monday to", "promised in
+        # February to", "pledged last week to"
+        rf"(?:{_WHEN_SAID}\s+)?"
         r"(?:never |not )?to\b(?!(?-i: [A-Z]))(?!\s*(?::|(?:it|this|that|them)\b))"
         r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b|\s+(?:up to )?[$€£]?\d)"
         # an obligation of every party; "may" only with a limit ("may have no more than"), not a
@@ -491,7 +503,10 @@ def _commitments_of(
     clause = r["text"][start : _clause_end(r["text"], m.end())]
     cue_at = r["char_start"] + m.start()
     named = [a for a in r["actors"] if a["kind"] != "modifier"]
-    before = ([pledger] if pledger else []) if declared else _pledgers(r, cue_at, start)
+    if declared:
+        before = list(pledger) if isinstance(pledger, tuple) else [pledger] if pledger else []
+    else:
+        before = _pledgers(r, cue_at, start)
     bound = _bound(r, m) if not declared else []
     if bound:  # "the treaty obliges Washington and Moscow each to cut": they are bound
         before = bound
@@ -626,11 +641,37 @@ _PLEDGED_ACTS = ("send|provide|give|deliver|supply|donate|grant|lend|pay|fund|fi
 # "will take steps to protect its interests", "will pay the price".
 _NOT_AN_ACT = (
     r"(?!\s+(?:(?:the|any|all|its|further|additional|appropriate|necessary|military|"
-    r"retaliatory|adequate)\s+)*(?:counter-?measures|measures|steps|action|price)\b)"
+    r"retaliatory|adequate)\s+)*(?:counter-?measures|measures|steps|action|price)\b"
+    # leaving an instrument is a notice, not a pledge: "would withdraw from the ABM Treaty"
+    r"|\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,5}(?:treaty|agreement|accord|deal|pact|convention)\b)"
 )
 # The future of a pledge, with the adverbs that may follow it: "will also send", "is to help".
-_FUTURE = r"(?:will|would|shall|is to|are to)\s+(?:(?:also|soon|now|still|fully|then|first|jointly|continue to)\s+)?"
-_WILL_ACT = re.compile(rf"\b{_FUTURE}(?:{_PLEDGED_ACTS})\b{_NOT_AN_ACT}", re.I)
+_FUTURE = (
+    r"(?:will|would|shall|(?:is|are)\s+(?:(?:also|now|then|first|each|both|jointly)\s+)?to)\s+"
+    r"(?:(?:also|soon|now|still|fully|then|first|jointly|promptly|continue to|go on)\s+)?"
+)
+# Acts an actor may pledge besides giving: setting something up, meeting, drafting, training.
+# Not hostile or unilateral acts ("will deploy", "will respond", "will impose"), which are
+# announcements or threats, not pledges.
+_AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|launch|"
+             "invite|leave|draft|negotiate|join|apply|sign|submit|complete|"
+             "conclude|consult|train|form|appoint|prepare|present|coordinate|cooperate|patrol|"
+             "monitor|inspect|verify|investigate|clear|rebuild|invest|purchase|import|ship|"
+             "carry|issue|hold off|refrain|work out|take part|participate|cap|limit|freeze|"
+             "pause|postpone|delay|waive|drop|ease|grant|offer|swap|evacuate")  # fmt: skip
+_WILL_ACT = re.compile(rf"\b{_FUTURE}(?:{_AGENTIVE})\b{_NOT_AN_ACT}", re.I)
+# The two sides as the subject of a pledge: "the two armies are to set up", "Both countries will
+# remain bound", "their foreign ministers would draft", "each side will notify the other".
+_PAIR_WILL = re.compile(
+    rf"\b(?:(?:the two|both|their)\s+(?:[a-z-]+\s+)?{_BOUND}|(?:each|either) (?:\w+ )?{_BOUND}|"
+    r"(?:the two|both)\s+(?:[a-z-]+\s+)?(?:experts|delegations|teams|negotiators|presidents|"
+    r"foreign ministers|defence ministers|prime ministers|sides|armies|militaries|governments)|"
+    rf"experts from both(?: sides)?)\s+(?:{_FUTURE}(?:(?:{_AGENTIVE})\b|remain bound\b))"
+    rf"{_NOT_AN_ACT}",
+    re.I,
+)
+# "..., an agreement under which the United States will station ...": what the instrument provides.
+_UNDER_WHICH = re.compile(r"\b(?:under|by) which\b", re.I)
 # Between the actor and "will": nothing, or an adverb ("Russia, too, will", "Russia also will").
 _SUBJECT_GAP = re.compile(r"^\s*(?:,[^,.;]{1,30},\s*|(?:also|too|now|soon)\s+)?$", re.I)
 # A pledge named as an earlier one's: "its promise", "their pledge" in a sentence reporting on it.
@@ -641,8 +682,8 @@ _PROMISED_THAT = re.compile(
     r"\b(?P<verb>assur\w*|promis\w*|pledg\w*|vow\w*|guarant\w*|undert(?:ake|akes|aking|ook)|"
     r"agree[sd]?|told|said|says|announced|declared)\b[^.;]{0,80}?"
     r"(?:\bthat\b|(?=\s(?:it|he|she|they)\s+(?:will|would)\b))"
-    r"(?:(?!, and |\bsaid\b)[^.;])*?\b(?:will|would|shall)\s+"
-    rf"(?P<neg>not\s+)?(?:(?P<act>{_PLEDGED_ACTS})\b{_NOT_AN_ACT}|[a-z]+\b)",
+    r"(?:(?!, and |\bsaid\b)[^.;])*?\b(?P<modal>will|would|shall)\s+"
+    rf"(?P<neg>not\s+)?(?:(?P<act>{_AGENTIVE})\b{_NOT_AN_ACT}|[a-z]+\b)",
     re.I,
 )
 # Verbs that report a pledge only when the speaker pledges its own act: "North Korea said it would
@@ -651,9 +692,8 @@ _REPORTING = {"told", "said", "says", "anno", "decl"}
 _SELF = re.compile(r"(?:\bthat\s+|\s)(?:it|he|she|they|we)\s+(?:will|would|shall)\s", re.I)
 # Acts pledged in a clause that already has its pledger: "... and would close its test site", "It
 # is to seek ratification".
-_MORE_ACTS = rf"{_PLEDGED_ACTS}|close|seek"
 _AND_WOULD = re.compile(
-    rf"\band\s+(?:would|will)\s+(?:not\s+)?(?:{_MORE_ACTS})\b{_NOT_AN_ACT}", re.I
+    rf"\band\s+(?:would|will)\s+(?:not\s+)?(?:{_AGENTIVE})\b{_NOT_AN_ACT}", re.I
 )
 # An act named in a relative clause, as a thing of the past: "the sanctions it lifted in 2016".
 _RELATIVE = re.compile(
@@ -668,7 +708,7 @@ _UNDER = re.compile(
     re.I,
 )
 _WILL_ANY = re.compile(rf"\b{_FUTURE}[a-z]{{3,}}\b{_NOT_AN_ACT}", re.I)
-_IT_WILL = re.compile(rf"(?:It|They)\s+(?!would){_FUTURE}(?:{_MORE_ACTS})\b{_NOT_AN_ACT}")
+_IT_WILL = re.compile(rf"(?:It|They)\s+(?!would){_FUTURE}(?:{_AGENTIVE})\b{_NOT_AN_ACT}")
 _PAST_LIMIT = (
     r"\b(?:exceed\w*|above|beyond|passed|past|surpass\w*|over|broke|broken|breach\w*)\s+"
     r"(?:the\s+|its\s+|their\s+)?"
@@ -684,13 +724,13 @@ _THREAT_WORDS = r"threaten\w*|threatened|warn(?:s|ed|ing)?"
 _THREAT = re.compile(rf"\b(?:{_THREAT_WORDS})\b", re.I)
 # In a pledge's own clause: a condition, a mere possibility, or a threat ("warned that it would").
 _NOT_A_PLEDGE = re.compile(
-    rf"\b(?:if|unless|could|might|may|{_THREAT_WORDS}|hope[sd]?|hoping|"
+    rf"\b(?:if|unless|could|might|(?-i:may)|{_THREAT_WORDS}|hope[sd]?|hoping|"
     r"expect(?:s|ed)?|believe[sd]?|think|thinks|thought)\b",
     re.I,
 )
 
 
-def _declared(r) -> list[tuple[re.Match[str], str | None]]:  # noqa: ANN001
+def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  # noqa: ANN001
     """Pledges said in the future tense, and who makes each: "the United States will send 200
     ventilators to Russia", "Russian specialists are to help" (the actor right before "will", not
     one inside a phrase: "exercises in Belarus would"); and acts promised in a that-clause:
@@ -719,7 +759,7 @@ def _declared(r) -> list[tuple[re.Match[str], str | None]]:  # noqa: ANN001
             or (not promised and re.search(r"\b(?:if|unless)\b", before, re.I))
         )
 
-    found: list[tuple[re.Match[str], str | None]] = []
+    found: list[tuple[re.Match[str], str | tuple[str, ...] | None]] = []
     taken: list[tuple[int, int]] = []
     pos = 0
     while m := _PROMISED_THAT.search(text, pos):
@@ -727,9 +767,12 @@ def _declared(r) -> list[tuple[re.Match[str], str | None]]:  # noqa: ANN001
         if conditional_or_threat(m, promised=True):
             continue
         verb = m["verb"].lower()
-        if verb[:4] in _REPORTING and (not m["act"] or m["neg"] or not _SELF.search(m[0])):
+        if verb[:4] in _REPORTING and (
+            not m["act"] or m["neg"] or not (_SELF.search(m[0]) or _own_side(r, m))
+        ):
             # "told reporters that it would respond / would not accept": no act promised; "said
-            # that Iran would ...": someone else's act, not the speaker's pledge
+            # that Iran would ...": someone else's act, not the speaker's pledge ("Putin said
+            # Moscow would put it to the Council" is his own side's)
             continue
         if _NOUN_CUE.fullmatch(verb) and _DETERMINED.search(text[: m.start()]):
             continue  # "the security guarantees it wants ... that NATO will not expand"
@@ -748,8 +791,14 @@ def _declared(r) -> list[tuple[re.Match[str], str | None]]:  # noqa: ANN001
             for more in _AND_WOULD.finditer(text, m.end(), end):
                 found.append((more, pledger))
                 taken.append((more.start(), more.end()))
-    # "Under the accord, Russia will build two lines": any act the instrument provides for
-    under = _UNDER.match(text)
+    # "the two armies are to set up a hotline": a pledge of the story's two parties
+    for m in _PAIR_WILL.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken) and not conditional_or_threat(m, False):
+            found.append((m, None))
+            taken.append((m.start(), m.end()))
+    # "Under the accord, Russia will build two lines", "an agreement under which the United
+    # States will station ...": any act the instrument provides for
+    under = _UNDER.match(text) or _UNDER_WHICH.search(text)
     wills = list(_WILL_ACT.finditer(text))
     if under:
         wills = sorted({m.start(): m for m in [*wills, *_WILL_ANY.finditer(text, under.end())]}.values(),
@@ -773,13 +822,47 @@ def _declared(r) -> list[tuple[re.Match[str], str | None]]:  # noqa: ANN001
             gap = text[end : m.start()]
             if a["kind"] == "modifier":  # "Russian specialists are to help": its head noun
                 if re.fullmatch(r"\s+[a-z]+(?:\s+[a-z]+)?\s+", gap):
-                    found.append((m, a["actor"]))
+                    found.append((m, _joint_subject(r, a)))
                     break
                 continue
             if _SUBJECT_GAP.match(gap):
-                found.append((m, a["actor"]))
+                found.append((m, _joint_subject(r, a)))
                 break
     return found
+
+
+def _joint_subject(r, a: dict[str, Any]) -> str | tuple[str, ...]:  # noqa: ANN001
+    """The actor of a subject with those coordinated with it: "Russian and Turkish forces",
+    "Russia and Turkey" (one actor alone stays a string)."""
+    text, offset = r["text"], r["char_start"]
+    end = a["start"] + len(a["text"])
+    joint = [
+        b["actor"]
+        for b in r["actors"]
+        if b is not a
+        and b["actor"] != a["actor"]
+        and b["start"] < a["start"]
+        and (
+            b["start"] + len(b["text"]) == end  # "Russian and Turkish forces" holds "Turkish forces"
+            or text[b["start"] + len(b["text"]) - offset : a["start"] - offset].strip(" ,")
+            in ("and", "")
+        )
+    ]
+    return tuple(dict.fromkeys([*joint, a["actor"]])) if joint else a["actor"]
+
+
+def _own_side(r, m: re.Match[str]) -> bool:  # noqa: ANN001
+    """Whether the subject of a reported pledge is the speaker's own side: "Putin ... said Moscow
+    would put it to the Council", "Trump said the United States would stop its war games"."""
+    text, offset = r["text"], r["char_start"]
+    speakers = _pledgers(r, offset + m.start(), _clause_start(text, m.start()))
+    subject = None
+    for a in r["actors"]:
+        start, end = a["start"] - offset, a["start"] - offset + len(a["text"])
+        if m.start("verb") < start and end <= m.start("modal") and a["kind"] != "modifier":
+            gap = text[end : m.start("modal")]
+            subject = a["actor"] if _SUBJECT_GAP.match(gap) else None
+    return bool(speakers) and subject == speakers[0]
 
 
 _PLACE = re.compile(
@@ -1227,8 +1310,8 @@ def _possible(text: str, at: int) -> bool:
     """A word of possibility among the six before `at` in its clause: "could suspend",
     "threatened to withdraw", "would come back only once the promises had been honoured" (but
     not "once again violated")."""
-    clause = re.split(r"[,;:]", text[:at])[-1].lower()
-    clause = re.sub(r"\bonce (?:again|more)\b", "", clause)
+    clause = re.sub(r"\bMay\b", "", re.split(r"[,;:]", text[:at])[-1])  # the month, not "may"
+    clause = re.sub(r"\bonce (?:again|more)\b", "", clause.lower())
     return bool(_HYPOTHETICAL & set(clause.split()[-6:])) or bool(re.search(r"\bonce\b", clause))
 
 
