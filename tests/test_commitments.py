@@ -612,6 +612,11 @@ TOLD = [
         "Chile announced that it would withdraw from the Pacific Fisheries Agreement with Peru. "
         "Peru said Chile would deploy more patrol boats if the dispute went on.",
     ),
+    (
+        "2026-05-02",
+        "Chilean and Peruvian coast guards carried out their first joint patrol off Arica on "
+        "Friday.",
+    ),
 ]
 
 
@@ -649,3 +654,9 @@ def test_a_speakers_own_side_and_what_an_accord_provides(told: list[Commitment])
     assert not pledgers(told, "regret its decision")
     assert not pledgers(told, "deploy more patrol boats")
     assert not pledgers(told, "withdraw from the Pacific Fisheries Agreement")
+
+
+def test_a_start_told_as_the_first_one_carried_out(told: list[Commitment]) -> None:
+    patrols = [c for c in told if "begin joint patrols" in c.commitment]
+    assert {c.status for c in patrols} == {"fulfilled"}
+    assert of(told, "CHL", "invite Peruvian observers").status == "pending"
