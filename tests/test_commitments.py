@@ -617,6 +617,11 @@ TOLD = [
         "Chilean and Peruvian coast guards carried out their first joint patrol off Arica on "
         "Friday.",
     ),
+    (
+        "2026-06-09",
+        "The presidents of Chile, Peru and Bolivia met in La Paz on Monday and agreed that their "
+        "foreign ministers would draft a code on sharing the Lauca river.",
+    ),
 ]
 
 
@@ -645,6 +650,8 @@ def test_a_time_between_the_verb_and_the_act(told: list[Commitment]) -> None:
 def test_the_two_sides_and_coordinated_subjects_pledge_together(told: list[Commitment]) -> None:
     assert pledgers(told, "set up a radio link") == {"CHL", "PER"}
     assert pledgers(told, "begin joint patrols") == {"CHL", "PER"}
+    # all who agreed, not the last one named
+    assert pledgers(told, "draft a code on sharing") == {"CHL", "PER", "BOL"}
 
 
 def test_a_speakers_own_side_and_what_an_accord_provides(told: list[Commitment]) -> None:

@@ -9,11 +9,16 @@ a conditional pledge of restraint ("would not deploy them unless ..."); whatever
 that-clause ("Russia assured the United States that the troops would return to their bases",
 "the delegations agreed that their experts would meet" and "agreed that neither government
 will" bind the story's two parties; "North Korea said it would stop testing", "Kim told him he
-would destroy the site": a speaker's own act); or a
-pledge in the future tense of an act done for another side ("the United States will send 200
-ventilators to Russia", "Russian specialists are to help"; after "Under the accord," any act:
-"Russia will build two lines"; "It is to remove the core" is the pledge of the actor the
-sentence before names first), not in a conditional clause or a threat. A pledge named as an old one in a report on it ("made good on its promise to ...") or
+would destroy the site", "Putin said Moscow would invite ...": a speaker's own side's act;
+"Putin, Poroshenko, Merkel and Hollande agreed that ..." binds all four); or a pledge in the
+future tense of an act done for another side or with it ("the United States will send 200
+ventilators to Russia", "Russia is also to train", "Russian and Turkish forces are to begin
+joint patrols" binds both, "the two armies are to set up a hotline" the story's two parties;
+after "Under the accord," or "an agreement under which" any act: "Russia will build two
+lines"; "It is to remove the core" is the pledge of the actor the sentence before names first),
+not in a conditional clause or a threat, and not a notice of leaving an instrument ("would
+withdraw from the ABM Treaty"). When the pledge was made may stand between the verb and the act
+("agreed on Monday to", "promised in February to"). A pledge named as an old one in a report on it ("made good on its promise to ...") or
 talked about ("the promises to clear the way ... remained on paper") is not a new commitment.
 A sentence can hold several pledges, each with its own pledgers, amounts and deadline ("Iran
 will stop ...; in return the six agreed that they would impose no new sanctions on Iran").
@@ -50,7 +55,8 @@ information office", "created the board" or "..., creating the board" for "to se
 done by every party of a joint pledge when the sentence names them all) — a breach when the pledge
 was one of restraint ("undertook never to close the terminal" ... "closed the terminal"); for a
 pledge to let another side act, that side's act ("agreed to let NATO move supplies" ... "the
-trains carried NATO supplies") —,
+trains carried NATO supplies"; a start as the first one carried out, "carried out their first
+joint patrol" for "to begin joint patrols") —,
 "as promised" / "as Berlin had promised" / "the promised 200" (fulfilled), a limit passed
 ("no more than 3.67 percent" ... "beyond the 3.67 percent limit": breached),
 or a status cue from stance.yaml (`commitment_status`: "met the limits", "as promised",
@@ -783,6 +789,9 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
             pledger = (
                 (pledgers[0] if verb[:4] in _REPORTING else pledgers[-1]) if pledgers else None
             )
+            if verb.startswith("agree") and len(set(pledgers)) > 1:
+                # "Putin, Poroshenko, Merkel and Hollande ... agreed that": all who agreed
+                pledger = tuple(dict.fromkeys(pledgers))
             found.append((m, pledger))
             taken.append((m.start(), m.end()))
             pos = m.end()
@@ -842,8 +851,9 @@ def _joint_subject(r, a: dict[str, Any]) -> str | tuple[str, ...]:  # noqa: ANN0
         if b is not a
         and b["actor"] != a["actor"]
         and b["start"] < a["start"]
+        # "Russian and Turkish forces" ends where "Turkish forces" does; "Russia and Turkey"
         and (
-            b["start"] + len(b["text"]) == end  # "Russian and Turkish forces" holds "Turkish forces"
+            b["start"] + len(b["text"]) == end
             or text[b["start"] + len(b["text"]) - offset : a["start"] - offset].strip(" ,")
             in ("and", "")
         )
