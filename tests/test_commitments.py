@@ -4,6 +4,7 @@ later reports are about the pledge, whom each report is about, and which reports
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -156,16 +157,20 @@ DOCS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def found(tmp_path_factory) -> list[Commitment]:  # noqa: ANN001
-    tmp = tmp_path_factory.mktemp("commitments")
+def analysed(tmp: Path, docs: list[tuple[str, str]], prefix: str) -> list[Commitment]:
+    """The commitments of a corpus of (date, text) documents run through the real pipeline."""
     corpus = tmp / "c.jsonl"
     with corpus.open("w", encoding="utf-8") as fh:
-        for i, (day, text) in enumerate(DOCS):
-            fh.write(json.dumps({"id": f"c{i:02d}", "date": day, "text": text}) + "\n")
+        for i, (day, text) in enumerate(docs):
+            fh.write(json.dumps({"id": f"{prefix}{i:02d}", "date": day, "text": text}) + "\n")
     with Store(tmp / "c.duckdb") as store:
         run([corpus], store, Config())
         return commitments(store, load_taxonomy())
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory) -> list[Commitment]:  # noqa: ANN001
+    return analysed(tmp_path_factory.mktemp("commitments"), DOCS, "c")
 
 
 def of(found: list[Commitment], actor: str, words: str) -> Commitment:
@@ -442,14 +447,7 @@ LINKED = [
 
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory) -> list[Commitment]:  # noqa: ANN001
-    tmp = tmp_path_factory.mktemp("linked")
-    corpus = tmp / "c.jsonl"
-    with corpus.open("w", encoding="utf-8") as fh:
-        for i, (day, text) in enumerate(LINKED):
-            fh.write(json.dumps({"id": f"l{i:02d}", "date": day, "text": text}) + "\n")
-    with Store(tmp / "c.duckdb") as store:
-        run([corpus], store, Config())
-        return commitments(store, load_taxonomy())
+    return analysed(tmp_path_factory.mktemp("linked"), LINKED, "l")
 
 
 def test_every_pledge_of_a_sentence_with_its_own_pledgers(linked: list[Commitment]) -> None:
@@ -627,14 +625,7 @@ TOLD = [
 
 @pytest.fixture(scope="module")
 def told(tmp_path_factory) -> list[Commitment]:  # noqa: ANN001
-    tmp = tmp_path_factory.mktemp("told")
-    corpus = tmp / "c.jsonl"
-    with corpus.open("w", encoding="utf-8") as fh:
-        for i, (day, text) in enumerate(TOLD):
-            fh.write(json.dumps({"id": f"t{i:02d}", "date": day, "text": text}) + "\n")
-    with Store(tmp / "c.duckdb") as store:
-        run([corpus], store, Config())
-        return commitments(store, load_taxonomy())
+    return analysed(tmp_path_factory.mktemp("told"), TOLD, "t")
 
 
 def pledgers(found: list[Commitment], words: str) -> set[str]:

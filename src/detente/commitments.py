@@ -670,8 +670,7 @@ _WILL_ACT = re.compile(rf"\b{_FUTURE}(?:{_AGENTIVE})\b{_NOT_AN_ACT}", re.I)
 # remain bound", "their foreign ministers would draft", "each side will notify the other".
 _PAIR_WILL = re.compile(
     rf"\b(?:(?:the two|both|their)\s+(?:[a-z-]+\s+)?{_BOUND}|(?:each|either) (?:\w+ )?{_BOUND}|"
-    r"(?:the two|both)\s+(?:[a-z-]+\s+)?(?:experts|delegations|teams|negotiators|presidents|"
-    r"foreign ministers|defence ministers|prime ministers|sides|armies|militaries|governments)|"
+    r"(?:the two|both)\s+(?:[a-z-]+\s+)?(?:experts|delegations|teams|negotiators|presidents)|"
     rf"experts from both(?: sides)?)\s+(?:{_FUTURE}(?:(?:{_AGENTIVE})\b|remain bound\b))"
     rf"{_NOT_AN_ACT}",
     re.I,
