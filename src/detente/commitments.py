@@ -656,7 +656,7 @@ _FUTURE = (
     r"(?:will|would|shall|(?:is|are)\s+(?:(?:also|now|then|first|each|both|jointly)\s+)?to)\s+"
     r"(?:(?:also|soon|now|still|fully|then|first|jointly|promptly|continue to|go on)\s+)?"
 )
-# Acts an actor may pledge besides giving: setting something up, meeting, drafting, training.
+# Acts an actor may pledge besides giving: setting something up, drafting, training, pausing.
 # Not hostile or unilateral acts ("will deploy", "will respond", "will impose"), which are
 # announcements or threats, not pledges.
 _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|launch|"
@@ -777,7 +777,7 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
         ):
             # "told reporters that it would respond / would not accept": no act promised; "said
             # that Iran would ...": someone else's act, not the speaker's pledge ("Putin said
-            # Moscow would put it to the Council" is his own side's)
+            # Moscow would invite attaches" is his own side's)
             continue
         if _NOUN_CUE.fullmatch(verb) and _DETERMINED.search(text[: m.start()]):
             continue  # "the security guarantees it wants ... that NATO will not expand"
@@ -861,8 +861,8 @@ def _joint_subject(r, a: dict[str, Any]) -> str | tuple[str, ...]:  # noqa: ANN0
 
 
 def _own_side(r, m: re.Match[str]) -> bool:  # noqa: ANN001
-    """Whether the subject of a reported pledge is the speaker's own side: "Putin ... said Moscow
-    would put it to the Council", "Trump said the United States would stop its war games"."""
+    """Whether the subject of a reported pledge is the speaker's own side: "Putin said Moscow
+    would invite foreign attaches", "Trump said the United States would stop its war games"."""
     text, offset = r["text"], r["char_start"]
     speakers = _pledgers(r, offset + m.start(), _clause_start(text, m.start()))
     subject = None
