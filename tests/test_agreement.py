@@ -226,3 +226,27 @@ def test_a_recalled_occasion_is_no_stance(analyser) -> None:  # noqa: ANN001
         analyser, "At the Lisbon summit NATO and Russia agreed to explore joint work."
     )
     assert any(t.startswith("common") for t in tags), tags
+
+
+def test_naming_a_camp_is_not_naming_its_file(tmp_path: Path) -> None:
+    docs = [
+        (
+            "2023-03-10",
+            "Pilgrims",
+            "Saudi Arabia and Iran agreed on Friday to restore diplomatic relations. Saudi Arabia "
+            "praised Iran for settling the arrangements for Iranian pilgrims.",
+        ),
+        ("2023-06-10", "Enrichment", "Saudi Arabia condemned Iran's uranium enrichment."),
+    ]
+    db = tmp_path / "a.duckdb"
+    with Store(db) as store:
+        run([write_corpus(tmp_path / "a.jsonl", docs)], store, Config())
+        early = {s.issue: s for s in agreement_map(
+            store, TAXONOMY, ["SAU"], ["IRN"], date(2023, 3, 1), date(2023, 3, 31))}  # fmt: skip
+        late = {s.issue: s for s in agreement_map(
+            store, TAXONOMY, ["SAU"], ["IRN"], date(2023, 6, 1), date(2023, 6, 30))}  # fmt: skip
+    # "Iran" and "Iranian pilgrims" name a party, not Iran's nuclear file ...
+    assert early["iran_nuclear"].level == "unknown"
+    assert early["diplomatic_relations"].level == "common"
+    # ... which a cue of its own still names
+    assert late["iran_nuclear"].level == "apart"

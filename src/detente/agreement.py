@@ -4,7 +4,9 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
 
 1. A sentence is about the issues whose cues it contains; one without any takes the issues of the
    sentence just before it (up to two back), or in a document's first sentences its title's.
-   An issue named only to date something else ("since the Georgia war") is dropped. A sentence
+   An issue named only to date something else ("since the Georgia war") is dropped, and so is
+   one named only by naming a camp (for Saudi Arabia and Iran, "Iran" or "Iranian pilgrims" is
+   a party, not Iran's nuclear file). A sentence
    that names issues but no actor, stance or event, up to two sentences after one with evidence
    of agreement, is the agenda of what was agreed there ("NATO and Russia signed the
    declaration. The Council will start with counter-terrorism and non-proliferation."): it
@@ -143,7 +145,7 @@ def agreement_map(
     rows = store.query(
         f"""
         WITH sent AS (
-            SELECT s.doc_id, s.sent_index, s.text, s.issues, s.stances, d.title,
+            SELECT s.doc_id, s.sent_index, s.text, s.issues, s.stances, d.title, s.char_start,
                    coalesce(CAST(d.date AS VARCHAR), NULL) AS doc_date
             FROM sentences s JOIN documents d USING (doc_id)
             WHERE ($since IS NULL OR d.date >= $since) AND ($until IS NULL OR d.date <= $until)
@@ -152,7 +154,11 @@ def agreement_map(
             SELECT doc_id, sent_index,
                    bool_or(list_contains($side, actor) OR list_contains($side, country)) AS has_side,
                    bool_or(list_contains($other, actor) OR list_contains($other, country)) AS has_other,
-                   count(*) AS n_actors
+                   count(*) AS n_actors,
+                   list({{'start': char_start, 'end': char_end, 'text': text, 'kind': kind}}) FILTER (
+                       WHERE list_contains($side, actor) OR list_contains($side, country)
+                          OR list_contains($other, actor) OR list_contains($other, country)
+                   ) AS camp_spans
             FROM actor_mentions GROUP BY ALL
         ),
         docs AS (
@@ -172,6 +178,7 @@ def agreement_map(
         )
         SELECT sent.*, coalesce(who.has_side, false) AS has_side,
                coalesce(who.has_other, false) AS has_other, coalesce(who.n_actors, 0) AS n_actors,
+               coalesce(who.camp_spans, []) AS camp_spans,
                coalesce(docs.doc_side AND docs.doc_other, false) AS doc_pair, ev.events
         FROM sent
         LEFT JOIN who USING (doc_id, sent_index)
@@ -189,6 +196,7 @@ def agreement_map(
     said: tuple[str, int, Evidence | None] = ("", -1, None)  # the last sentence with evidence
     for r in rows:
         own = finder.topical(tuple(r["issues"] or ()), r["text"])
+        own = finder.beyond_camps(own, r["text"], r["camp_spans"], r["char_start"])
         if own:
             issues, context = own, False
         elif last[0] == r["doc_id"] and r["sent_index"] - last[1] <= CONTEXT_BACK:
@@ -268,6 +276,28 @@ class _IssueFinder:
             or any(not any(a <= s and e <= b for a, b in dating) for s, e in spans)
         )
         return kept or issues
+
+    def beyond_camps(
+        self, issues: tuple[str, ...], text: str, spans: list[dict[str, int]], offset: int
+    ) -> tuple[str, ...]:
+        """The issues less those named only by naming one of the two camps: for Saudi Arabia and
+        Iran, "Iran" and "Iranian pilgrims" name a party, not Iran's nuclear file, which other
+        cues still name ("Iran's nuclear programme"). Of "Indian troops" only the adjective
+        names the camp: "troops" still names deployments."""
+        camps = [
+            (a["start"] - offset, a["start"] - offset + len(a["text"].split()[0]))
+            if a["kind"] == "adjective"
+            else (a["start"] - offset, a["end"] - offset)
+            for a in spans
+        ]
+        if not camps:
+            return issues
+        return tuple(
+            i
+            for i in issues
+            if any(not any(a <= s and e <= b for a, b in camps) for s, e in self.spans(i, text))
+            or not self.spans(i, text)
+        )
 
     def issues(self, text: str) -> tuple[str, ...]:
         return tuple(i for i, p in self._patterns.items() if p.search(text))
