@@ -6,11 +6,11 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    sentence just before it (up to two back), or in a document's first sentences its title's.
    An issue named only to date something else ("since the Georgia war") is dropped, and so is
    one named only by naming a camp (for Saudi Arabia and Iran, "Iran" or "Iranian pilgrims" is
-   a party, not Iran's nuclear file). A sentence
-   that names issues but no actor, stance or event, up to two sentences after one with evidence
-   of agreement, is the agenda of what was agreed there ("NATO and Russia signed the
-   declaration. The Council will start with counter-terrorism and non-proliferation."): it
-   counts as common at half that sentence's weight.
+   a party, not Iran's nuclear file). A sentence that names issues but no actor, stance or
+   event, up to two sentences after one with evidence of agreement, is the agenda of what was
+   agreed there ("NATO and Russia signed the declaration. The Council will start with
+   counter-terrorism and non-proliferation."): it counts as common at half that sentence's
+   weight.
 2. It counts for the pair when it names an actor of each camp, or one camp and "both sides" /
    "the two countries"; or, when it states a stance (a cue) in a document that names both camps,
    when it names one camp only, no actor, or no camp but "both sides" (weight 0.7).
@@ -269,13 +269,7 @@ class _IssueFinder:
         dating = [m.span() for m in SINCE_WAR.finditer(text)]
         if len(issues) < 2 or not dating:
             return issues
-        kept = tuple(
-            i
-            for i in issues
-            if not (spans := self.spans(i, text))
-            or any(not any(a <= s and e <= b for a, b in dating) for s, e in spans)
-        )
-        return kept or issues
+        return self._named_outside(issues, text, dating) or issues
 
     def beyond_camps(
         self, issues: tuple[str, ...], text: str, spans: list[dict[str, int]], offset: int
@@ -290,13 +284,18 @@ class _IssueFinder:
             else (a["start"] - offset, a["end"] - offset)
             for a in spans
         ]
-        if not camps:
-            return issues
+        return self._named_outside(issues, text, camps) if camps else issues
+
+    def _named_outside(
+        self, issues: tuple[str, ...], text: str, covered: list[tuple[int, int]]
+    ) -> tuple[str, ...]:
+        """The issues a cue names at least once outside the `covered` spans (and those no cue of
+        the text names: they came with the sentence)."""
         return tuple(
             i
             for i in issues
-            if any(not any(a <= s and e <= b for a, b in camps) for s, e in self.spans(i, text))
-            or not self.spans(i, text)
+            if not (spans := self.spans(i, text))
+            or any(not any(a <= s and e <= b for a, b in covered) for s, e in spans)
         )
 
     def issues(self, text: str) -> tuple[str, ...]:
