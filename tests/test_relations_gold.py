@@ -22,7 +22,7 @@ CASES = Path(__file__).parent / "relations_gold"
 # points 8 of 49 within two months. Nine cases were read while writing the rules and twenty-four
 # were used to find faults after a single blind score; text the rules have not seen scores lower
 # still (docs/relations.md, "How accurate it is").
-FLOORS = {"issue_levels": 0.67, "commitment_statuses": 0.55}
+FLOORS = {"issue_levels": 0.62, "commitment_statuses": 0.48}
 TURNING_POINTS_MATCHED = 0.1
 
 
