@@ -250,3 +250,58 @@ def test_naming_a_camp_is_not_naming_its_file(tmp_path: Path) -> None:
     assert early["diplomatic_relations"].level == "common"
     # ... which a cue of its own still names
     assert late["iran_nuclear"].level == "apart"
+
+
+@pytest.mark.parametrize(
+    ("text", "tones"),
+    [
+        ("The border between the two countries has stayed closed since 1998.", ["tone_down"]),
+        ("Flights between the two capitals are to be restored next month.", ["tone_up"]),
+        # a negated word counts the other way; a word governed by another leaves it the sign
+        ("The neighbours did not reopen their embassies.", ["tone_down"]),
+        ("Both governments lifted the sanctions on Monday.", ["tone_up"]),
+        # where a stance cue speaks, tone is not read
+        ("They called the closed border an obstacle.", ["apart"]),
+    ],
+)
+def test_tone_words_where_no_cue_speaks(analyser, text: str, tones: list[str]) -> None:  # noqa: ANN001
+    [tags] = stances_of(analyser, text)
+    assert [t.split(":", 1)[0] for t in tags] == tones, tags
+
+
+def test_events_name_their_issue_and_tone_fills_silent_issues(tmp_path: Path) -> None:
+    docs = [
+        (
+            "2015-11-25",
+            "Jet downed",
+            "Turkey shot down a Russian bomber near the Syrian border on Tuesday. Foreign "
+            "Minister Sergei Lavrov called off a visit to Turkey planned for Wednesday.",
+        ),
+        (
+            "2015-12-10",
+            "Border trade",
+            "Russia and Turkey have closed a border crossing used for trade. Trade at the crossing "
+            "fell by half in a week.",
+        ),
+    ]
+    db = tmp_path / "a.duckdb"
+    with Store(db) as store:
+        run([write_corpus(tmp_path / "a.jsonl", docs)], store, Config())
+        got = {s.issue: s for s in agreement_map(store, TAXONOMY, ["TUR"], ["RUS"])}
+    # a cancelled visit names no issue, but its event (CAMEO 16x) is about diplomatic relations
+    [visit] = got["diplomatic_relations"].evidence
+    assert "called off a visit" in visit.sentence and visit.basis.startswith("events 16")
+    assert got["diplomatic_relations"].level == "apart"
+    # no cue, no event between the camps: the tone of "closed" says which way trade went
+    assert got["trade"].level == "apart"
+    assert all(e.by_tone for e in got["trade"].evidence)
+
+
+def test_tone_gives_way_to_any_other_evidence() -> None:
+    toned = Evidence("d", None, "The crossing stayed closed.", "apart", -0.5, "tone: closed")
+    stated = Evidence(
+        "d", None, "They share an interest in trade.", "common", 1.0, "shared interest"
+    )
+    assert _decide(TAXONOMY, "trade", [toned], Thresholds()).level == "apart"
+    decided = _decide(TAXONOMY, "trade", [toned, stated], Thresholds())
+    assert decided.level == "common" and decided.evidence == (stated,)

@@ -10,7 +10,9 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    event, up to two sentences after one with evidence of agreement, is the agenda of what was
    agreed there ("NATO and Russia signed the declaration. The Council will start with
    counter-terrorism and non-proliferation."): it counts as common at half that sentence's
-   weight.
+   weight. A sentence naming no issue is also about the issues its events between the camps are
+   about by their kind (the taxonomy's CAMEO `events`: a cancelled visit, 160, is about
+   diplomatic relations).
 2. It counts for the pair when it names an actor of each camp, or one camp and "both sides" /
    "the two countries"; or, when it states a stance (a cue) in a document that names both camps,
    when it names one camp only, no actor, or no camp but "both sides" (weight 0.7).
@@ -18,8 +20,10 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    negated or reversed common cue such as "failed to agree on" -1, "differ on the means" or
    "despite the dispute": partial, cues of both signs: partial), else from the events it
    reports between the camps: each event weighs Goldstein/10 x confidence, halved when only
-   proposed, at 0.3 when hypothetical, and a negated event counts against, at half weight. When a sentence about
-   several issues has cues of different signs, each cue goes to the issue named nearest to it
+   proposed, at 0.3 when hypothetical, and a negated event counts against, at half weight.
+   Without either, from its tone words ("the border stayed closed": apart), at TONE_WEIGHT;
+   they count for an issue only when nothing else in the period speaks for it. When a sentence
+   about several issues has cues of different signs, each cue goes to the issue named nearest to it
    ("a partner on Iran, though divided over Ukraine"); in a sentence about one issue that turns
    ("but", "although", "while", ";"), only the cues of the part naming the issue count
    ("praised the charter, but Moscow's objection to enlargement stands" is apart).
@@ -70,6 +74,11 @@ SINCE_WAR = re.compile(
     r"(?i:war|conflict)\b(?:\s+(?i:in|with|over|against)\s+(?:[A-Z][\w'-]*\s*){1,3})?"
 )
 CUE_SIGN = {"common": 1.0, "apart": -1.0, "reversed": -1.0, "partial": 0.0}
+TONE_SIGN = {"tone_up": 1.0, "tone_down": -1.0}
+# A sentence with neither stance cue nor event between the camps counts by its tone words
+# ("the border has stayed closed") at this share of a cue's weight.
+TONE_WEIGHT = 0.5
+TONE_BASIS = "tone: "
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,10 @@ class Evidence:
     polarity: str  # common, partial, apart
     weight: float
     basis: str  # the cue or events that decided the polarity
+
+    @property
+    def by_tone(self) -> bool:
+        return self.basis.startswith(TONE_BASIS)
 
     def as_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "date": self.date, "sentence": self.sentence,
@@ -205,6 +218,8 @@ def agreement_map(
             issues, context = finder.issues(r["title"] or ""), True
         else:
             issues, context = (), True
+        if not own and (implied := finder.implied(r["events"] or ())):
+            issues = tuple(dict.fromkeys(implied + issues))
         if own:
             last = (r["doc_id"], r["sent_index"], own)
         if not issues:  # no issue, but perhaps what the next sentence gives the agenda of
@@ -222,6 +237,7 @@ def agreement_map(
             and said[0] == r["doc_id"]
             and r["sent_index"] - said[1] <= CONTEXT_BACK
             and said[2].polarity == "common"  # the agenda of an agreement, not of a quarrel
+            and not said[2].by_tone
         ):
             # "The Council will start with counter-terrorism and non-proliferation" after "they
             # signed the declaration": the agenda of what the sentence before agreed
@@ -244,6 +260,7 @@ class _IssueFinder:
     and to tell which issue of a sentence a stance cue is closest to."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
+        self._taxonomy = taxonomy
         self._patterns = {
             issue.id: re.compile(
                 r"(?<!\w)(?:"
@@ -298,6 +315,12 @@ class _IssueFinder:
             or any(not any(a <= s and e <= b for a, b in covered) for s, e in spans)
         )
 
+    def implied(self, events: Sequence[dict[str, Any]]) -> tuple[str, ...]:
+        """The issues the sentence's events between the camps are about by their kind alone
+        (the taxonomy's `events` codes)."""
+        found = (i for e in events for i in self._taxonomy.implied_by(e["cameo"] or ""))
+        return tuple(dict.fromkeys(found))
+
     def issues(self, text: str) -> tuple[str, ...]:
         return tuple(i for i, p in self._patterns.items() if p.search(text))
 
@@ -341,9 +364,10 @@ def _evidence(
     """The sentence's evidence for each of its issues; empty when it says nothing about the pair.
     `finder` (for issues named in the sentence itself) lets cues of different signs go each to
     the issue named nearest to them."""
-    stances = [tuple(s.split(":", 1)) for s in (r["stances"] or [])]
-    stances = [(k, c) for k, c in stances if k in CUE_SIGN]
-    scale = _scale(r, stances)
+    tagged = [tuple(s.split(":", 1)) for s in (r["stances"] or [])]
+    stances = [(k, c) for k, c in tagged if k in CUE_SIGN]
+    tones = [(k, c) for k, c in tagged if k in TONE_SIGN]
+    scale = _scale(r, stances or tones)
     if scale is None:
         return {}
     if stances:
@@ -365,10 +389,25 @@ def _evidence(
         )
         weight += -0.5 * abs(w) if e["negated"] else w
     if weight == 0:
-        return {}
+        return _from_tone(r, issues, tones, scale)
     polarity = "common" if weight > 0 else "apart"
     basis = "events " + ", ".join(sorted({e["cameo"] for e in events}))
     found = Evidence(r["doc_id"], r["doc_date"], r["text"], polarity, weight, basis)
+    return dict.fromkeys(issues, found)
+
+
+def _from_tone(
+    r: dict[str, Any], issues: Sequence[str], tones: Sequence[tuple[str, str]], scale: float
+) -> dict[str, Evidence]:
+    """A sentence without stance cues or events between the camps, by its tone words: the way
+    most of them point, at TONE_WEIGHT; none when they are even."""
+    net = sum(TONE_SIGN[k] for k, _ in tones)
+    if net == 0:
+        return {}
+    weight = TONE_WEIGHT * scale * (1 if net > 0 else -1)
+    basis = TONE_BASIS + ", ".join(c for _, c in tones)
+    found = Evidence(r["doc_id"], r["doc_date"], r["text"],
+                     "common" if net > 0 else "apart", weight, basis)  # fmt: skip
     return dict.fromkeys(issues, found)
 
 
@@ -453,6 +492,8 @@ def _decide(taxonomy: Taxonomy, issue: str, evidence: list[Evidence], t: Thresho
         return IssueStance(
             issue, label, "unknown", None, {"common": 0.0, "apart": 0.0, "partial": 0.0}
         )
+    if any(not e.by_tone for e in evidence):  # tone speaks only where nothing else does
+        evidence = [e for e in evidence if not e.by_tone]
     p = sum(e.weight for e in evidence if e.polarity == "common")
     n = sum(-e.weight for e in evidence if e.polarity == "apart")
     q = sum(e.weight for e in evidence if e.polarity == "partial")

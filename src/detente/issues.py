@@ -13,7 +13,7 @@ dispute", "although they disagree") is stored as partial.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from detente.datafiles import data_path, read_yaml
 from detente.errors import DataFileError
@@ -44,6 +44,9 @@ class Issue:
     label: str
     description: str
     cues: tuple[str, ...]
+    # CAMEO codes (or their prefixes) whose events are about this issue when their sentence names
+    # no issue: "Lavrov called off a trip to Ankara" (160) is about diplomatic relations.
+    events: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,13 @@ class Taxonomy:
     status_cues: Mapping[str, tuple[str, ...]]  # fulfilled / breached / ... -> phrases
     reversers: frozenset[str] = frozenset()  # lemmas that undo a stance cue after them
     commitment_verbs: tuple[str, ...] = ()  # "pledged to", "obliges each side to"
+    tone: Mapping[str, frozenset[str]] = field(default_factory=dict)  # up / down -> lemmas
+
+    def implied_by(self, cameo: str) -> tuple[str, ...]:
+        """The issues an event of this CAMEO code is about by its kind alone."""
+        return tuple(
+            i.id for i in self.issues.values() if any(cameo.startswith(e) for e in i.events)
+        )
 
     def label(self, issue_id: str) -> str:
         issue = self.issues.get(issue_id)
@@ -63,6 +73,13 @@ def _phrases(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
         raise DataFileError(where, "expected a list of phrases")
     return tuple(str(v).strip() for v in value if str(v).strip())
+
+
+def _codes(value: Any, where: str) -> tuple[str, ...]:
+    """CAMEO codes, quoted in the file ("04", "163"): unquoted, YAML reads 036 as a number."""
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.isdigit() for v in value):
+        raise DataFileError(where, 'expected a list of quoted CAMEO codes, e.g. ["04", "163"]')
+    return tuple(value)
 
 
 def _read_issues(path: Path, into: dict[str, Issue]) -> None:
@@ -76,6 +93,7 @@ def _read_issues(path: Path, into: dict[str, Issue]) -> None:
             label=str(item.get("label") or issue_id.replace("_", " ").capitalize()),
             description=str(item.get("description") or ""),
             cues=_phrases(item.get("cues") or [], f"{path}: issue {issue_id}"),
+            events=_codes(item.get("events") or [], f"{path}: issue {issue_id} events"),
         )
 
 
@@ -108,6 +126,14 @@ def _load(extra: tuple[Path, ...]) -> Taxonomy:
         commitment_verbs=_phrases(stance.get("commitment_verbs") or [], str(stance_path)),
         reversers=frozenset(
             w.lower() for w in _phrases(stance.get("reversers") or [], str(stance_path))
+        ),
+        tone=MappingProxyType(
+            {
+                way: frozenset(
+                    w.lower() for w in _phrases(words or [], f"{stance_path}: tone {way}")
+                )
+                for way, words in (stance.get("tone") or {}).items()
+            }
         ),
     )
 
@@ -154,6 +180,7 @@ class IssueTagger:
         """The issues and stance cues of one sentence, from `find`'s matches of its text."""
         issues: dict[str, None] = {}
         stances: list[str] = []
+        covered: set[int] = set()  # tokens of stance cues
         doc = sent.doc
         for start, end, kind, value in matches:
             if start < sent.start or end > sent.end:
@@ -162,6 +189,7 @@ class IssueTagger:
                 issues.setdefault(value, None)
                 continue
             cue = doc[start:end]
+            covered.update(range(start, end))
             if _left_behind(cue, sent):
                 continue  # "from confrontation to cooperation": the state they moved out of
             if _recalled(cue):
@@ -176,7 +204,30 @@ class IssueTagger:
             ):
                 value = "partial"  # "despite the dispute, they work side by side"
             stances.append(f"{value}:{cue.text.lower()}")
+        if not stances:  # tone counts only where no cue speaks
+            stances += self._tones(sent, covered)
         return SentenceTags(tuple(issues), tuple(stances))
+
+    def _tones(self, sent: Span, covered: set[int]) -> list[str]:
+        """The sentence's tone words outside cues, as "tone_up:reopened" /
+        "tone_down:closed". A word governed by another tone word leaves the sign to it ("lifted
+        the sanctions" is up, "failed to restore" down, "tensions eased" up); a negated one counts
+        the other way ("did not reopen", "no agreement")."""
+        lemmas = {way: self.taxonomy.tone.get(way, frozenset()) for way in ("up", "down")}
+
+        def way(t: Token) -> str | None:
+            lemma = t.lemma_.lower()
+            return next((w for w, words in lemmas.items() if lemma in words), None)
+
+        found = []
+        for t in sent:
+            sign = way(t) if t.i not in covered and t.pos_ in ("VERB", "NOUN", "ADJ") else None
+            if sign is None or (t.head.i != t.i and way(t.head) and t.dep_ != "conj"):
+                continue
+            if any(c.dep_ in ("neg", "det") and c.lower_ in NEGATORS for c in t.children):
+                sign = "down" if sign == "up" else "up"
+            found.append(f"tone_{sign}:{t.lower_}")
+        return found
 
     def _reversed(self, before: Span) -> bool:
         """A negation just before a cue: "not an obstacle", "no longer a red line". "Not only"
