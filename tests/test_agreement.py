@@ -38,6 +38,12 @@ def stances_of(analyser, text: str) -> list[tuple[str, ...]]:  # noqa: ANN001
         ("Since April practical cooperation on Afghanistan has been suspended.", "reversed"),
         ("The war leaves no room for a thaw on arms control.", "reversed"),
         ("They agreed to cut warheads under a landmark agreement.", "common"),
+        # a stand two sides take together against a third thing, not against each other
+        ("India and Pakistan condemned terrorism in all its forms.", "common"),
+        ("Both governments condemned the nuclear test.", "common"),
+        ("Both sides condemned each other over the shelling.", "apart"),
+        ("Britain and the Netherlands condemned Russia over the attack.", "apart"),
+        ("Poroshenko and Putin clashed over Debaltseve.", "apart"),
         ("Both capitals see terrorism as a common threat.", "common"),
         ("Despite the dispute, the negotiators met again on Iran.", "partial"),
         ("Moscow castigates Washington over arms control.", "apart"),  # only "castigated" listed

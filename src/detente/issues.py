@@ -7,7 +7,9 @@ each issue cue phrases; a sentence is about every issue whose cue it contains. S
 ("not an obstacle", "failed to agree on", "practical cooperation was suspended") is not counted
 as such: a reversed `common` cue is stored as `reversed:<cue>` (a sign of division), a reversed
 `apart` or `partial` cue is dropped. A division that is overcome or conceded ("despite the
-dispute", "although they disagree") is stored as partial.
+dispute", "although they disagree") is stored as partial, and a stand two sides take together
+against a third thing ("both governments condemned the test") as common. A sentence without
+cues gets its tone words ("tone_down:closed", "tone_up:restored"; `tone` in stance.yaml).
 """
 
 from __future__ import annotations
@@ -203,6 +205,8 @@ class IssueTagger:
                 or self._conceded(cue)
             ):
                 value = "partial"  # "despite the dispute, they work side by side"
+            elif value == "apart" and _joint(cue):
+                value = "common"  # "both governments condemned the test": a stand taken together
             stances.append(f"{value}:{cue.text.lower()}")
         if not stances:  # tone counts only where no cue speaks
             stances += self._tones(sent, covered)
@@ -282,6 +286,36 @@ class IssueTagger:
             ):
                 return True
         return False
+
+
+JOINT_WORDS = {"both", "jointly", "together"}
+# Verbs of a stand against a third thing, which two sides may take together ("both governments
+# condemned the test"); not reciprocal ones ("clashed over", "disagree") or charges ("accused").
+JOINT_STANDS = {"condemn", "denounce", "deplore", "oppose", "reject", "criticise", "criticize"}
+
+
+def _joint(cue: Span) -> bool:
+    """A stand against a third thing taken by two sides together: "both governments condemned
+    the test", "India and Pakistan condemned terrorism", "jointly denounced"; but not "both sides
+    condemned each other", "Britain and the Netherlands condemned Russia" (a party as object)."""
+    verb = cue.root
+    if (
+        verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in JOINT_STANDS
+        or any(t.lower_ in ("other", "another", "each") for t in verb.subtree)
+        or any(
+            c.dep_ == "dobj" and c.ent_type_ in ("GPE", "NORP", "PERSON", "ORG")
+            for c in verb.children
+        )
+    ):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in JOINT_WORDS for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        any(c.lower_ in ("both", "two") or c.dep_ == "conj" for c in subject.children)
+        for subject in subjects
+    )
 
 
 def _recalled(cue: Span) -> bool:
