@@ -658,3 +658,38 @@ def test_a_start_told_as_the_first_one_carried_out(told: list[Commitment]) -> No
     patrols = [c for c in told if "begin joint patrols" in c.commitment]
     assert {c.status for c in patrols} == {"fulfilled"}
     assert of(told, "CHL", "invite Peruvian observers").status == "pending"
+
+
+# Ecuador and Colombia (invented story): acts beyond giving and restraint, hyphenated acts, and a
+# pledge held back by "provided".
+RESTORED = [
+    (
+        "2026-07-01",
+        "The presidents of Ecuador and Colombia said their governments would re-establish "
+        "diplomatic relations. Ecuador's president said Quito would build a bridge over the San "
+        "Miguel river. Colombia will develop a joint border market with Ecuador, provided the "
+        "funds are approved.",
+    ),
+    (
+        "2026-09-15",
+        "Ecuador and Colombia formally restored diplomatic relations on Monday and reopened "
+        "their embassies.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def restored(tmp_path_factory) -> list[Commitment]:  # noqa: ANN001
+    return analysed(tmp_path_factory.mktemp("restored"), RESTORED, "r")
+
+
+def test_more_acts_a_hyphenated_act_done_in_other_words_and_a_proviso(
+    restored: list[Commitment],
+) -> None:
+    # "re-establish" is told as done by "restored", for both governments
+    relations = [c for c in restored if "re-establish diplomatic" in c.commitment]
+    assert {c.actor for c in relations} == {"ECU", "COL"}
+    assert {c.status for c in relations} == {"fulfilled"}
+    assert pledgers(restored, "build a bridge") == {"ECU"}
+    assert of(restored, "ECU", "build a bridge").status == "pending"
+    assert not pledgers(restored, "develop a joint border market")

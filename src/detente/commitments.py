@@ -16,7 +16,8 @@ ventilators to Russia", "Russia is also to train", "Russian and Turkish forces a
 joint patrols" binds both, "the two armies are to set up a hotline" the story's two parties;
 after "Under the accord," or "an agreement under which" any act: "Russia will build two
 lines"; "It is to remove the core" is the pledge of the actor the sentence before names first),
-not in a conditional clause or a threat, and not a notice of leaving an instrument ("would
+not in a conditional clause (or followed by one: ", provided the funds are approved") or a
+threat, and not a notice of leaving an instrument ("would
 withdraw from the ABM Treaty"). When the pledge was made may stand between the verb and the act
 ("agreed on Monday to", "promised in February to"). A pledge named as an old one in a report on it ("made good on its promise to ...") or
 talked about ("the promises to clear the way ... remained on paper") is not a new commitment.
@@ -664,7 +665,10 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              "conclude|consult|train|form|appoint|prepare|present|coordinate|cooperate|patrol|"
              "monitor|inspect|verify|investigate|clear|rebuild|invest|purchase|import|ship|"
              "carry|issue|hold off|refrain|work out|take part|participate|cap|limit|freeze|"
-             "pause|postpone|delay|waive|drop|ease|grant|offer|swap|evacuate")  # fmt: skip
+             "pause|postpone|delay|waive|drop|ease|grant|offer|swap|evacuate|travel|visit|"
+             "attend|finali[sz]e|rescind|re-?establish|fly|build|construct|develop|expand|"
+             "raise|increase|lower|recogni[sz]e|normali[sz]e|settle|resolve|approve|adopt|"
+             "unblock|reunite|repatriate|compensate|apologi[sz]e")  # fmt: skip
 _WILL_ACT = re.compile(rf"\b{_FUTURE}(?:{_AGENTIVE})\b{_NOT_AN_ACT}", re.I)
 # The two sides as the subject of a pledge: "the two armies are to set up", "Both countries will
 # remain bound", "their foreign ministers would draft", "each side will notify the other".
@@ -730,8 +734,13 @@ _THREAT = re.compile(rf"\b(?:{_THREAT_WORDS})\b", re.I)
 # In a pledge's own clause: a condition, a mere possibility, or a threat ("warned that it would").
 _NOT_A_PLEDGE = re.compile(
     rf"\b(?:if|unless|could|might|(?-i:may)|{_THREAT_WORDS}|hope[sd]?|hoping|"
-    r"expect(?:s|ed)?|believe[sd]?|think|thinks|thought)\b",
+    r"expect(?:s|ed)?|believe[sd]?|think|thinks|thought"
+    r"|provided(?=\s+(?:that|the|it|they)\b))\b",  # "provided the technology was proven"
     re.I,
+)
+# A condition right after the pledge's clause: "will build it, provided the funds are approved".
+_PROVISO = re.compile(
+    r",\s*(?:provided|providing|if|unless|as long as|so long as|on condition)\b", re.I
 )
 
 
@@ -760,6 +769,7 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
         before = text[_clause_start(text, m.start()) : m.start()]
         return bool(
             _NOT_A_PLEDGE.search(text[start:end])
+            or _PROVISO.match(text, end)
             or _THREAT.search(before)
             or (not promised and re.search(r"\b(?:if|unless)\b", before, re.I))
         )
@@ -1185,10 +1195,10 @@ _IRREGULAR = {"set": "set", "give": "gave|given", "send": "sent", "keep": "kept"
               "withdraw": "withdrew|withdrawn", "make": "made", "meet": "met", "bring": "brought",
               "begin": "began|begun", "put": "put", "cut": "cut", "let": "let", "shut": "shut",
               "sell": "sold", "buy": "bought", "leave": "left", "pull": "pulled",
-              "hand": "handed", "free": "freed", "blow": "blew|blown"}  # fmt: skip
+              "hand": "handed", "free": "freed", "blow": "blew|blown", "fly": "flew|flown"}  # fmt: skip
 _ACT = re.compile(
     r"^(?:\S+\s+){0,7}?(?:(?:to|will|would|shall)\s+(?:(?:also|jointly|soon|fully)\s+)?"
-    r"(?P<act>[a-z]{3,})(?:\s+(?P<prt>up|over|out|down|off|back))?\b"
+    r"(?P<act>[a-z][a-z-]{2,})(?:\s+(?P<prt>up|over|out|down|off|back))?\b"
     r"|from\s+(?P<ing>[a-z-]{3,})ing\b)"  # "bars both countries from deploying"
     r"(?P<more>(?:,\s*[a-z-]{3,}\b)*(?:,?\s+(?:or|and)\s+[a-z-]{3,}\b)?)"  # ", produce or acquire"
 )
@@ -1213,7 +1223,13 @@ _DONE_AS = {"set up": "create establish launch found inaugurate",
             "reduce": "cut lower bring_down", "cut": "reduce lower bring_down",
             "buy": "purchase import", "reopen": "open resume", "resume": "restart reopen",
             "lift": "remove scrap drop", "remove": "lift withdraw pull_out",
-            "pull out": "withdraw remove", "pull back": "withdraw pull_out"}  # fmt: skip
+            "pull out": "withdraw remove", "pull back": "withdraw pull_out",
+            "visit": "arrive travel", "travel": "arrive visit", "attend": "take_part join",
+            "re-establish": "restore reopen", "restore": "re-establish reopen resume",
+            "rescind": "lift remove drop revoke", "finalise": "conclude complete sign",
+            "finalize": "conclude complete sign", "compensate": "pay",
+            "repatriate": "return hand_over", "develop": "launch complete open",
+            "normalise": "restore", "normalize": "restore"}  # fmt: skip
 
 
 def _past(verb: str) -> str:
