@@ -668,13 +668,15 @@ RESTORED = [
         "The presidents of Ecuador and Colombia said their governments would re-establish "
         "diplomatic relations. Ecuador's president said Quito would build a bridge over the San "
         "Miguel river. Colombia will develop a joint border market with Ecuador, provided the "
-        "funds are approved.",
+        "funds are approved. Colombia will also open a consulate in Tulcan.",
     ),
     (
         "2026-09-15",
         "Ecuador and Colombia formally restored diplomatic relations on Monday and reopened "
-        "their embassies.",
+        "their embassies. Colombia said there would be protests if the bridge that Ecuador is "
+        "building over the San Miguel river was completed without a survey.",
     ),
+    ("2026-10-20", "The Colombian consulate in Tulcan has been at work since October, as agreed."),
 ]
 
 
@@ -691,5 +693,7 @@ def test_more_acts_a_hyphenated_act_done_in_other_words_and_a_proviso(
     assert {c.actor for c in relations} == {"ECU", "COL"}
     assert {c.status for c in relations} == {"fulfilled"}
     assert pledgers(restored, "build a bridge") == {"ECU"}
+    # "completed" in an if-clause reports nothing; "as agreed" reports the consulate done
     assert of(restored, "ECU", "build a bridge").status == "pending"
+    assert of(restored, "COL", "open a consulate").status == "fulfilled"
     assert not pledgers(restored, "develop a joint border market")

@@ -1046,10 +1046,14 @@ def _history(
     history = []
     for s, is_direct, is_named in zip(later, direct, named, strict=True):
         done = act.search(s["text"]) if act else None
-        if done and (
-            not _asserted(s["text"], done.start())
-            or _RELATIVE.search(s["text"][: done.start()])
-            or _ADJECTIVAL.search(s["text"][: done.start()])
+        if (
+            done
+            and (
+                not _asserted(s["text"], done.start())
+                or _conditional(s["text"], done.start())  # "if the bridge was completed"
+                or _RELATIVE.search(s["text"][: done.start()])
+                or _ADJECTIVAL.search(s["text"][: done.start()])
+            )
         ):
             done = None
         over = past_limit.search(s["text"]) if past_limit else None
@@ -1392,6 +1396,7 @@ def _statuses(
     overlapping cues the longer one. A cue right after a negation is no report, except that a
     denied fulfilment is a breach ("no longer complies with", "does not comply") unless it is
     merely not done yet; nor is a hypothetical one ("could suspend", "threatened to withdraw",
+    "protests if the bridge was completed",
     "would suspend its obligations unless Russia returned to compliance"), nor a breach in an
     accusation that is being denied. The actors are those
     the cue itself names (see `_owner`); for "the suspension", "the violation", those of the
@@ -1410,6 +1415,7 @@ def _statuses(
     for start, end, status, cue in kept:
         if (
             _possible(text, start)
+            or _conditional(text, start)  # "could deploy missiles if the shield went ahead"
             or re.match(r"(?:(?! and )[^,;])*?\bunless\b", text[end:], re.I)
             or _CONDITIONAL.match(text)
         ):
