@@ -196,3 +196,36 @@ def test_event_date_is_not_the_date_after_since(code) -> None:  # noqa: ANN001
         "2016-04-20",
     )
     assert events and {e.date for e in events} == {"2016-04-20"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the two sides", "both governments": the story's two main parties, to each other
+        (
+            "India and Pakistan exchanged fire in Kashmir. The two governments later signed a "
+            "ceasefire accord.",
+            {
+                ("IND", "PAK", "19"),
+                ("PAK", "IND", "19"),
+                ("IND", "PAK", "05"),
+                ("PAK", "IND", "05"),
+            },
+        ),
+        (
+            "Greek and Turkish diplomats met in Athens. Both sides agreed to resume talks.",
+            {("GRC", "TUR", "04"), ("TUR", "GRC", "04")},
+        ),
+        # not "the two men"; and no pair when a third party is named as often as the second
+        (
+            "Japan and China met. The two men agreed to meet again.",
+            {("JPN", "CHN", "04"), ("CHN", "JPN", "04")},
+        ),
+        (
+            "Japan, China and India sent envoys. The two governments signed a trade deal.",
+            set(),
+        ),
+    ],
+)
+def test_the_two_sides_are_the_storys_two_parties(code, text: str, expected: set) -> None:  # noqa: ANN001
+    assert triples(code(text)) == expected

@@ -352,6 +352,20 @@ class DocumentActors:
             if entry.kind == "organisation" and entry.actor:
                 self.context[entry.actor.code] += 1
 
+    def main_pair(self, matches: Iterable[tuple[Span, Entry]]) -> tuple[Actor, Actor] | None:
+        """The document's two main parties, for "the two sides" and "both governments": the two
+        countries (or organisations) it names most, when no third is named as often as the
+        second."""
+        counts: Counter[str] = Counter()
+        for _, entry in matches:
+            actor, _ = self._entry_actor(entry)
+            if actor is not None:
+                counts[actor.country] += 1
+        ranked = counts.most_common(3)
+        if len(ranked) < 2 or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
+            return None
+        return Actor.of(ranked[0][0]), Actor.of(ranked[1][0])
+
     def _sector(self, anchor: Token) -> str | None:
         lemma = anchor.lemma_.lower()
         for child in anchor.lefts:

@@ -2,7 +2,8 @@
 
 For every verb (and event noun) the lexicon knows, the coder finds its source (the subject, or the
 agent of a passive) and its targets (direct object, passive subject, prepositional objects), follows
-coordination ("the US and Russia signed" -> both directions), control ("refused to sign", "plans
+coordination ("the US and Russia signed" -> both directions; "the two sides signed" -> the
+document's two main parties, both directions), control ("refused to sign", "plans
 to meet") and clausal complements ("Moscow said it would..."), and marks negation and modality as
 docs/annotation.md describes. Only dyadic events are produced: both ends must be actors.
 """
@@ -16,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from detente.actors import ResolvedActor
 from detente.lexicon import Lexicon, Pattern
+from detente.records import Actor
 
 # Prepositions whose object can be an event's target. Locative and temporal ones ("in Moscow",
 # "after the war") are left out unless the lexicon entry asks for them.
@@ -79,16 +81,18 @@ class Coder:
         sent: Span,
         actors: Mapping[int, ResolvedActor],
         modifiers: Mapping[int, ResolvedActor] | None = None,
+        pair: tuple[Actor, Actor] | None = None,
     ) -> list[Coded]:
         """Events of one sentence. `actors` by anchor token; `modifiers` are actor words that only
-        modify a noun ("Russian invasion"): they can be arguments of event nouns."""
-        if len(actors) + len(modifiers or {}) < 2:
+        modify a noun ("Russian invasion"): they can be arguments of event nouns. `pair` is the
+        document's two main parties, whom "the two sides" or "both governments" stand for."""
+        if len(actors) + len(modifiers or {}) < 2 and not pair:
             return []
         found: list[Coded] = []
         seen: set[tuple[str, str, str]] = set()
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-                events = self._verb(tok, actors, modifiers or {})
+                events = self._verb(tok, actors, modifiers or {}, pair)
             elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lexicon.nouns:
                 events = self._noun(tok, actors, modifiers or {})
             else:
@@ -103,7 +107,11 @@ class Coder:
     # -- verbs -----------------------------------------------------------------------------------
 
     def _verb(
-        self, v: Token, actors: Mapping[int, ResolvedActor], modifiers: Mapping[int, ResolvedActor]
+        self,
+        v: Token,
+        actors: Mapping[int, ResolvedActor],
+        modifiers: Mapping[int, ResolvedActor],
+        pair: tuple[Actor, Actor] | None = None,
     ) -> Iterator[Coded]:
         lemma = v.lemma_.lower()
         control = self._control(v)
@@ -132,7 +140,7 @@ class Coder:
         if passive:
             sources = [a for p in v.children if p.dep_ == "agent" for a in _pobj_actors(p, actors)]
         else:
-            sources = self._subjects(v, actors)
+            sources = self._subjects(v, actors, pair)
         # The object's owner is aimed at too: "condemned Russia's exercises", "Putin's offer was
         # rejected by Washington".
         owners = [c for o in obj_tokens for c in o.children if c.dep_ == "poss"]
@@ -178,7 +186,9 @@ class Coder:
         return [a for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                 for a in _pobj_actors(p, actors)]  # fmt: skip
 
-    def _subjects(self, v: Token, actors: Mapping[int, ResolvedActor]) -> list[ResolvedActor]:
+    def _subjects(
+        self, v: Token, actors: Mapping[int, ResolvedActor], pair: tuple[Actor, Actor] | None = None
+    ) -> list[ResolvedActor]:
         subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
@@ -191,24 +201,31 @@ class Coder:
             ]  # fmt: skip
             if found:
                 return found
+            if pair and _names_the_pair(subj):
+                # "The two governments signed 15 agreements": the story's two parties
+                return [
+                    ResolvedActor(actor, anchor, _phrase_text(subj), subj.idx,
+                                  subj.idx + len(subj.text), "pair")
+                    for actor, anchor in zip(pair, (subj.i, -subj.i - 1), strict=True)
+                ]  # fmt: skip
             # "Moscow said it would...": a pronoun subject of a complement clause is the speaker.
             if subj.lower_ in CLAUSE_PRONOUNS and v.dep_ == "ccomp":
-                return self._subjects(v.head, actors)
+                return self._subjects(v.head, actors, pair)
             return []
         head = v.head
         if head is v:
             return []
         if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "attr"):
             # "they were ready to settle": the adjective's clause holds the subject.
-            return self._subjects(head.head, actors)
+            return self._subjects(head.head, actors, pair)
         if v.dep_ == "xcomp":
             if head.lemma_.lower() in OBJECT_CONTROL:
                 obj = [a for c in head.children if c.dep_ == "dobj" for a in _actors_at(c, actors)]
                 if obj:
                     return obj
-            return self._subjects(head, actors)
+            return self._subjects(head, actors, pair)
         if v.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
-            return self._subjects(head, actors)
+            return self._subjects(head, actors, pair)
         if v.dep_ in ("acl", "relcl") and head.i in actors:
             return [actors[head.i]]
         return []
@@ -423,6 +440,28 @@ class Coder:
             ):
                 continue  # a country acting on itself is only an event between its parts
             yield Coded(s, t, pattern, trigger, event_text, negated, modality, nominal, direct)
+
+
+# Nouns that "the two" / "both" make into the story's two parties: "the two sides", "both
+# governments", "the two leaders".
+PAIR_NOUNS = {"side", "country", "government", "leader", "president", "minister", "nation",
+              "capital", "neighbour", "neighbor", "army", "military", "delegation", "power",
+              "state", "prime"}  # fmt: skip
+
+
+def _names_the_pair(tok: Token) -> bool:
+    """Whether a subject is "the two X" or "both X" with X a party noun ("both sides", "the two
+    foreign ministers"); not "the two men", "both crews"."""
+    if tok.lemma_.lower() not in PAIR_NOUNS and tok.lower_ not in ("both",):
+        return False
+    if tok.lower_ == "both":
+        return not list(tok.children)  # "Both said ...": the pronoun on its own
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod", "preconj")}
+    return "both" in mods or "two" in mods
+
+
+def _phrase_text(tok: Token) -> str:
+    return tok.doc[tok.left_edge.i : tok.i + 1].text
 
 
 def _phrase_lemmas(tok: Token) -> list[str]:

@@ -70,6 +70,7 @@ class Analyser:
         found = [self.matcher.find(doc) for _, doc in parsed]
         for matches in found:
             resolver.observe(matches)
+        pair = resolver.main_pair(m for matches in found for m in matches)
         sentences: list[Sentence] = []
         mentions: list[ActorMention] = []
         events: list[Event] = []
@@ -118,7 +119,7 @@ class Analyser:
                         )  # fmt: skip
                     )
                 dates = find_dates(text, document.date, anchor)
-                for coded in self.coder.code(sent, resolved.actors, resolved.modifiers):
+                for coded in self.coder.code(sent, resolved.actors, resolved.modifiers, pair):
                     events.append(self._event(document, sentences[-1], offset, coded, dates))
                 explicit = [d for d in dates if d.explicit]
                 if explicit:  # "two years later" counts from the last date written out
