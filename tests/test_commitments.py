@@ -668,7 +668,9 @@ RESTORED = [
         "The presidents of Ecuador and Colombia said their governments would re-establish "
         "diplomatic relations. Ecuador's president said Quito would build a bridge over the San "
         "Miguel river. Colombia will develop a joint border market with Ecuador, provided the "
-        "funds are approved. Colombia will also open a consulate in Tulcan.",
+        "funds are approved. Colombia will also open a consulate in Tulcan. Ecuador promised "
+        "Colombia a new credit line for border towns. The ministers signed a memorandum that "
+        "promises Colombia a fresh start.",
     ),
     (
         "2026-09-15",
@@ -697,3 +699,6 @@ def test_more_acts_a_hyphenated_act_done_in_other_words_and_a_proviso(
     assert of(restored, "ECU", "build a bridge").status == "pending"
     assert of(restored, "COL", "open a consulate").status == "fulfilled"
     assert not pledgers(restored, "develop a joint border market")
+    # a thing promised by an actor, not by a document
+    assert pledgers(restored, "promised Colombia a new credit line") == {"ECU"}
+    assert not pledgers(restored, "a fresh start")

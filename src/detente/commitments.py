@@ -3,14 +3,16 @@
 A commitment is a sentence with a commitment cue: a verb from data/relations/stance.yaml
 (`commitment_verbs`) followed by an act ("agreed to reduce their warheads to 1,550 within seven
 years", "pledged to keep transit routes open", "undertook never to", but not "his promise to
-Moscow"); an obligation of "each side/party/country/state party may|must|shall"; what a treaty
-"bars" or "prohibits"; an assurance of restraint ("see no reason to station", "no plans to");
-a conditional pledge of restraint ("would not deploy them unless ..."); whatever is promised in a
-that-clause ("Russia assured the United States that the troops would return to their bases",
-"the delegations agreed that their experts would meet" and "agreed that neither government
-will" bind the story's two parties; "North Korea said it would stop testing", "Kim told him he
-would destroy the site", "Putin said Moscow would invite ...": a speaker's own side's act;
-"Putin, Poroshenko, Merkel and Hollande agreed that ..." binds all four); or a pledge in the
+Moscow"), or a thing promised ("promised first deliveries by 2015", "pledged Kyiv a new loan";
+not by a document "that promises"); an obligation of "each side/party/country/state party
+may|must|shall"; what a treaty "bars" or "prohibits"; an assurance of restraint ("see no reason
+to station", "no plans to"); a conditional pledge of restraint ("would not deploy them unless
+..."); whatever is promised in a that-clause ("Russia assured the United States that the troops
+would return to their bases", "the delegations agreed that their experts would meet" and
+"agreed that neither government will" bind the story's two parties; "North Korea said it would
+stop testing", "Kim told him he would destroy the site", "Putin said Moscow would invite ...": a
+speaker's own side's act; "Putin, Poroshenko, Merkel and Hollande agreed that ..." binds all
+four); or a pledge in the
 future tense of an act done for another side or with it ("the United States will send 200
 ventilators to Russia", "Russia is also to train", "Russian and Turkish forces are to begin
 joint patrols" binds both, "the two armies are to set up a hotline" the story's two parties;
@@ -325,7 +327,10 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         # February to", "pledged last week to"
         rf"(?:{_WHEN_SAID}\s+)?"
         r"(?:never |not )?to\b(?!(?-i: [A-Z]))(?!\s*(?::|(?:it|this|that|them)\b))"
-        r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b|\s+(?:up to )?[$€£]?\d)"
+        r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b|\s+(?:up to )?[$€£]?\d"
+        # a thing promised: "promised first deliveries by 2015", "pledged Kyiv a new loan"
+        r"|\s+(?:(?-i:[A-Z][\w-]*)\s+){0,2}(?P<thing>(?:an?|first|new|more|further|full|fresh|"
+        r"additional|continued|regular)\s+[a-z]{3,}))"
         # an obligation of every party; "may" only with a limit ("may have no more than"), not a
         # right ("either party may withdraw")
         # a duty named as such: "the obligation on each side to exchange data"
@@ -449,6 +454,13 @@ def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, b
     text = r["text"]
     found: list[tuple[re.Match[str], str | None, bool]] = []
     for m in cue.finditer(text):
+        if m["thing"] and (
+            not _PROMISE_VERB.match(m["verb"])
+            or re.search(r"\b(?:that|which)\s+$", text[: m.start()], re.I)
+        ):
+            # a thing, not an act, is pledged only by "promised", "pledged", "vowed", and by an
+            # actor, not by "a document that promises Russia a broad dialogue"
+            continue
         if m["verb"] and r["reports"] and _REFERRED.search(text[: m.start()]):
             continue  # "made good on its promise to give up ...": a report on an older pledge
         if m["verb"] and _NOUN_CUE.fullmatch(m["verb"]) and _DETERMINED.search(text[: m.start()]):
@@ -467,6 +479,7 @@ def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, b
     return sorted(found, key=lambda f: f[0].start())
 
 
+_PROMISE_VERB = re.compile(r"(?:promis|pledg|vow)", re.I)
 # Cue words that can be nouns, and what makes them one: "the promises to", "its pledge to".
 _NOUN_CUE = re.compile(r"(?:promise|pledge|vow|guarantee|commitment|undertaking)s?", re.I)
 _DETERMINED = re.compile(
