@@ -203,3 +203,16 @@ def test_version_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
         )
         columns = {r["column_name"] for r in store.query("DESCRIBE sentences")}
     assert {"issues", "stances"} <= columns
+
+
+def test_stances_alone_make_a_turning_point(tmp_path: Path) -> None:
+    # no coded event: what the sentences say about the pair is the line that turns
+    docs = [(d, f"On {d}, officials said NATO and Russia share a common interest in arms "
+                "control.") for d in _months(0, 6)]  # fmt: skip
+    docs += [(d, f"On {d}, officials said NATO and Russia remain far apart on arms control.")
+             for d in _months(6, 6)]  # fmt: skip
+    with Store(tmp_path / "s.duckdb") as store:
+        run([write_corpus(tmp_path / "s.jsonl", docs)], store, Config())
+        assert not store.query("SELECT * FROM mentions")
+        points = turning_points(store, ["NATO"], ["RUS"])
+    assert [(p.period[:7], p.direction) for p in points] == [("2010-07", "colder")]

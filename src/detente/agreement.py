@@ -153,56 +153,7 @@ def agreement_map(
     thresholds: Thresholds = Thresholds(),
 ) -> list[IssueStance]:
     """One IssueStance per issue of the taxonomy, most evidence first, unknown issues last."""
-    params = {"side": _camp(side, "side"), "other": _camp(other, "other"),
-              "since": since, "until": until}  # fmt: skip
-    rows = store.query(
-        f"""
-        WITH sent AS (
-            SELECT s.doc_id, s.sent_index, s.text, s.issues, s.stances, d.title, s.char_start,
-                   coalesce(CAST(d.date AS VARCHAR), NULL) AS doc_date
-            FROM sentences s JOIN documents d USING (doc_id)
-            WHERE ($since IS NULL OR d.date >= $since) AND ($until IS NULL OR d.date <= $until)
-        ),
-        who AS (
-            SELECT doc_id, sent_index,
-                   bool_or(list_contains($side, actor) OR list_contains($side, country)) AS has_side,
-                   bool_or(list_contains($other, actor) OR list_contains($other, country)) AS has_other,
-                   count(*) AS n_actors,
-                   list({{'start': char_start, 'end': char_end, 'text': text, 'kind': kind}}) FILTER (
-                       WHERE list_contains($side, actor) OR list_contains($side, country)
-                          OR list_contains($other, actor) OR list_contains($other, country)
-                   ) AS camp_spans
-            FROM actor_mentions GROUP BY ALL
-        ),
-        docs AS (
-            SELECT doc_id, bool_or(has_side) AS doc_side, bool_or(has_other) AS doc_other
-            FROM who GROUP BY ALL
-        ),
-        ev AS (
-            SELECT doc_id, sent_index,
-                   list({{'cameo': cameo, 'goldstein': goldstein, 'confidence': confidence,
-                          'negated': negated, 'modality': modality}}) AS events
-            FROM {store.mentions_table}
-            WHERE ((list_contains($side, source) OR list_contains($side, source_country))
-                   AND (list_contains($other, target) OR list_contains($other, target_country)))
-               OR ((list_contains($other, source) OR list_contains($other, source_country))
-                   AND (list_contains($side, target) OR list_contains($side, target_country)))
-            GROUP BY ALL
-        )
-        SELECT sent.*, coalesce(who.has_side, false) AS has_side,
-               coalesce(who.has_other, false) AS has_other, coalesce(who.n_actors, 0) AS n_actors,
-               coalesce(who.camp_spans, []) AS camp_spans,
-               coalesce(docs.doc_side AND docs.doc_other, false) AS doc_pair, ev.events
-        FROM sent
-        LEFT JOIN who USING (doc_id, sent_index)
-        LEFT JOIN docs USING (doc_id)
-        LEFT JOIN ev USING (doc_id, sent_index)
-        WHERE len(coalesce(sent.issues, [])) > 0 OR len(coalesce(sent.stances, [])) > 0
-           OR ev.events IS NOT NULL
-        ORDER BY sent.doc_date NULLS LAST, sent.doc_id, sent.sent_index
-        """,
-        params,
-    )
+    rows = _rows(store, side, other, since, until)
     finder = _IssueFinder(taxonomy)
     by_issue: dict[str, list[Evidence]] = defaultdict(list)
     last: tuple[str, int, tuple[str, ...]] = ("", -1, ())  # doc, sentence, issues
@@ -253,6 +204,80 @@ def agreement_map(
     return sorted(
         stances, key=lambda s: (s.level == "unknown", -s.n_evidence, order[s.level], s.issue)
     )
+
+
+def _rows(
+    store: Store,
+    side: Sequence[str],
+    other: Sequence[str],
+    since: date | None,
+    until: date | None,
+) -> list[dict[str, Any]]:
+    """The sentences of the period that may speak about the pair: those with issues, stance
+    cues or events between the camps, with who they name and the events they report."""
+    params = {"side": _camp(side, "side"), "other": _camp(other, "other"),
+              "since": since, "until": until}  # fmt: skip
+    return store.query(
+        f"""
+        WITH sent AS (
+            SELECT s.doc_id, s.sent_index, s.text, s.issues, s.stances, d.title, s.char_start,
+                   coalesce(CAST(d.date AS VARCHAR), NULL) AS doc_date
+            FROM sentences s JOIN documents d USING (doc_id)
+            WHERE ($since IS NULL OR d.date >= $since) AND ($until IS NULL OR d.date <= $until)
+        ),
+        who AS (
+            SELECT doc_id, sent_index,
+                   bool_or(list_contains($side, actor) OR list_contains($side, country)) AS has_side,
+                   bool_or(list_contains($other, actor) OR list_contains($other, country)) AS has_other,
+                   count(*) AS n_actors,
+                   list({{'start': char_start, 'end': char_end, 'text': text, 'kind': kind}}) FILTER (
+                       WHERE list_contains($side, actor) OR list_contains($side, country)
+                          OR list_contains($other, actor) OR list_contains($other, country)
+                   ) AS camp_spans
+            FROM actor_mentions GROUP BY ALL
+        ),
+        docs AS (
+            SELECT doc_id, bool_or(has_side) AS doc_side, bool_or(has_other) AS doc_other
+            FROM who GROUP BY ALL
+        ),
+        ev AS (
+            SELECT doc_id, sent_index,
+                   list({{'cameo': cameo, 'goldstein': goldstein, 'confidence': confidence,
+                          'negated': negated, 'modality': modality}}) AS events
+            FROM {store.mentions_table}
+            WHERE ((list_contains($side, source) OR list_contains($side, source_country))
+                   AND (list_contains($other, target) OR list_contains($other, target_country)))
+               OR ((list_contains($other, source) OR list_contains($other, source_country))
+                   AND (list_contains($side, target) OR list_contains($side, target_country)))
+            GROUP BY ALL
+        )
+        SELECT sent.*, coalesce(who.has_side, false) AS has_side,
+               coalesce(who.has_other, false) AS has_other, coalesce(who.n_actors, 0) AS n_actors,
+               coalesce(who.camp_spans, []) AS camp_spans,
+               coalesce(docs.doc_side AND docs.doc_other, false) AS doc_pair, ev.events
+        FROM sent
+        LEFT JOIN who USING (doc_id, sent_index)
+        LEFT JOIN docs USING (doc_id)
+        LEFT JOIN ev USING (doc_id, sent_index)
+        WHERE len(coalesce(sent.issues, [])) > 0 OR len(coalesce(sent.stances, [])) > 0
+           OR ev.events IS NOT NULL
+        ORDER BY sent.doc_date NULLS LAST, sent.doc_id, sent.sent_index
+        """,
+        params,
+    )
+
+
+def sentence_evidence(
+    store: Store,
+    side: Sequence[str],
+    other: Sequence[str],
+    since: date | None = None,
+    until: date | None = None,
+) -> list[Evidence]:
+    """Every sentence's evidence on the pair, whatever its issue, oldest first: what the
+    turning points read."""
+    found = (_evidence(r, ("",), None).get("") for r in _rows(store, side, other, since, until))
+    return [e for e in found if e is not None]
 
 
 class _IssueFinder:

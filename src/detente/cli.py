@@ -441,7 +441,7 @@ def turning(
     side: SideOption,
     other: OtherOption,
     db: DbOption = DEFAULT_DB,
-    penalty: Annotated[float, typer.Option("--penalty", help="Higher finds fewer points.")] = 3.0,
+    penalty: Annotated[float, typer.Option("--penalty", help="Higher finds fewer points.")] = 1.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the points as JSON.")] = False,
 ) -> None:
     """Turning points of two camps' cooperation-conflict line, with the events around each.

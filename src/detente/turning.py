@@ -1,9 +1,10 @@
-"""Turning points: months where a dyad's cooperation-conflict line changes level.
+"""Turning points: months where the relation between two camps changes level.
 
-Method (docs/relations.md): the monthly Goldstein sum between the two camps (asserted and
-intended events, negated ones left out, months without events at zero) is smoothed with a
-centred moving average of `window` months, and `ruptures`' PELT search with a least-squares cost
-finds the points where its mean shifts. The penalty is `penalty` x the series' variance x
+Method (docs/relations.md): every sentence about the pair counts with the weight and sign the
+agreement map gives it (a stance cue +-1, or the events it reports between the camps, each
+Goldstein/10 x confidence, or its tone words; partial statements count zero), whatever issue it
+is about. Their sum per month, over the months that have any, is searched with `ruptures`' PELT
+(least squares) for shifts in its mean. The penalty is `penalty` x the series' variance x
 log(number of months), so a flat or short series yields no turning points. Each point comes with
 the mean level before and after it and the events of the months around it.
 """
@@ -15,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from detente.relations import BETWEEN_CAMPS_SQL, EVENT_DATE_SQL, time_series
+from detente.agreement import sentence_evidence
+from detente.relations import BETWEEN_CAMPS_SQL, EVENT_DATE_SQL
 from detente.store import Store
 
 
@@ -36,31 +38,22 @@ class TurningPoint:
                 "events": list(self.events)}  # fmt: skip
 
 
-def _smooth(values: list[float], window: int) -> list[float]:
-    half = window // 2
-    return [
-        sum(values[max(0, i - half) : i + half + 1]) / len(values[max(0, i - half) : i + half + 1])
-        for i in range(len(values))
-    ]
-
-
 def turning_points(
     store: Store,
     side: Sequence[str],
     other: Sequence[str],
-    window: int = 5,
-    penalty: float = 3.0,
-    min_size: int = 3,
+    penalty: float = 1.0,
+    min_size: int = 1,
     around: int = 2,
 ) -> list[TurningPoint]:
     """The turning points of the relation between two camps, oldest first."""
     import numpy as np
     import ruptures
 
-    series = time_series(store, side, other, "month", fill=True)
+    series = monthly_evidence(store, side, other)
     if len(series) < 2 * min_size + 1:
         return []
-    values = _smooth([float(r["goldstein_sum"]) for r in series], window)
+    values = [v for _, v in series]
     signal = np.array(values).reshape(-1, 1)
     variance = float(signal.var())
     if variance == 0:
@@ -74,17 +67,31 @@ def turning_points(
     for i, b in enumerate(breaks):
         before = values[bounds[i] : b]
         after = values[b : bounds[i + 2]]
-        start = series[max(0, b - around)]["period"]
-        end = series[min(len(series) - 1, b + around)]["period"]
+        start = series[max(0, b - around)][0]
+        end = series[min(len(series) - 1, b + around)][0]
         points.append(
             TurningPoint(
-                period=series[b]["period"],
+                period=series[b][0],
                 before=sum(before) / len(before),
                 after=sum(after) / len(after),
                 events=tuple(_events_between(store, side, other, start, end)),
             )
         )
     return points
+
+
+def monthly_evidence(
+    store: Store, side: Sequence[str], other: Sequence[str]
+) -> list[tuple[str, float]]:
+    """(first day of the month, summed weight of the sentences about the pair), for the months
+    that have any, oldest first."""
+    months: dict[str, float] = {}
+    for e in sentence_evidence(store, side, other):
+        if e.date is None:
+            continue
+        month = e.date[:7] + "-01"
+        months[month] = months.get(month, 0.0) + (0.0 if e.polarity == "partial" else e.weight)
+    return sorted(months.items())
 
 
 def _events_between(store: Store, side: Sequence[str], other: Sequence[str], start: str, end: str):  # noqa: ANN202
