@@ -670,7 +670,8 @@ RESTORED = [
         "Miguel river. Colombia will develop a joint border market with Ecuador, provided the "
         "funds are approved. Colombia will also open a consulate in Tulcan. Ecuador promised "
         "Colombia a new credit line for border towns. The ministers signed a memorandum that "
-        "promises Colombia a fresh start.",
+        "promises Colombia a fresh start. Colombia said that Ecuadorian trucks would be allowed "
+        "across the Rumichaca bridge. Ecuador said that smugglers would be punished.",
     ),
     (
         "2026-09-15",
@@ -702,3 +703,6 @@ def test_more_acts_a_hyphenated_act_done_in_other_words_and_a_proviso(
     # a thing promised by an actor, not by a document
     assert pledgers(restored, "promised Colombia a new credit line") == {"ECU"}
     assert not pledgers(restored, "a fresh start")
+    # what a speaker's side grants, in the passive; not what it inflicts
+    assert pledgers(restored, "trucks would be allowed") == {"COL"}
+    assert not pledgers(restored, "smugglers would be punished")

@@ -11,7 +11,8 @@ to station", "no plans to"); a conditional pledge of restraint ("would not deplo
 would return to their bases", "the delegations agreed that their experts would meet" and
 "agreed that neither government will" bind the story's two parties; "North Korea said it would
 stop testing", "Kim told him he would destroy the site", "Putin said Moscow would invite ...": a
-speaker's own side's act; "Putin, Poroshenko, Merkel and Hollande agreed that ..." binds all
+speaker's own side's act; "Riyadh said Qatari pilgrims would be allowed through": what the
+speaker's side grants; "Putin, Poroshenko, Merkel and Hollande agreed that ..." binds all
 four); or a pledge in the
 future tense of an act done for another side or with it ("the United States will send 200
 ventilators to Russia", "Russia is also to train", "Russian and Turkish forces are to begin
@@ -698,6 +699,11 @@ _UNDER_WHICH = re.compile(r"\b(?:under|by) which\b", re.I)
 _SUBJECT_GAP = re.compile(r"^\s*(?:,[^,.;]{1,30},\s*|(?:also|too|now|soon)\s+)?$", re.I)
 # A pledge named as an earlier one's: "its promise", "their pledge" in a sentence reporting on it.
 _REFERRED = re.compile(r"\b(?:its|their|his|her|our|the)\s+$", re.I)
+# What a speaker's side grants, told in the passive: "Qatari pilgrims would be allowed through".
+_GRANTED = (
+    r"allowed|permitted|lifted|restored|reopened|released|freed|returned|resumed|"
+    r"eased|extended|granted|waived|dropped|handed over|repatriated|exempted|admitted"
+)
 # "X promised / gave assurances / agreed that Y would ...": a pledge of X (of the story's two
 # parties, when "the delegations agreed that").
 _PROMISED_THAT = re.compile(
@@ -705,7 +711,8 @@ _PROMISED_THAT = re.compile(
     r"agree[sd]?|told|said|says|announced|declared)\b[^.;]{0,80}?"
     r"(?:\bthat\b|(?=\s(?:it|he|she|they)\s+(?:will|would)\b))"
     r"(?:(?!, and |\bsaid\b)[^.;])*?\b(?P<modal>will|would|shall)\s+"
-    rf"(?P<neg>not\s+)?(?:(?P<act>{_AGENTIVE})\b{_NOT_AN_ACT}|[a-z]+\b)",
+    rf"(?P<neg>not\s+)?(?:(?P<act>{_AGENTIVE})\b{_NOT_AN_ACT}|be\s+(?P<done>{_GRANTED})\b"
+    r"|[a-z]+\b)",
     re.I,
 )
 # Verbs that report a pledge only when the speaker pledges its own act: "North Korea said it would
@@ -795,8 +802,10 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
         if conditional_or_threat(m, promised=True):
             continue
         verb = m["verb"].lower()
-        if verb[:4] in _REPORTING and (
-            not m["act"] or m["neg"] or not (_SELF.search(m[0]) or _own_side(r, m))
+        if (
+            verb[:4] in _REPORTING
+            and not m["done"]
+            and (not m["act"] or m["neg"] or not (_SELF.search(m[0]) or _own_side(r, m)))
         ):
             # "told reporters that it would respond / would not accept": no act promised; "said
             # that Iran would ...": someone else's act, not the speaker's pledge ("Putin said
