@@ -671,7 +671,10 @@ RESTORED = [
         "funds are approved. Colombia will also open a consulate in Tulcan. Ecuador promised "
         "Colombia a new credit line for border towns. The ministers signed a memorandum that "
         "promises Colombia a fresh start. Colombia said that Ecuadorian trucks would be allowed "
-        "across the Rumichaca bridge. Ecuador said that smugglers would be punished.",
+        "across the Rumichaca bridge. Ecuador said that smugglers would be punished. Ecuador said "
+        "it would fully restore the flood warning network on the river. Colombia is to share "
+        "early warning data with Ecuador. Colombia issued a warning that it would close the "
+        "bridge to Ecuador.",
     ),
     (
         "2026-09-15",
@@ -706,3 +709,7 @@ def test_more_acts_a_hyphenated_act_done_in_other_words_and_a_proviso(
     # what a speaker's side grants, in the passive; not what it inflicts
     assert pledgers(restored, "trucks would be allowed") == {"COL"}
     assert not pledgers(restored, "smugglers would be punished")
+    # an adverb between "would" and the act; "warning" as a noun is no threat, but a warning is
+    assert pledgers(restored, "fully restore the flood warning network") == {"ECU"}
+    assert pledgers(restored, "share early warning data") == {"COL"}
+    assert not pledgers(restored, "close the bridge")

@@ -711,6 +711,7 @@ _PROMISED_THAT = re.compile(
     r"agree[sd]?|told|said|says|announced|declared)\b[^.;]{0,80}?"
     r"(?:\bthat\b|(?=\s(?:it|he|she|they)\s+(?:will|would)\b))"
     r"(?:(?!, and |\bsaid\b)[^.;])*?\b(?P<modal>will|would|shall)\s+"
+    r"(?:(?:also|soon|now|still|fully|then|first|jointly|promptly|quickly|immediately)\s+)?"
     rf"(?P<neg>not\s+)?(?:(?P<act>{_AGENTIVE})\b{_NOT_AN_ACT}|be\s+(?P<done>{_GRANTED})\b"
     r"|[a-z]+\b)",
     re.I,
@@ -749,7 +750,9 @@ _LIMIT = re.compile(
 )
 # A past participle used as an adjective, not an act told as done: "1,550 deployed warheads".
 _ADJECTIVAL = re.compile(r"(?:\d[\d,.]*|\b(?:the|its|their|all|of|and|non-))\s*$", re.I)
-_THREAT_WORDS = r"threaten\w*|threatened|warn(?:s|ed|ing)?"
+_THREAT_WORDS = (
+    r"threaten\w*|threatened|warn(?:s|ed)?|warning(?=\s+(?:that|of)\b)"  # not "warning data"
+)
 _THREAT = re.compile(rf"\b(?:{_THREAT_WORDS})\b", re.I)
 # In a pledge's own clause: a condition, a mere possibility, or a threat ("warned that it would").
 _NOT_A_PLEDGE = re.compile(
