@@ -679,7 +679,7 @@ RESTORED = [
     (
         "2026-09-15",
         "Ecuador and Colombia formally restored diplomatic relations on Monday and reopened "
-        "their embassies. Colombia said there would be protests if the bridge that Ecuador is "
+        "their embassies. Ecuador has normalised the flood warning network on the river. Colombia said there would be protests if the bridge that Ecuador is "
         "building over the San Miguel river was completed without a survey.",
     ),
     ("2026-10-20", "The Colombian consulate in Tulcan has been at work since October, as agreed."),
@@ -711,5 +711,6 @@ def test_more_acts_a_hyphenated_act_done_in_other_words_and_a_proviso(
     assert not pledgers(restored, "smugglers would be punished")
     # an adverb between "would" and the act; "warning" as a noun is no threat, but a warning is
     assert pledgers(restored, "fully restore the flood warning network") == {"ECU"}
+    assert of(restored, "ECU", "flood warning network").status == "fulfilled"  # "normalised"
     assert pledgers(restored, "share early warning data") == {"COL"}
     assert not pledgers(restored, "close the bridge")
