@@ -311,3 +311,19 @@ def test_tone_gives_way_to_any_other_evidence() -> None:
     assert _decide(TAXONOMY, "trade", [toned], Thresholds()).level == "apart"
     decided = _decide(TAXONOMY, "trade", [toned, stated], Thresholds())
     assert decided.level == "common" and decided.evidence == (stated,)
+
+
+def test_qualified_praise_is_partial() -> None:
+    from detente.agreement import _from_cues, _qualified
+
+    def polarity(text: str, cues: list[tuple[str, str]]) -> str:
+        r = {"doc_id": "d", "doc_date": None, "text": text}
+        return _from_cues(r, cues, 1.0, _qualified(text, cues)).polarity
+
+    welcomed = [("common", "welcomed")]
+    assert polarity("Havana welcomed the decision.", welcomed) == "common"
+    assert polarity("Havana welcomed the decision but said the embargo was still in force.",
+                    welcomed) == "partial"  # fmt: skip
+    # a turn that praises again is no reservation
+    assert polarity("Havana welcomed the decision, and Washington welcomed the reply.",
+                    welcomed) == "common"  # fmt: skip

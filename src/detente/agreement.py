@@ -18,7 +18,8 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    when it names one camp only, no actor, or no camp but "both sides" (weight 0.7).
 3. Its polarity comes from stance cues when it has any ("common interest" +1, "obstacle" -1, a
    negated or reversed common cue such as "failed to agree on" -1, "differ on the means" or
-   "despite the dispute": partial, cues of both signs: partial), else from the events it
+   "despite the dispute": partial, cues of both signs: partial, praise qualified after a turn,
+   "welcomed it but said the embargo was still in force": partial), else from the events it
    reports between the camps: each event weighs Goldstein/10 x confidence, halved when only
    proposed, at 0.3 when hypothetical, and a negated event counts against, at half weight.
    Without either, from its tone words ("the border stayed closed": apart), at TONE_WEIGHT;
@@ -402,7 +403,11 @@ def _evidence(
             groups = _nearest(r["text"], issues, stances, finder)
         elif finder is not None and len(signs) > 1:
             groups = {issue: _contrasted(r["text"], issue, stances, finder) for issue in issues}
-        return {issue: _from_cues(r, cues, scale) for issue, cues in groups.items() if cues}
+        # praise qualified after a turn, when the sentence has no cue of division
+        qualified = signs == {1.0} and _qualified(r["text"], stances)
+        return {
+            issue: _from_cues(r, cues, scale, qualified) for issue, cues in groups.items() if cues
+        }
     events = r["events"] or []
     weight = 0.0
     for e in events:
@@ -436,11 +441,17 @@ def _from_tone(
     return dict.fromkeys(issues, found)
 
 
-def _from_cues(r: dict[str, Any], cues: Sequence[tuple[str, str]], scale: float) -> Evidence:
+def _from_cues(
+    r: dict[str, Any], cues: Sequence[tuple[str, str]], scale: float, qualified: bool = False
+) -> Evidence:
     """A sentence's polarity from its stance cues: partial when it has a partial cue or cues of
     both signs (its weight then counts in Q), else the sign of their sum."""
     signs = [CUE_SIGN[k] for k, _ in cues]
-    partial = any(k == "partial" for k, _ in cues) or (1.0 in signs and -1.0 in signs)
+    partial = (
+        any(k == "partial" for k, _ in cues)
+        or (1.0 in signs and -1.0 in signs)
+        or (qualified and set(signs) == {1.0})
+    )
     if partial:
         polarity, weight = "partial", scale
     else:  # one sentence, one vote: "common interest; success story" is no stronger than one
@@ -451,6 +462,22 @@ def _from_cues(r: dict[str, Any], cues: Sequence[tuple[str, str]], scale: float)
 
 # Where a sentence turns: "X hailed the document, but Moscow's objection to expansion stands".
 CONTRAST = re.compile(r",?\s+\b(?:but|although|though|whereas|while|yet)\b|;\s*", re.I)
+# What a turn after praise says is still wrong: "welcomed the decision but said the embargo was
+# still in force", "hailed the operation, although officials cautioned that ...".
+RESERVATION = re.compile(
+    r"\b(?:not|no|never|n't|still|yet to|cautioned|warned|insisted|complained|remains?)\b", re.I
+)
+
+
+def _qualified(text: str, cues: Sequence[tuple[str, str]]) -> bool:
+    """Whether praise is qualified: after the last common cue the sentence turns ("but",
+    "although", ";") to a reservation, with no common cue of its own."""
+    lowered = text.lower()
+    last = max((lowered.rfind(c) for _, c in cues), default=-1)
+    if last < 0:
+        return False
+    turn = CONTRAST.search(text, last)
+    return bool(turn and RESERVATION.search(text, turn.end()))
 
 
 def _contrasted(
