@@ -327,3 +327,16 @@ def test_qualified_praise_is_partial() -> None:
     # a turn that praises again is no reservation
     assert polarity("Havana welcomed the decision, and Washington welcomed the reply.",
                     welcomed) == "common"  # fmt: skip
+
+
+def test_tone_of_a_turning_sentence_is_the_part_naming_the_issue() -> None:
+    from detente.agreement import _from_tone
+
+    text = ("The leaders wanted a sea of cooperation and friendship, but there was no agreement "
+            "to resume the stalled gas field talks.")  # fmt: skip
+    tones = [("tone_up", "cooperation"), ("tone_up", "friendship"),
+             ("tone_down", "agreement"), ("tone_down", "stalled")]  # fmt: skip
+    r = {"doc_id": "d", "doc_date": None, "text": text}
+    assert _from_tone(r, ["energy"], tones, 1.0) == {}  # even, read whole
+    [energy] = _from_tone(r, ["energy"], tones, 1.0, _IssueFinder(TAXONOMY)).values()
+    assert energy.polarity == "apart" and "cooperation" not in energy.basis

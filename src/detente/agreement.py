@@ -419,7 +419,7 @@ def _evidence(
         )
         weight += -0.5 * abs(w) if e["negated"] else w
     if weight == 0:
-        return _from_tone(r, issues, tones, scale)
+        return _from_tone(r, issues, tones, scale, finder)
     polarity = "common" if weight > 0 else "apart"
     basis = "events " + ", ".join(sorted({e["cameo"] for e in events}))
     found = Evidence(r["doc_id"], r["doc_date"], r["text"], polarity, weight, basis)
@@ -427,18 +427,27 @@ def _evidence(
 
 
 def _from_tone(
-    r: dict[str, Any], issues: Sequence[str], tones: Sequence[tuple[str, str]], scale: float
+    r: dict[str, Any],
+    issues: Sequence[str],
+    tones: Sequence[tuple[str, str]],
+    scale: float,
+    finder: _IssueFinder | None = None,
 ) -> dict[str, Evidence]:
     """A sentence without stance cues or events between the camps, by its tone words: the way
-    most of them point, at TONE_WEIGHT; none when they are even."""
-    net = sum(TONE_SIGN[k] for k, _ in tones)
-    if net == 0:
-        return {}
-    weight = TONE_WEIGHT * scale * (1 if net > 0 else -1)
-    basis = TONE_BASIS + ", ".join(c for _, c in tones)
-    found = Evidence(r["doc_id"], r["doc_date"], r["text"],
-                     "common" if net > 0 else "apart", weight, basis)  # fmt: skip
-    return dict.fromkeys(issues, found)
+    most of them point, at TONE_WEIGHT; none when they are even. In a sentence that turns, the
+    words of the part naming the issue ("wanted a sea of cooperation and friendship, but there
+    was no agreement to resume the stalled gas field talks" is down on energy)."""
+    found = {}
+    for issue in issues:
+        words = _contrasted(r["text"], issue, tones, finder) if finder else list(tones)
+        net = sum(TONE_SIGN[k] for k, _ in words)
+        if net == 0:
+            continue
+        weight = TONE_WEIGHT * scale * (1 if net > 0 else -1)
+        basis = TONE_BASIS + ", ".join(c for _, c in words)
+        found[issue] = Evidence(r["doc_id"], r["doc_date"], r["text"],
+                                "common" if net > 0 else "apart", weight, basis)  # fmt: skip
+    return found
 
 
 def _from_cues(
