@@ -345,7 +345,7 @@ def test_agreement_map_has_a_column_per_period_and_evidence(relations_html: str)
     assert "share a common interest in stabilising Afghanistan" in evidence
     assert "far apart on Afghanistan" in evidence
     assert "accused Russia of blocking cooperation" in evidence
-    assert '<mark class="cue">common interest</mark>' in row  # the stance words are marked
+    assert '<mark class="cue">share a common interest</mark>' in row  # stance words marked
     row = _between(table, 'id="issue-missile_defence"', "</tr>")
     assert _badges(row, "level")[:2] == ["partial", "unknown"]  # nothing about it after 2013
     row = _between(table, 'id="issue-nato_enlargement"', "</tr>")
