@@ -24,14 +24,15 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    proposed, at 0.3 when hypothetical, and a negated event counts against, at half weight.
    Without either, from its tone words ("the border stayed closed": apart), at TONE_WEIGHT;
    they count for an issue only when nothing else in the period speaks for it. When a sentence
-   about several issues has cues of different signs, each cue goes to the issue named nearest to it
-   ("a partner on Iran, though divided over Ukraine"); in a sentence about one issue that turns
-   ("but", "although", "while", ";"), only the cues of the part naming the issue count
-   ("praised the charter, but Moscow's objection to enlargement stands" is apart).
+   about several issues has cues of different signs, each cue goes to the issue named nearest
+   to it ("a partner on Iran, though divided over Ukraine"); in a sentence about one issue that
+   turns ("but", "although", "while", ";"), only the cues (or tone words) of the part naming the
+   issue count ("praised the charter, but Moscow's objection to enlargement stands" is apart).
 4. Per issue, P is the sum of positive weights, N of negative ones, Q of partial ones (one
    sentence, one vote): score = (P - N) / (P + N + 2Q), a partial sentence counting one unit
    each way, from -1 (apart) to +1 (common). Level: `common` when score >= thresholds.common,
-   `apart` when score <= thresholds.apart, else `partial`; `unknown` without evidence. The balance (P, N, Q) is reported with the level.
+   `apart` when score <= thresholds.apart, else `partial`; `unknown` without evidence. The
+   balance (P, N, Q) is reported with the level.
 """
 
 from __future__ import annotations
@@ -453,8 +454,8 @@ def _from_tone(
 def _from_cues(
     r: dict[str, Any], cues: Sequence[tuple[str, str]], scale: float, qualified: bool = False
 ) -> Evidence:
-    """A sentence's polarity from its stance cues: partial when it has a partial cue or cues of
-    both signs (its weight then counts in Q), else the sign of their sum."""
+    """A sentence's polarity from its stance cues: partial when it has a partial cue, cues of
+    both signs or `qualified` praise (its weight then counts in Q), else the sign of their sum."""
     signs = [CUE_SIGN[k] for k, _ in cues]
     partial = (
         any(k == "partial" for k, _ in cues)

@@ -446,13 +446,13 @@ class Coder:
 # governments", "the two leaders".
 PAIR_NOUNS = {"side", "country", "government", "leader", "president", "minister", "nation",
               "capital", "neighbour", "neighbor", "army", "military", "delegation", "power",
-              "state", "prime"}  # fmt: skip
+              "state"}  # fmt: skip
 
 
 def _names_the_pair(tok: Token) -> bool:
     """Whether a subject is "the two X" or "both X" with X a party noun ("both sides", "the two
     foreign ministers"); not "the two men", "both crews"."""
-    if tok.lemma_.lower() not in PAIR_NOUNS and tok.lower_ not in ("both",):
+    if tok.lemma_.lower() not in PAIR_NOUNS and tok.lower_ != "both":
         return False
     if tok.lower_ == "both":
         return not list(tok.children)  # "Both said ...": the pronoun on its own
