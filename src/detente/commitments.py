@@ -13,17 +13,18 @@ would return to their bases", "the delegations agreed that their experts would m
 stop testing", "Kim told him he would destroy the site", "Putin said Moscow would invite ...": a
 speaker's own side's act; "Riyadh said Qatari pilgrims would be allowed through": what the
 speaker's side grants; "Putin, Poroshenko, Merkel and Hollande agreed that ..." binds all
-four); or a pledge in the
-future tense of an act done for another side or with it ("the United States will send 200
-ventilators to Russia", "Russia is also to train", "Russian and Turkish forces are to begin
-joint patrols" binds both, "the two armies are to set up a hotline" the story's two parties;
-after "Under the accord," or "an agreement under which" any act: "Russia will build two
-lines"; "It is to remove the core" is the pledge of the actor the sentence before names first),
-not in a conditional clause (or followed by one: ", provided the funds are approved") or a
-threat, and not a notice of leaving an instrument ("would
-withdraw from the ABM Treaty"). When the pledge was made may stand between the verb and the act
-("agreed on Monday to", "promised in February to"). A pledge named as an old one in a report on it ("made good on its promise to ...") or
-talked about ("the promises to clear the way ... remained on paper") is not a new commitment.
+four); or a pledge in the future tense of an act done for another side or with it ("the United
+States will send 200 ventilators to Russia", "Russia is also to train", "Russian and Turkish
+forces are to begin joint patrols" binds both, "the two armies are to set up a hotline" the
+story's two parties; after "Under the accord," or "an agreement under which" any act: "Russia
+will build two lines"; "It is to remove the core" is the pledge of the actor the sentence
+before names first), not in a conditional clause (or followed by one: ", provided the funds are
+approved") or a threat ("warned that", but not "missile warning data"), and not a notice of
+leaving an instrument ("would withdraw from the ABM Treaty"). When the pledge was made may stand
+between the verb and the act ("agreed on Monday to", "promised in February to"), and an adverb
+between "would" and the act ("would fully restore"). A pledge named as an old one in a report on
+it ("made good on its promise to ...") or talked about ("the promises to clear the way ...
+remained on paper") is not a new commitment.
 A sentence can hold several pledges, each with its own pledgers, amounts and deadline ("Iran
 will stop ...; in return the six agreed that they would impose no new sanctions on Iran").
 Its quantity and unit ("1,550 warheads", "$2 billion") and deadline ("by 2012", "within seven
@@ -34,7 +35,8 @@ to"); else the actors named before the cue that can be its subject (not possesso
 of prepositions or speakers: "Obama said the United States ... pledged" binds the United States);
 for obligations of "each side", a treaty's prohibitions, or "Both/They pledged", the document's two
 main parties (not the one the pledge is made to: "no new sanctions on Iran"), plus any actor a
-later report naming the obligation shows suspending, leaving or fulfilling it on its own ("the United States will no longer provide the data the treaty requires").
+later report naming the obligation shows suspending, leaving or fulfilling it on its own ("the
+United States will no longer provide the data the treaty requires").
 
 Which later sentences report on it (sentences of later documents; for a rule in force told in
 the present, "the treaty bars both countries from ...", also the other sentences of its own
@@ -63,13 +65,14 @@ trains carried NATO supplies"; a start as the first one carried out, "carried ou
 joint patrol" for "to begin joint patrols") —,
 "as promised" / "as Berlin had promised" / "the promised 200" (fulfilled), a limit passed
 ("no more than 3.67 percent" ... "beyond the 3.67 percent limit": breached),
-or a status cue from stance.yaml (`commitment_status`: "met the limits", "as promised",
-"delivered in full" fulfilled; "violated", "failed to return to compliance" breached; "suspended",
+or a status cue from stance.yaml (`commitment_status`: "met the limits", "as promised", "as
+agreed", "entered into force", "delivered in full" fulfilled; "violated", "failed to return to compliance" breached; "suspended",
 "will no longer provide" suspended; "withdrew from", "revoked the arrangement", "ceased to be a
 party", "no longer considers itself bound by" withdrawn, but not a withdrawal of troops from a
-place, "completed their withdrawal from the buffer zones"; "expired"). A negated cue does not count, except that denied compliance ("no
-longer complies with", "had never come back into compliance") is a breach; nor do hypothetical
-ones ("threatened to suspend", "urged Russia to return to compliance", "would suspend ... unless";
+place, "completed their withdrawal from the buffer zones"; "expired"). A negated cue does not
+count, except that denied compliance ("no longer complies with", "had never come back into
+compliance") is a breach; nor do hypothetical ones ("threatened to suspend", "urged Russia to
+return to compliance", "protests if the bridge was completed", "would suspend ... unless";
 not "suspended ... and said it would leave ... unless") or breaches in a denied accusation
 ("dismissed the allegation of a breach").
 An act named in a relative clause ("the duties it lifted in May") is no report of it.
