@@ -24,7 +24,7 @@ from detente.store import Store
 @dataclass(frozen=True)
 class TurningPoint:
     period: str  # first month of the new level, YYYY-MM-01
-    before: float  # mean smoothed monthly Goldstein sum before the point
+    before: float  # mean monthly weight of the sentences about the pair before the point
     after: float
     events: tuple[dict[str, Any], ...]  # events in the months around the point
 
