@@ -683,6 +683,15 @@ RESTORED = [
         "building over the San Miguel river was completed without a survey.",
     ),
     ("2026-10-20", "The Colombian consulate in Tulcan has been at work since October, as agreed."),
+    (
+        "2026-11-02",
+        "Ecuador and Colombia announced on Monday that the Rumichaca crossing will reopen to "
+        "cargo in December. Ecuador agreed to drop its tariff on Colombian rice, and Colombia "
+        "promised that its review of Ecuadorian banana imports would be finished by March. "
+        "Colombia had agreed, after two days of talks in Quito, to train Ecuadorian customs "
+        "officers. Ecuadorian banks had pledged some $40 million for the border towns. Peru, "
+        "Bolivia and Ecuador said on Tuesday they would take part in the Andean river survey.",
+    ),
 ]
 
 
@@ -714,3 +723,10 @@ def test_more_acts_a_hyphenated_act_done_in_other_words_and_a_proviso(
     assert of(restored, "ECU", "flood warning network").status == "fulfilled"  # "normalised"
     assert pledgers(restored, "share early warning data") == {"COL"}
     assert not pledgers(restored, "close the bridge")
+    # a joint announcement binds both; a second pledge after ", and" is its own speaker's
+    assert pledgers(restored, "crossing will reopen to cargo") == {"ECU", "COL"}
+    assert pledgers(restored, "would be finished by March") == {"COL"}
+    # an aside before the act, an approximate amount, and three coordinated speakers
+    assert pledgers(restored, "to train Ecuadorian customs officers") == {"COL"}
+    assert of(restored, "ECU", "some $40 million").quantity == 40_000_000
+    assert pledgers(restored, "take part in the Andean river survey") == {"PER", "BOL", "ECU"}

@@ -12,7 +12,8 @@ would return to their bases", "the delegations agreed that their experts would m
 "agreed that neither government will" bind the story's two parties; "North Korea said it would
 stop testing", "Kim told him he would destroy the site", "Putin said Moscow would invite ...": a
 speaker's own side's act; "Riyadh said Qatari pilgrims would be allowed through": what the
-speaker's side grants; "Putin, Poroshenko, Merkel and Hollande agreed that ..." binds all
+speaker's side grants; "Colombia and Venezuela announced that the border will reopen" binds
+both speakers; "Putin, Poroshenko, Merkel and Hollande agreed that ..." binds all
 four); or a pledge in the future tense of an act done for another side or with it ("the United
 States will send 200 ventilators to Russia", "Russia is also to train", "Russian and Turkish
 forces are to begin joint patrols" binds both, "the two armies are to set up a hotline" the
@@ -21,8 +22,9 @@ will build two lines"; "It is to remove the core" is the pledge of the actor the
 before names first), not in a conditional clause (or followed by one: ", provided the funds are
 approved") or a threat ("warned that", but not "missile warning data"), and not a notice of
 leaving an instrument ("would withdraw from the ABM Treaty"). When the pledge was made may stand
-between the verb and the act ("agreed on Monday to", "promised in February to"), and an adverb
-between "would" and the act ("would fully restore"). A pledge named as an old one in a report on
+between the verb and the act ("agreed on Monday to", "promised in February to"), and so may an
+aside ("had agreed, after talks in Quito, to"); an adverb may stand between "would" and the act
+("would fully restore"). A pledge named as an old one in a report on
 it ("made good on its promise to ...") or talked about ("the promises to clear the way ...
 remained on paper") is not a new commitment.
 A sentence can hold several pledges, each with its own pledgers, amounts and deadline ("Iran
@@ -326,12 +328,15 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
     return re.compile(
         r"\b(?P<verb>"
         + "|".join(map(re.escape, forms))
-        + r")\b(?P<rest>\s+(?:(?:itself|themselves|ourselves|and|each|(?-i:[A-Z][\w-]*))\s+){0,5}"
+        # an aside between the verb and the act: "had agreed, in talks in Washington, to pull"
+        + r")\b(?P<rest>(?:,[^,.;]{1,80},)?\s+"
+        r"(?:(?:itself|themselves|ourselves|and|each|(?-i:[A-Z][\w-]*))\s+){0,5}"
         # when the pledge was made, between verb and act: "agreed on Monday to", "promised in
         # February to", "pledged last week to"
         rf"(?:{_WHEN_SAID}\s+)?"
         r"(?:never |not )?to\b(?!(?-i: [A-Z]))(?!\s*(?::|(?:it|this|that|them)\b))"
-        r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b|\s+(?:up to )?[$€£]?\d"
+        r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b"
+        r"|\s+(?:up to |some |about |around |roughly |nearly |almost |more than |at least )?[$€£]?\d"
         # a thing promised: "promised first deliveries by 2015", "pledged Kyiv a new loan"
         r"|\s+(?:(?-i:[A-Z][\w-]*)\s+){0,2}(?P<thing>(?:an?|first|new|more|further|full|fresh|"
         r"additional|continued|regular)\s+[a-z]{3,}))"
@@ -705,13 +710,18 @@ _REFERRED = re.compile(r"\b(?:its|their|his|her|our|the)\s+$", re.I)
 # What a speaker's side grants, told in the passive: "Qatari pilgrims would be allowed through".
 _GRANTED = (
     r"allowed|permitted|lifted|restored|reopened|released|freed|returned|resumed|"
-    r"eased|extended|granted|waived|dropped|handed over|repatriated|exempted|admitted"
+    r"eased|extended|granted|waived|dropped|handed over|repatriated|exempted|admitted|"
+    r"completed|finished|concluded"
 )
 # "X promised / gave assurances / agreed that Y would ...": a pledge of X (of the story's two
 # parties, when "the delegations agreed that").
 _PROMISED_THAT = re.compile(
     r"\b(?P<verb>assur\w*|promis\w*|pledg\w*|vow\w*|guarant\w*|undert(?:ake|akes|aking|ook)|"
-    r"agree[sd]?|told|said|says|announced|declared)\b[^.;]{0,80}?"
+    r"agree[sd]?|told|said|says|announced|declared)\b"
+    # up to its "that", not past another such verb: "Australia agreed to suspend ..., and Beijing
+    # promised that ..." is Beijing's promise
+    r"(?:(?!\b(?:assur|promis|pledg|vow|guarant|undert|agree|told|said|says|announc|declar))"
+    r"[^.;]){0,80}?"
     r"(?:\bthat\b|(?=\s(?:it|he|she|they)\s+(?:will|would)\b))"
     r"(?:(?!, and |\bsaid\b)[^.;])*?\b(?P<modal>will|would|shall)\s+"
     r"(?:(?:also|soon|now|still|fully|then|first|jointly|promptly|quickly|immediately)\s+)?"
@@ -808,10 +818,14 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
         if conditional_or_threat(m, promised=True):
             continue
         verb = m["verb"].lower()
+        pledgers = _pledgers(r, offset + m.start(), _clause_start(text, m.start()))
+        speakers = _joint_speakers(r, m)  # "Petro and Maduro announced that the border will reopen"
         if (
             verb[:4] in _REPORTING
             and not m["done"]
-            and (not m["act"] or m["neg"] or not (_SELF.search(m[0]) or _own_side(r, m)))
+            and (
+                not m["act"] or m["neg"] or not (_SELF.search(m[0]) or _own_side(r, m) or speakers)
+            )
         ):
             # "told reporters that it would respond / would not accept": no act promised; "said
             # that Iran would ...": someone else's act, not the speaker's pledge ("Putin said
@@ -819,7 +833,6 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
             continue
         if _NOUN_CUE.fullmatch(verb) and _DETERMINED.search(text[: m.start()]):
             continue  # "the security guarantees it wants ... that NATO will not expand"
-        pledgers = _pledgers(r, offset + m.start(), _clause_start(text, m.start()))
         if pledgers or verb.startswith("agree"):
             # "the delegations agreed that": the story's parties; "France and Germany, which had
             # urged Washington to reconsider, said they would": the speaker, not the last named
@@ -829,6 +842,8 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
             if verb.startswith("agree") and len(set(pledgers)) > 1:
                 # "Putin, Poroshenko, Merkel and Hollande ... agreed that": all who agreed
                 pledger = tuple(dict.fromkeys(pledgers))
+            elif verb[:4] in _REPORTING and speakers:
+                pledger = speakers  # "Petro and Maduro announced that": both who announced it
             found.append((m, pledger))
             taken.append((m.start(), m.end()))
             pos = m.end()
@@ -879,23 +894,35 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
 
 def _joint_subject(r, a: dict[str, Any]) -> str | tuple[str, ...]:  # noqa: ANN001
     """The actor of a subject with those coordinated with it: "Russian and Turkish forces",
-    "Russia and Turkey" (one actor alone stays a string)."""
+    "Russia and Turkey", "Saudi Arabia, the UAE and Bahrain" (one actor alone stays a string)."""
     text, offset = r["text"], r["char_start"]
     end = a["start"] + len(a["text"])
-    joint = [
-        b["actor"]
-        for b in r["actors"]
-        if b is not a
-        and b["actor"] != a["actor"]
-        and b["start"] < a["start"]
+    joint, head = [], a
+    for b in reversed([b for b in r["actors"] if b["start"] < a["start"]]):
+        b_end = b["start"] + len(b["text"])
         # "Russian and Turkish forces" ends where "Turkish forces" does; "Russia and Turkey"
-        and (
-            b["start"] + len(b["text"]) == end
-            or text[b["start"] + len(b["text"]) - offset : a["start"] - offset].strip(" ,")
-            in ("and", "")
-        )
-    ]
-    return tuple(dict.fromkeys([*joint, a["actor"]])) if joint else a["actor"]
+        gap = text[b_end - offset : head["start"] - offset].strip(" ,")
+        if b_end != end and gap not in ("and", ""):
+            break
+        if b["actor"] != a["actor"]:
+            joint.append(b["actor"])
+        head = b
+    return tuple(dict.fromkeys([*reversed(joint), a["actor"]])) if joint else a["actor"]
+
+
+def _joint_speakers(r, m: re.Match[str]) -> tuple[str, ...]:  # noqa: ANN001
+    """The coordinated subject right before a reporting verb, when there is one: "Colombia and
+    Venezuela announced that ..." -> (COL, VEN)."""
+    text, offset = r["text"], r["char_start"]
+    before = [a for a in r["actors"]
+              if a["kind"] != "modifier" and a["start"] - offset + len(a["text"]) <= m.start()]  # fmt: skip
+    if not before:
+        return ()
+    last = before[-1]
+    if text[last["start"] - offset + len(last["text"]) : m.start()].strip():
+        return ()
+    joint = _joint_subject(r, last)
+    return joint if isinstance(joint, tuple) else ()
 
 
 def _own_side(r, m: re.Match[str]) -> bool:  # noqa: ANN001
