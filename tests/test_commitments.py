@@ -690,7 +690,14 @@ RESTORED = [
         "promised that its review of Ecuadorian banana imports would be finished by March. "
         "Colombia had agreed, after two days of talks in Quito, to train Ecuadorian customs "
         "officers. Ecuadorian banks had pledged some $40 million for the border towns. Peru, "
-        "Bolivia and Ecuador said on Tuesday they would take part in the Andean river survey.",
+        "Bolivia and Ecuador said on Tuesday they would take part in the Andean river survey. "
+        "Ecuador will set up a joint river commission with Colombia. Colombia's congress is to "
+        "pass a law on river fishing with Ecuador.",
+    ),
+    (
+        "2026-12-20",
+        "Ecuador formed the joint river commission with Colombia this month. Colombia's congress "
+        "approved the law on river fishing on Friday.",
     ),
 ]
 
@@ -730,3 +737,6 @@ def test_more_acts_a_hyphenated_act_done_in_other_words_and_a_proviso(
     assert pledgers(restored, "to train Ecuadorian customs officers") == {"COL"}
     assert of(restored, "ECU", "some $40 million").quantity == 40_000_000
     assert pledgers(restored, "take part in the Andean river survey") == {"PER", "BOL", "ECU"}
+    # a body set up is "formed", a law passed is "approved"
+    assert of(restored, "ECU", "joint river commission").status == "fulfilled"
+    assert of(restored, "COL", "law on river fishing").status == "fulfilled"

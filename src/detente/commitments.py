@@ -1262,8 +1262,9 @@ _ACT = re.compile(
     r"(?P<more>(?:,\s*[a-z-]{3,}\b)*(?:,?\s+(?:or|and)\s+[a-z-]{3,}\b)?)"  # ", produce or acquire"
 )
 # Other words for an act told as done: a council "set up" is later "created" or "launched".
-_DONE_AS = {"set up": "create establish launch found inaugurate",
-            "create": "set_up establish launch found", "establish": "set_up create launch",
+_DONE_AS = {"set up": "create establish launch found inaugurate form",
+            "create": "set_up establish launch found form", "establish": "set_up create launch form",
+            "pass": "approve adopt enact", "adopt": "approve pass enact",
             "open": "inaugurate", "extend": "prolong renew roll_over",
             "free": "release", "release": "free", "withdraw": "pull_out drop",
             "pull": "withdraw pull_out move_back",
