@@ -164,6 +164,11 @@ def test_only_mutual_acts_are_reciprocal(code, text: str, expected: set) -> None
             "Alleged abuses by Russian troops were investigated by the UN Human Rights Council.",
             {("UN", "RUS", "09")},
         ),
+        # calling off joint exercises cuts cooperation; calling off an offensive de-escalates
+        ("Turkey called off three joint military exercises with Israel.", {("TUR", "ISR", "16")}),
+        ("Russia called off its offensive against Ukraine.", {("RUS", "UKR", "08")}),
+        # Tel Aviv stands for Israel
+        ("Turkey recalled its ambassador from Tel Aviv.", {("TUR", "ISR", "16")}),
     ],
 )
 def test_more_constructions(code, text: str, expected: set) -> None:  # noqa: ANN001
