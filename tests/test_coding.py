@@ -234,3 +234,18 @@ def test_event_date_is_not_the_date_after_since(code) -> None:  # noqa: ANN001
 )
 def test_the_two_sides_are_the_storys_two_parties(code, text: str, expected: set) -> None:  # noqa: ANN001
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        # office holders beyond the NATO-Russia field, on the document's date
+        ("Nicolás Maduro and Juan Manuel Santos met in Quito on Monday.", "2015-09-21",
+         {("VEN", "COL", "04"), ("COL", "VEN", "04")}),
+        ("Maduro accused Duque of plotting a coup.", "2019-02-23", {("VEN", "COL", "11")}),
+        ("Narendra Modi met Nawaz Sharif in Lahore on Friday.", "2015-12-25",
+         {("IND", "PAK", "04")}),
+    ],
+)  # fmt: skip
+def test_leaders_of_more_countries(code, text: str, on: str, expected: set) -> None:  # noqa: ANN001
+    assert triples(code(text, on)) == expected
