@@ -22,7 +22,7 @@ CASES = Path(__file__).parent / "relations_gold"
 # points 24 of 73 within two months. Nine cases were read while writing the rules and thirty-six
 # were used to find faults after a single blind score; text the rules have not seen scores lower
 # still (docs/relations.md, "How accurate it is").
-FLOORS = {"issue_levels": 0.66, "commitment_statuses": 0.45}
+FLOORS = {"issue_levels": 0.65, "commitment_statuses": 0.41}
 TURNING_POINTS_MATCHED = 0.3
 
 
