@@ -38,6 +38,9 @@ def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
     assert "afghanistan" in t.issues and t.stances == (
         "partial:agree on the goal but differ on the means",
     )
+    # an unsettled claim to land or sea is filed with the frozen conflicts
+    [t] = tags(analyser, "Chile and Peru restated their rival claims to the fishing grounds.")
+    assert "frozen_conflicts" in t.issues
 
 
 def write_corpus(path: Path, docs: list[tuple[str, str]]) -> Path:
