@@ -740,3 +740,48 @@ def test_more_acts_a_hyphenated_act_done_in_other_words_and_a_proviso(
     # a body set up is "formed", a law passed is "approved"
     assert of(restored, "ECU", "joint river commission").status == "fulfilled"
     assert of(restored, "COL", "law on river fishing").status == "fulfilled"
+
+
+# Plural subjects that name no one, an adverb after the cue, a decimal amount, outcomes told by a
+# state ("open again", "on sale since"), and a cue in a relative clause about something else.
+HARBOUR = [
+    (
+        "2025-03-04",
+        "Finland and Estonia held talks in Tallinn on ferry safety. The transport ministries also "
+        "agreed to set up a hotline for ferry captains. Meeting in Stockholm on Friday, envoys "
+        "Anna Virtanen and Mart Kask agreed to simplify customs checks on lorries. Helsinki agreed "
+        "as well to pay Tallinn $2.75 million for the harbour survey. Finland informed the "
+        "European Commission that it would reopen the Vaalimaa freight lane by June. Estonia is to "
+        "lift its ban on Finnish fresh berries before the summer.",
+    ),
+    (
+        "2025-09-10",
+        "Finnish fresh berries, kept out of Estonia for three years, have been on sale in Tallinn "
+        "since July. The hotline for ferry captains foreseen under the ferry safety plan, which "
+        "began operating in May, has still not been installed.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory) -> list[Commitment]:  # noqa: ANN001
+    return analysed(tmp_path_factory.mktemp("harbour"), HARBOUR, "h")
+
+
+def test_plural_subjects_adverbs_and_decimal_amounts(harbour: list[Commitment]) -> None:
+    # "the transport ministries", "envoys X and Y": the story's two parties, not the meeting place
+    assert pledgers(harbour, "set up a hotline for ferry captains") == {"FIN", "EST"}
+    assert pledgers(harbour, "simplify customs checks") == {"FIN", "EST"}
+    # "agreed as well to", an amount with a decimal point kept whole
+    pay = of(harbour, "FIN", "$2.75 million")
+    assert pay.quantity == 2_750_000
+    assert "$2.75 million" in pay.commitment
+    # "informed ... that it would": the informer's own pledge
+    assert pledgers(harbour, "reopen the Vaalimaa freight lane") == {"FIN"}
+
+
+def test_outcomes_told_by_a_state_and_relative_clauses(harbour: list[Commitment]) -> None:
+    # the ban lifted is told by the berries "on sale ... since July", with Estonia named
+    assert of(harbour, "EST", "fresh berries").status == "fulfilled"
+    # "which began operating" is about the plan, not the hotline
+    assert of(harbour, "FIN", "hotline for ferry captains").status == "pending"

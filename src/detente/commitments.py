@@ -36,7 +36,10 @@ Who is bound: those a verb of obligation names ("the treaty obliges Washington a
 to"); else the actors named before the cue that can be its subject (not possessors, objects
 of prepositions or speakers: "Obama said the United States ... pledged" binds the United States);
 for obligations of "each side", a treaty's prohibitions, or "Both/They pledged", the document's two
-main parties (not the one the pledge is made to: "no new sanctions on Iran"), plus any actor a
+main parties (not the one the pledge is made to: "no new sanctions on Iran"; also for a plural
+subject that names no one, "the transport ministries agreed to", "envoys X and Y agreed to",
+when no actor stands before the cue; a place in passing, "Meeting in Vienna, ...", never binds),
+plus any actor a
 later report naming the obligation shows suspending, leaving or fulfilling it on its own ("the
 United States will no longer provide the data the treaty requires").
 
@@ -77,7 +80,13 @@ compliance") is a breach; nor do hypothetical ones ("threatened to suspend", "ur
 return to compliance", "protests if the bridge was completed", "would suspend ... unless";
 not "suspended ... and said it would leave ... unless") or breaches in a denied accusation
 ("dismissed the allegation of a breach").
-An act named in a relative clause ("the duties it lifted in May") is no report of it.
+An act named in a relative clause ("the duties it lifted in May") is no report of it; an act that
+brings something back (reopen, resume, restore, lift) is also told by its state ("on sale there
+since June", "gas flowing to Ukraine again"). Told as done, the act links a sentence by one key
+word near it when the sentence names a pledger ("American beef, shut out of China, has been on
+sale there since June"); linked so, the sentence reports that act alone. A status cue opening a
+relative clause about a noun that is no key word of the pledge is not about it ("the plan, which
+began operating in May").
 A report is about the actor the cue names as its own ("Russian violations", "Moscow's
 suspension", "violations by Russia"); the sentence's subject when a pronoun is the cue's subject
 ("told Russia that it will withdraw") or the cue opens a participle ("..., fulfilling his
@@ -273,11 +282,17 @@ def _names(sentence: str, actor_texts: Sequence[str]) -> set[str]:
 
 _BOUND = (r"(?:side|sides|party|parties|country|countries|state party|states parties|signatory|"
           r"signatories|governments?|militar(?:y|ies)|forces|armies|navies|nations|states|leaders|"
-          r"ministers|capitals|powers)")  # fmt: skip
+          r"ministers|ministries|capitals|powers|neighbou?rs)")  # fmt: skip
 # "each side", "both governments", "both air forces"
 _EACH_SIDE = re.compile(rf"\b(?:each|either|both|every|neither) (?:\w+ )?{_BOUND}\b", re.I)
 # A pledge whose subject is the document's pair: "Both pledged to", "They agreed to".
 _PAIR_SUBJECT = re.compile(r"^(?:both|the two \w+)\b", re.I)  # "the two ministers" in any case
+# A plural subject that names no one, when no actor stands before the cue: "The agriculture
+# ministries also agreed to", "the governments undertook to", "envoys X and Y agreed to".
+_PLURAL_SUBJECT = re.compile(
+    rf"^(?:the\s+)?(?:[a-z-]+\s+)?{_BOUND}\b|^[a-z]+\s+(?-i:[A-Z][\w-]*\s+){{1,3}}and\s",
+    re.I,
+)
 _THEY_SUBJECT = re.compile(r"^they\b", re.I)  # only when no actor is named before the cue
 _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", "under", "after",
              "said", "says", "told", "have", "been", "were", "also", "into", "than", "more",
@@ -299,7 +314,8 @@ _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", 
 _WHEN_SAID = (
     r"(?:(?:on|in|at|during|last|this|earlier|late|early)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,2}?"
     r"(?:\d{1,2}|\d{4}|(?-i:[A-Z][a-z]+)|week|month|year|weekend|summit|talks|principle)"
-    r"|in principle|(?:then|now|also|formally|publicly|jointly|again|already|quickly))"
+    r"|in principle|(?:then|now|also|formally|publicly|jointly|again|already|quickly|as well|"
+    r"likewise|separately|in turn|in return))"
 )
 
 
@@ -561,7 +577,13 @@ def _commitments_of(
         parties = parties_of_doc.get(r["doc_id"], [])
         committers = [p for p in parties if p not in after][:2] if len(parties) > 2 else parties[:2]
     else:
-        committers = before[-1:] or [a["actor"] for a in named[:1]]
+        # no one stands before the cue: a plural subject is the story's two parties; otherwise
+        # the first actor named that is not in a phrase of place ("Meeting in Vienna, ...")
+        subject = r["text"][start : m.start()].lstrip()
+        plural = not before and bool(_PLURAL_SUBJECT.match(subject.split(", ")[-1]))
+        committers = before[-1:] or (
+            parties_of_doc.get(r["doc_id"], [])[:2] if plural else [a["actor"] for a in named[:1]]
+        )
     if not committers:
         return []
     neighbours = [
@@ -619,7 +641,8 @@ def _commitments_of(
                     commitment_id=hashlib.sha1(key.encode()).hexdigest()[:16],
                     actor=committer,
                     counterpart=counterpart,
-                    commitment=r["text"][m.start() : m.start() + 120].split(".")[0],
+                    # up to the sentence's end, not a decimal point ("$3.028 billion")
+                    commitment=re.split(r"\.(?!\d)", r["text"][m.start() : m.start() + 120])[0],
                     quantity=amount,
                     unit=unit,
                     deadline=deadline(words, made) or deadline(r["text"], made),
@@ -717,10 +740,11 @@ _GRANTED = (
 # parties, when "the delegations agreed that").
 _PROMISED_THAT = re.compile(
     r"\b(?P<verb>assur\w*|promis\w*|pledg\w*|vow\w*|guarant\w*|undert(?:ake|akes|aking|ook)|"
-    r"agree[sd]?|told|said|says|announced|declared)\b"
+    r"agree[sd]?|told|informed|notified|said|says|announced|declared)\b"
     # up to its "that", not past another such verb: "Australia agreed to suspend ..., and Beijing
     # promised that ..." is Beijing's promise
-    r"(?:(?!\b(?:assur|promis|pledg|vow|guarant|undert|agree|told|said|says|announc|declar))"
+    r"(?:(?!\b(?:assur|promis|pledg|vow|guarant|undert|agree|told|inform|notif|said|says|announc|"
+    r"declar))"
     r"[^.;]){0,80}?"
     r"(?:\bthat\b|(?=\s(?:it|he|she|they)\s+(?:will|would)\b))"
     r"(?:(?!, and |\bsaid\b)[^.;])*?\b(?P<modal>will|would|shall)\s+"
@@ -731,7 +755,7 @@ _PROMISED_THAT = re.compile(
 )
 # Verbs that report a pledge only when the speaker pledges its own act: "North Korea said it would
 # stop testing", "Kim told him he would destroy the site".
-_REPORTING = {"told", "said", "says", "anno", "decl"}
+_REPORTING = {"told", "info", "noti", "said", "says", "anno", "decl"}
 _SELF = re.compile(r"(?:\bthat\s+|\s)(?:it|he|she|they|we)\s+(?:will|would|shall)\s", re.I)
 # Acts pledged in a clause that already has its pledger: "... and would close its test site", "It
 # is to seek ratification".
@@ -1121,11 +1145,23 @@ def _history(
         same_issue = bool((issues | passage_issues) & set(s["issues"]))
         by_doc = s["doc_id"] in docs and set(s["issues"]) <= passage_issues
         by_issue = same_issue and bool((keys & s["keys"]) - issue_words)
-        if not (is_direct or by_doc or by_issue):
+        # the act told as done, on a thing the pledge names, by a pledger the sentence names:
+        # "American beef, shut out of China for fourteen years, has been on sale there since June"
+        by_act = (
+            bool(done)
+            and s["text"][done.start() - 1 : done.start()] != "-"  # not "ground-launched"
+            and bool(set(pledgers) & {a["actor"] for a in s["actors"]})
+            and any(
+                k[:4] != done.group(0)[:4].lower()
+                for k in keys & _keys(s["text"][max(0, done.start() - 60) : done.end() + 60], [])
+            )
+        )
+        if not (is_direct or by_doc or by_issue or by_act):
             continue
-        if done and not (is_direct or s["doc_id"] in docs or by_issue):
+        if done and not (is_direct or s["doc_id"] in docs or by_issue or by_act):
             done = None
-        reports = list(s["reports"])
+        # linked by the act alone, a sentence tells only that act
+        reports = list(s["reports"]) if is_direct or by_doc or by_issue else []
         if s is r:  # a standing rule's own sentence: only what it says outside the rule's clause
             reports = [
                 (st, cue, ab) for st, cue, ab in reports if not _within(s["text"], cue, clause)
@@ -1139,6 +1175,10 @@ def _history(
                 for status, cue, about in reports
                 if _bears_on(s["text"], cue, by_name, keys, own_story)
             ]
+        # a cue in a relative clause is about the noun before it: "the hotline foreseen under
+        # the communication mechanism, which began operating last year, has still not been
+        # installed" is no report that the hotline works
+        reports = [(st, cue, ab) for st, cue, ab in reports if _about_pledge(s["text"], cue, keys)]
         if over and not _negated(s["text"], over.start()):
             reports.append(("breached", over.group(0), _about(s, over.start(), over.end())))
         done_as = "breached" if negative else "fulfilled"
@@ -1157,6 +1197,19 @@ def _history(
             every = not about and bool(_EACH_SIDE.search(s["text"]))
             history.append((report, about, is_direct or every, is_named))
     return history
+
+
+# A cue opening a relative clause, with the noun phrase it is about: "the mechanism, which began".
+_RELATIVE_CUE = re.compile(r"([\w'’-]+),?\s+(?:which|that)\s+(?:(?:has|had|have)\s+)?$")
+
+
+def _about_pledge(text: str, cue: str, keys: set[str]) -> bool:
+    """Whether a status cue is not inside a relative clause about a noun foreign to the pledge:
+    "the plan, which began operating" is about the plan, unless that noun is a key of the
+    pledge ("the hotline, which began operating")."""
+    at = text.find(cue)
+    m = _RELATIVE_CUE.search(text, 0, at) if at > 0 else None
+    return not m or bool(_keys(m.group(1), []) & keys)
 
 
 def _within(text: str, cue: str, span: tuple[int, int]) -> bool:
@@ -1360,7 +1413,28 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
             done += _done_forms(*v.split(" ", 1))
             for other in _DONE_AS.get(v, "").split():
                 done += _done_forms(*other.split("_", 1))
+    if _RESTARTS & {m["act"], *more}:
+        # what was reopened or resumed is told by its state: "foot crossings open since August",
+        # "gas flowing to Ukraine again", "flying the route since early February"
+        done.append(_RUNNING_AGAIN)
     return re.compile(rf"\b(?:{'|'.join(done)})\b", re.I) if done else None
+
+
+# Acts that bring something back, and the state that tells them done: running again or since.
+_RESTARTS = {
+    "reopen",
+    "resume",
+    "restart",
+    "restore",
+    "re-establish",
+    "reestablish",
+    "open",
+    "lift",
+}
+_RUNNING_AGAIN = (
+    r"(?:open|flowing|running|operating|flying|on sale|in service)\b(?:\s+[\w'’,-]+){0,6}?\s+"
+    r"(?:again|since\s+(?:\w+\s+)?(?:\d|(?-i:[A-Z]))\w*)"
+)
 
 
 # Acts that let someone else act: the act told as done is the other's ("NATO supplies moved").
