@@ -41,6 +41,11 @@ def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
     # an unsettled claim to land or sea is filed with the frozen conflicts
     [t] = tags(analyser, "Chile and Peru restated their rival claims to the fishing grounds.")
     assert "frozen_conflicts" in t.issues
+    # the relationship as such is the diplomatic one; lorries at a crossing are trade
+    [t] = tags(analyser, "Ties between Hanoi and Beijing remained cold all year.")
+    assert "diplomatic_relations" in t.issues
+    [t] = tags(analyser, "Lorries queued for days at the crossing into Belarus.")
+    assert "trade" in t.issues
 
 
 def write_corpus(path: Path, docs: list[tuple[str, str]]) -> Path:
