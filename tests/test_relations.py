@@ -38,6 +38,11 @@ def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
     assert "afghanistan" in t.issues and t.stances == (
         "partial:agree on the goal but differ on the means",
     )
+    # a division worked on is partial agreement; one they failed to settle keeps them apart
+    [t] = tags(analyser, "Hanoi and Beijing agreed to manage their fishing disputes calmly.")
+    assert "partial:disputes" in t.stances
+    [t] = tags(analyser, "Hanoi and Beijing failed to settle their fishing dispute.")
+    assert t.stances == ("apart:dispute",)
     # an unsettled claim to land or sea is filed with the frozen conflicts
     [t] = tags(analyser, "Chile and Peru restated their rival claims to the fishing grounds.")
     assert "frozen_conflicts" in t.issues

@@ -38,6 +38,10 @@ CONCESSIVE = {"despite", "notwithstanding", "spite"}
 # complement ("suspended practical cooperation", "cooperation was suspended", "failed to agree
 # on"); "the end of the thaw" is handled apart.
 UNDONE_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "xcomp", "conj", "compound", "amod", "det"}
+# Verbs that work on a division rather than state it: "would manage their maritime disputes
+# properly", "ways to resolve disputes", "hoped the dispute could be settled" mark partial agreement.
+SETTLING = {"resolve", "settle", "manage", "handle", "solve", "narrow", "bridge", "defuse",
+            "address", "negotiate", "discuss", "contain", "de-escalate"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,8 @@ class IssueTagger:
                 value = "partial"  # "despite the dispute, they work side by side"
             elif value == "apart" and _joint(cue):
                 value = "common"  # "both governments condemned the test": a stand taken together
+            elif value == "apart" and _settled(cue):
+                value = "partial"  # "agreed to manage their disputes": a division worked on
             stances.append(f"{value}:{cue.text.lower()}")
         if not stances:  # tone counts only where no cue speaks
             stances += self._tones(sent, covered)
@@ -315,6 +321,29 @@ def _joint(cue: Span) -> bool:
     return any(
         any(c.lower_ in ("both", "two") or c.dep_ == "conj" for c in subject.children)
         for subject in subjects
+    )
+
+
+def _settled(cue: Span) -> bool:
+    """A division that a verb of settling works on, as its object or passive subject: "would
+    manage their maritime disputes properly", "ways to resolve disputes", "the dispute could be
+    settled"; not when that verb is negated or undone ("failed to settle their dispute", "did
+    not resolve the standoff")."""
+    token = cue.root
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "obj", "nsubjpass"):
+        return False
+    verb = token.head
+    if verb.lemma_.lower() not in SETTLING:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    governor = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
+    return not (
+        governor is not None
+        and (
+            governor.lemma_.lower() in ("fail", "refuse", "reject", "decline")
+            or any(c.dep_ == "neg" for c in governor.children)
+        )
     )
 
 
