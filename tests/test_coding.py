@@ -66,6 +66,10 @@ def test_negation_is_flagged(code) -> None:  # noqa: ANN001
     assert e.negated and e.cameo_root == "05"
     [e] = code("Moscow refused to sign the agreement with NATO.")
     assert e.negated and e.source == "RUSGOV"
+    # "have yet to": not done
+    assert {
+        e.negated for e in code("Ankara and Yerevan have yet to establish diplomatic relations.")
+    } == {True}
 
 
 @pytest.mark.parametrize(

@@ -318,8 +318,9 @@ class Coder:
         return []
 
     def _negated(self, v: Token) -> bool:
-        """Negated: a `not`/`never` on the verb or on a verb controlling it, or a negating control
-        verb above it ("refused to sign", "did not agree to meet")."""
+        """Negated: a `not`/`never` on the verb or on a verb controlling it, a negating control
+        verb above it ("refused to sign", "did not agree to meet"), or "have/be yet to" ("have
+        yet to establish diplomatic relations": not done)."""
         cur = v
         for _ in range(6):
             if any(
@@ -332,6 +333,10 @@ class Coder:
             if cur.dep_ != "xcomp" or cur.head is cur:
                 return False
             if self._control(cur.head) == "negating":
+                return True
+            if cur.head.lemma_ in ("have", "be") and any(
+                c.lower_ == "yet" for c in cur.head.children
+            ):
                 return True
             cur = cur.head
         return False
