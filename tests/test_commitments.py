@@ -752,13 +752,16 @@ HARBOUR = [
         "Anna Virtanen and Mart Kask agreed to simplify customs checks on lorries. Helsinki agreed "
         "as well to pay Tallinn $2.75 million for the harbour survey. Finland informed the "
         "European Commission that it would reopen the Vaalimaa freight lane by June. Estonia is to "
-        "lift its ban on Finnish fresh berries before the summer.",
+        "lift its ban on Finnish fresh berries before the summer. Estonia agreed to let Finnish "
+        "inspectors visit the Muuga grain terminal. Finland will open a trade office in Tartu.",
     ),
     (
         "2025-09-10",
         "Finnish fresh berries, kept out of Estonia for three years, have been on sale in Tallinn "
         "since July. The hotline for ferry captains foreseen under the ferry safety plan, which "
-        "began operating in May, has still not been installed.",
+        "began operating in May, has still not been installed. Estonian port guards refused to "
+        "let the Finnish inspectors into the terminal in August. The Finnish trade office in Tartu "
+        "was never opened.",
     ),
 ]
 
@@ -785,3 +788,6 @@ def test_outcomes_told_by_a_state_and_relative_clauses(harbour: list[Commitment]
     assert of(harbour, "EST", "fresh berries").status == "fulfilled"
     # "which began operating" is about the plan, not the hotline
     assert of(harbour, "FIN", "hotline for ferry captains").status == "pending"
+    # the pledged act refused, or never done, is a breach
+    assert of(harbour, "EST", "Finnish inspectors visit").status == "breached"
+    assert of(harbour, "FIN", "trade office in Tartu").status == "breached"

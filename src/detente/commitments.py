@@ -603,9 +603,11 @@ def _commitments_of(
     # the instruments the pledge belongs to: named in its passage or its story's lead
     instruments = {i for near in neighbours + lead for i in near["instruments"]}
     act = _act_done(r["text"][m.start() :])
+    refused = _act_refused(r["text"][m.start() :])
     reports = _history(
         r, own, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]), act,
         negative=bool(_RESTRAINT.search(r["text"][m.start() : m.start() + 80])),
+        refused=refused,
         joint=set(committers) if each_side or len(committers) > 1 else (),
         # the parties' names are no key words, but what they pledge to set up is
         keys=_keys(
@@ -1047,6 +1049,7 @@ def _history(
     issue_words,
     act=None,
     negative=False,
+    refused=None,
     joint=(),
     keys=(),
     standing=False,
@@ -1125,6 +1128,15 @@ def _history(
     history = []
     for s, is_direct, is_named in zip(later, direct, named, strict=True):
         done = act.search(s["text"]) if act else None
+        # "the mission was never deployed", "the fighters never left": the act will not be done
+        never = (
+            done
+            if done
+            and not negative
+            and _NEVER.search(s["text"][: done.start()])
+            and not _conditional(s["text"], done.start())
+            else None
+        )
         if (
             done
             and (
@@ -1138,7 +1150,11 @@ def _history(
         over = past_limit.search(s["text"]) if past_limit else None
         if over:
             done = None  # "licensed more than 40 trawlers, past the 40 allowed": no fulfilment
-        if not s["reports"] and not done and not over:
+        # "the army refused to let the team in" for "agreed to let observers work"
+        no = refused.search(s["text"]) if refused and not negative else None
+        if no and _conditional(s["text"], no.start()):
+            no = None
+        if not s["reports"] and not done and not over and not never and not no:
             continue
         if instruments and s["about_instruments"] and not instruments & s["about_instruments"]:
             continue  # about another instrument: the INF Treaty's breaches are not New START's
@@ -1156,10 +1172,14 @@ def _history(
                 for k in keys & _keys(s["text"][max(0, done.start() - 60) : done.end() + 60], [])
             )
         )
-        if not (is_direct or by_doc or by_issue or by_act):
+        # the act refused by a pledger the sentence names
+        by_refusal = bool(no) and bool(set(pledgers) & {a["actor"] for a in s["actors"]})
+        if not (is_direct or by_doc or by_issue or by_act or by_refusal):
             continue
         if done and not (is_direct or s["doc_id"] in docs or by_issue or by_act):
             done = None
+        if never and not (is_direct or s["doc_id"] in docs or by_issue):
+            never = None
         # linked by the act alone, a sentence tells only that act
         reports = list(s["reports"]) if is_direct or by_doc or by_issue else []
         if s is r:  # a standing rule's own sentence: only what it says outside the rule's clause
@@ -1181,6 +1201,14 @@ def _history(
         reports = [(st, cue, ab) for st, cue, ab in reports if _about_pledge(s["text"], cue, keys)]
         if over and not _negated(s["text"], over.start()):
             reports.append(("breached", over.group(0), _about(s, over.start(), over.end())))
+        if never:
+            about = _about(s, never.start(), never.end())
+            reports.append(("breached", f"never {never.group(0)}", about))
+        if no:  # refused by the pledger the sentence names ("Estonian guards refused to let")
+            named_pledgers = set(pledgers) & {a["actor"] for a in s["actors"]}
+            reports.append(
+                ("breached", no.group(0), named_pledgers or _about(s, no.start(), no.end()))
+            )
         done_as = "breached" if negative else "fulfilled"
         if done and not any(status == done_as for status, _, _ in reports):
             about = _about(s, done.start(), done.end())
@@ -1447,6 +1475,21 @@ _VAGUE_ACTS = {"be", "have", "do", "make", "seek", "try", "work", "continue", "k
                "discuss", "explore", "study", "look", "hold", "take", "give", "allow",
                "let", "help", "support", "respect", "remain", "stay", "go", "get", "not",
                "never"}  # fmt: skip
+
+
+def _act_refused(cue_onward: str) -> re.Pattern[str] | None:
+    """The pledged act refused: "refused to let the team in", "declined to hand over" for "agreed
+    to let observers work", "undertook to hand over"; None for acts too vague to recognise."""
+    m = _ACT.match(cue_onward)
+    if not m or m["ing"] or m["act"] in _VAGUE_ACTS - _ENABLING:
+        return None
+    act = m["act"] + (rf"\s+{m['prt']}" if m["prt"] else "")
+    return re.compile(rf"\b(?:refused|refuses|refusing|declined|declines)\s+to\s+{act}\b", re.I)
+
+
+# "never" right before the act told as done, or before its auxiliary: "never left", "was never
+# deployed", "has never been paid".
+_NEVER = re.compile(r"\bnever\s+(?:(?:been|be|was|were|has|have|had|is|are)\s+){0,2}$", re.I)
 
 
 def _conditional(text: str, at: int) -> bool:
