@@ -86,7 +86,8 @@ since June", "gas flowing to Ukraine again"). Told as done, the act links a sent
 word near it when the sentence names a pledger ("American beef, shut out of China, has been on
 sale there since June"); linked so, the sentence reports that act alone. A status cue opening a
 relative clause about a noun that is no key word of the pledge is not about it ("the plan, which
-began operating in May").
+began operating in May"). The act refused ("refused to let the team in") by a pledger the
+sentence names, or told as never done ("was never opened"), is a breach.
 A report is about the actor the cue names as its own ("Russian violations", "Moscow's
 suspension", "violations by Russia"); the sentence's subject when a pronoun is the cue's subject
 ("told Russia that it will withdraw") or the cue opens a participle ("..., fulfilling his
