@@ -791,3 +791,15 @@ def test_outcomes_told_by_a_state_and_relative_clauses(harbour: list[Commitment]
     # the pledged act refused, or never done, is a breach
     assert of(harbour, "EST", "Finnish inspectors visit").status == "breached"
     assert of(harbour, "FIN", "trade office in Tartu").status == "breached"
+
+
+def test_number_words_and_frozen_money_link_or_report_nothing() -> None:
+    from detente.commitments import _FROZEN_MONEY, _keys
+
+    # "in four annual steps" and "four abattoirs" share no key word
+    assert "four" not in _keys("will phase out its tariffs in four annual steps", [])
+    assert "tariff" in _keys("will phase out its tariffs in four annual steps", [])
+    # money frozen is no obligation suspended; talks frozen are
+    assert _FROZEN_MONEY.match("frozen funds of the bank")
+    assert _FROZEN_MONEY.match("asset freezes on 40 officials", 6)
+    assert not _FROZEN_MONEY.match("froze the talks on transit")

@@ -309,7 +309,10 @@ _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", 
              "open", "hold", "take", "give", "allow", "help", "continue", "remain", "stay", "start",
              "begin", "end", "armies", "militaries", "governments", "government", "nations",
              "countries", "country", "states", "capitals", "powers", "delegations", "delegation",
-             "two"} | set(MONTHS) | set(WEEKDAYS)  # fmt: skip
+             "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+             "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+             "thousands", "million", "millions", "billion", "billions", "dozen", "dozens",
+             "half"} | set(MONTHS) | set(WEEKDAYS)  # fmt: skip
 
 
 _WHEN_SAID = (
@@ -1597,6 +1600,8 @@ def _statuses(
             continue
         if status == "breached" and _DENIED.search(text[:start]):
             continue
+        if status == "suspended" and _FROZEN_MONEY.match(text, start):
+            continue  # "frozen funds", "asset freezes": money held, not an obligation suspended
         if _negated(text, start):
             if status != "fulfilled" or re.search(
                 r"\byet\b", text[max(0, start - 25) : end + 15], re.I
@@ -1625,6 +1630,13 @@ def _statuses(
         earlier[status] = about
         reports.append((status, cue, about))
     return reports
+
+
+# Freezing money rather than an obligation: "frozen funds", "asset freezes", "froze the accounts".
+_FROZEN_MONEY = re.compile(
+    r"(?i:froze\w*|freez\w*)\s+(?:\w+\s+){0,2}?(?:funds|assets|accounts|money|reserves|deposits)\b"
+    r"|(?<=asset )(?i:freez\w*)|(?<=assets )(?i:freez\w*)"
+)
 
 
 # Leaving cues that also tell a move of troops, and what makes them the leaving of an obligation.
