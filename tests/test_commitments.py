@@ -753,7 +753,8 @@ HARBOUR = [
         "as well to pay Tallinn $2.75 million for the harbour survey. Finland informed the "
         "European Commission that it would reopen the Vaalimaa freight lane by June. Estonia is to "
         "lift its ban on Finnish fresh berries before the summer. Estonia agreed to let Finnish "
-        "inspectors visit the Muuga grain terminal. Finland will open a trade office in Tartu.",
+        "inspectors visit the Muuga grain terminal. Finland will open a trade office in Tartu. "
+        "Estonia will host a ferry safety conference in Parnu.",
     ),
     (
         "2025-09-10",
@@ -761,7 +762,7 @@ HARBOUR = [
         "since July. The hotline for ferry captains foreseen under the ferry safety plan, which "
         "began operating in May, has still not been installed. Estonian port guards refused to "
         "let the Finnish inspectors into the terminal in August. The Finnish trade office in Tartu "
-        "was never opened.",
+        "was never opened. The ferry safety conference in Parnu has been postponed.",
     ),
 ]
 
@@ -791,6 +792,7 @@ def test_outcomes_told_by_a_state_and_relative_clauses(harbour: list[Commitment]
     # the pledged act refused, or never done, is a breach
     assert of(harbour, "EST", "Finnish inspectors visit").status == "breached"
     assert of(harbour, "FIN", "trade office in Tartu").status == "breached"
+    assert of(harbour, "EST", "ferry safety conference").status == "suspended"  # "postponed"
 
 
 def test_number_words_and_frozen_money_link_or_report_nothing() -> None:
