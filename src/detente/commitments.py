@@ -1171,10 +1171,7 @@ def _history(
             bool(done)
             and s["text"][done.start() - 1 : done.start()] != "-"  # not "ground-launched"
             and bool(set(pledgers) & {a["actor"] for a in s["actors"]})
-            and any(
-                k[:4] != done.group(0)[:4].lower()
-                for k in keys & _keys(s["text"][max(0, done.start() - 60) : done.end() + 60], [])
-            )
+            and _key_near(s["text"], done, keys)
         )
         # the act refused by a pledger the sentence names
         by_refusal = bool(no) and bool(set(pledgers) & {a["actor"] for a in s["actors"]})
@@ -1182,8 +1179,8 @@ def _history(
             continue
         if done and not (is_direct or s["doc_id"] in docs or by_issue or by_act):
             done = None
-        if never and not (is_direct or s["doc_id"] in docs or by_issue):
-            never = None
+        if never and not _key_near(s["text"], never, keys):
+            never = None  # a thing the pledge names must stand near the act never done
         # linked by the act alone, a sentence tells only that act
         reports = list(s["reports"]) if is_direct or by_doc or by_issue else []
         if s is r:  # a standing rule's own sentence: only what it says outside the rule's clause
@@ -1242,6 +1239,13 @@ def _about_pledge(text: str, cue: str, keys: set[str]) -> bool:
     at = text.find(cue)
     m = _RELATIVE_CUE.search(text, 0, at) if at > 0 else None
     return not m or bool(_keys(m.group(1), []) & keys)
+
+
+def _key_near(text: str, act: re.Match[str], keys: set[str]) -> bool:
+    """Whether a key word of the pledge, other than the act's own verb, stands within 60
+    characters of the act told in `text` ("American beef ... has been on sale there")."""
+    near = _keys(text[max(0, act.start() - 60) : act.end() + 60], [])
+    return any(k[:4] != act.group(0)[:4].lower() for k in keys & near)
 
 
 def _within(text: str, cue: str, span: tuple[int, int]) -> bool:
