@@ -141,6 +141,13 @@ def store_path(tmp_path_factory) -> Path:  # noqa: ANN001
             "NATO and Russia signed a declaration setting up a new council in Rome. Its first "
             "subjects will be counter-narcotics and the fight against piracy.",
         ),
+        # a cue in a relative clause belongs to the phrase the clause hangs on
+        (
+            "2012-05-01",
+            "Ministers meet",
+            "NATO and Russia discussed Afghanistan and NATO's missile defence plans for Europe, "
+            "which Moscow continues to oppose.",
+        ),
         # ... but a quarrel has no agenda
         (
             "2003-08-01",
@@ -184,6 +191,12 @@ def test_cues_go_to_the_nearest_issue_and_dates_are_not_topics(store_path: Path)
     early = levels(store_path, "2010-01-01", "2010-12-31")
     assert early["counter_piracy"].level == "common"
     assert early["georgia"].level == "unknown"
+
+
+def test_a_cue_in_a_relative_clause_goes_to_its_antecedent(store_path: Path) -> None:
+    m = levels(store_path, "2012-01-01", "2012-12-31")
+    assert m["missile_defence"].level == "apart"
+    assert m["afghanistan"].level == "unknown"
 
 
 def test_a_verb_joined_to_a_reverser_keeps_its_own_cue(analyser) -> None:  # noqa: ANN001

@@ -402,6 +402,8 @@ def _evidence(
         signs = {CUE_SIGN[k] for k, _ in stances}
         if finder is not None and len(issues) > 1 and len(signs) > 1:
             groups = _nearest(r["text"], issues, stances, finder)
+        elif finder is not None and len(issues) > 1:
+            groups = _antecedents(r["text"], issues, stances, finder)
         elif finder is not None and len(signs) > 1:
             groups = {issue: _contrasted(r["text"], issue, stances, finder) for issue in issues}
         # praise qualified after a turn, when the sentence has no cue of division
@@ -514,6 +516,46 @@ def _contrasted(
         )
     ]
     return kept or list(stances)
+
+
+# A relative clause and what it is about: "NATO's missile defence plans, which Moscow opposes".
+RELATIVE = re.compile(r",\s+(?:which|where|on which|in which|over which)\s+[^,;]*", re.I)
+
+
+def _antecedents(
+    text: str,
+    issues: Sequence[str],
+    stances: Sequence[tuple[str, str]],
+    finder: _IssueFinder,
+) -> dict[str, list[tuple[str, str]]]:
+    """A cue inside a relative clause goes to the issues named in the phrase the clause hangs on,
+    when that phrase names any: "discussed Afghanistan, Iran's nuclear programme and NATO's
+    missile defence plans, which Moscow continues to oppose" is apart on missile defence only.
+    Other cues go to every issue of the sentence."""
+    lowered = text.lower()
+    where = {issue: finder.spans(issue, text) for issue in issues}
+    groups: dict[str, list[tuple[str, str]]] = {issue: [] for issue in issues}
+    for kind, cue in stances:
+        m = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", lowered)
+        clause = next(
+            (c for c in RELATIVE.finditer(text) if m and c.start() < m.start() < c.end()), None
+        )
+        owners: list[str] = []
+        if clause is not None:
+            # the phrase right before the clause, after the last comma or "and"
+            head = max(
+                (i + len(sep) for sep in (",", ";", " and ")
+                 if (i := text.rfind(sep, 0, clause.start())) >= 0),
+                default=0,
+            )  # fmt: skip
+            owners = [
+                issue
+                for issue, spans in where.items()
+                if any(head <= s_ < clause.start() for s_, _ in spans)
+            ]
+        for issue in owners or issues:
+            groups[issue].append((kind, cue))
+    return groups
 
 
 def _nearest(
