@@ -82,7 +82,8 @@ not "suspended ... and said it would leave ... unless") or breaches in a denied 
 ("dismissed the allegation of a breach").
 An act named in a relative clause ("the duties it lifted in May") is no report of it; an act that
 brings something back (reopen, resume, restore, lift) is also told by its state ("on sale there
-since June", "gas flowing to Ukraine again"). Told as done, the act links a sentence by one key
+since June", "gas flowing to Ukraine again"), and a body set up by the body at work ("the
+steering committee held its first meeting"). Told as done, the act links a sentence by one key
 word near it when the sentence names a pledger ("American beef, shut out of China, has been on
 sale there since June"); linked so, the sentence reports that act alone. A status cue opening a
 relative clause about a noun that is no key word of the pledge is not about it ("the plan, which
@@ -1449,11 +1450,31 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
             done += _done_forms(*v.split(" ", 1))
             for other in _DONE_AS.get(v, "").split():
                 done += _done_forms(*other.split("_", 1))
+    made = _MADE_THING.match(cue_onward, m.end()) if m["act"] in _CREATES else None
+    if made:
+        # what was set up is told at work: "the steering committee held its first meeting",
+        # "the commission met in Asmara"
+        done.append(rf"{re.escape(made['head'])}s?\b(?:\s+[\w'’,-]+){{0,12}}?\s+{_AT_WORK}")
     if _RESTARTS & {m["act"], *more}:
         # what was reopened or resumed is told by its state: "foot crossings open since August",
         # "gas flowing to Ukraine again", "flying the route since early February"
         done.append(_RUNNING_AGAIN)
     return re.compile(rf"\b(?:{'|'.join(done)})\b", re.I) if done else None
+
+
+# Acts that bring a body into being, the body named after them ("set up an intergovernmental
+# joint steering committee, along with ..." -> "committee"), and what it does once it exists.
+_CREATES = {"set", "establish", "create", "form", "launch", "found", "convene"}
+_MADE_THING = re.compile(
+    r"(?:\s+up)?\s+(?:an?|the|their|its|a new|new)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?P<head>committee|commission|council|mechanism|hotline|group|team|panel|body|centre|center|"
+    r"channel|line|board|fund|forum|office|secretariat|taskforce|task force|dialogue|talks)\b",
+    re.I,
+)
+_AT_WORK = (
+    r"(?:held|met|has met|have met|had met|convened|began work|started work|began its work|"
+    r"handled|approved|issued|reported|discussed|was used|has been used|is in use|went into use)\b"
+)
 
 
 # Acts that bring something back, and the state that tells them done: running again or since.
