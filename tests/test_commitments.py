@@ -764,11 +764,16 @@ HARBOUR = [
         "let the Finnish inspectors into the terminal in August. The Finnish trade office in Tartu "
         "was never opened. The ferry safety conference in Parnu has been postponed.",
     ),
-    ("2025-04-01", "Latvia and Lithuania will set up a joint commission on river tolls."),
+    (
+        "2025-04-01",
+        "Latvia and Lithuania will set up a joint commission on river tolls. Latvia's president "
+        "said in a radio address on Sunday that he would send a trade delegation to Vilnius.",
+    ),
     (
         "2025-10-01",
         "The joint commission on river tolls, chaired by two retired judges, met in Riga in "
-        "September.",
+        "September. A Latvian trade delegation led by the economy minister arrived in Vilnius in "
+        "May.",
     ),
 ]
 
@@ -799,6 +804,8 @@ def test_outcomes_told_by_a_state_and_relative_clauses(harbour: list[Commitment]
     assert of(harbour, "EST", "Finnish inspectors visit").status == "breached"
     assert of(harbour, "FIN", "trade office in Tartu").status == "breached"
     assert of(harbour, "EST", "ferry safety conference").status == "suspended"  # "postponed"
+    # who was sent is told arrived, even when the pledge is far from its cue verb
+    assert of(harbour, "LVA", "send a trade delegation").status == "fulfilled"
     # a body set up is told at work: "the joint commission ... met"
     assert {c.status for c in harbour if "joint commission on river tolls" in c.commitment} == {
         "fulfilled"

@@ -83,7 +83,9 @@ not "suspended ... and said it would leave ... unless") or breaches in a denied 
 An act named in a relative clause ("the duties it lifted in May") is no report of it; an act that
 brings something back (reopen, resume, restore, lift) is also told by its state ("on sale there
 since June", "gas flowing to Ukraine again"), and a body set up by the body at work ("the
-steering committee held its first meeting"). Told as done, the act links a sentence by one key
+steering committee held its first meeting"), and people sent by their arrival ("the delegation
+arrived in Vilnius"); the act of a that-clause is read from its modal ("said in a radio address
+on Sunday that he would send"). Told as done, the act links a sentence by one key
 word near it when the sentence names a pledger ("American beef, shut out of China, has been on
 sale there since June"); linked so, the sentence reports that act alone. A status cue opening a
 relative clause about a noun that is no key word of the pledge is not about it ("the plan, which
@@ -607,8 +609,10 @@ def _commitments_of(
     passage_issues = {i for near in neighbours for i in near["issues"]}
     # the instruments the pledge belongs to: named in its passage or its story's lead
     instruments = {i for near in neighbours + lead for i in near["instruments"]}
-    act = _act_done(r["text"][m.start() :])
-    refused = _act_refused(r["text"][m.start() :])
+    # the act: from the modal of a that-clause ("said in a speech on 20 June that he would send")
+    modal = m.start("modal") if "modal" in m.re.groupindex and m["modal"] else m.start()
+    act = _act_done(r["text"][modal:])
+    refused = _act_refused(r["text"][modal:])
     reports = _history(
         r, own, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]), act,
         negative=bool(_RESTRAINT.search(r["text"][m.start() : m.start() + 80])),
@@ -1455,6 +1459,11 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
         # what was set up is told at work: "the steering committee held its first meeting",
         # "the commission met in Asmara"
         done.append(rf"{re.escape(made['head'])}s?\b(?:\s+[\w'’,-]+){{0,12}}?\s+{_AT_WORK}")
+    sent = _SENT_THING.match(cue_onward, m.end()) if m["act"] in _SENDS else None
+    if sent:
+        # who was sent is told arrived: "the Eritrean delegation arrived in Addis Ababa",
+        # "the new ambassador presented her credentials"
+        done.append(rf"{re.escape(sent['head'])}s?\b(?:\s+[\w'’,-]+){{0,12}}?\s+{_ARRIVED}")
     if _RESTARTS & {m["act"], *more}:
         # what was reopened or resumed is told by its state: "foot crossings open since August",
         # "gas flowing to Ukraine again", "flying the route since early February"
@@ -1474,6 +1483,21 @@ _MADE_THING = re.compile(
 _AT_WORK = (
     r"(?:held|met|has met|have met|had met|convened|began work|started work|began its work|"
     r"handled|approved|issued|reported|discussed|was used|has been used|is in use|went into use)\b"
+)
+
+
+# Acts that send people somewhere, who is sent ("send its ambassador back", "would send a
+# delegation to Addis Ababa"), and how their arrival is told.
+_SENDS = {"send", "return", "appoint", "dispatch", "deploy", "post", "name"}
+_SENT_THING = re.compile(
+    r"\s+(?:back\s+)?(?:an?|the|their|its|his|her|a new|new)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<head>delegation|ambassador|envoy|team|mission|observers|monitors|inspectors|experts|"
+    r"diplomats|minister)\b",
+    re.I,
+)
+_ARRIVED = (
+    r"(?:arrived|arrives|landed|reached|presented (?:his|her|their) credentials|"
+    r"took up (?:his|her|their) posts?|was received|were received)\b"
 )
 
 
