@@ -121,6 +121,14 @@ def test_fill_adds_empty_periods(store) -> None:
     )
 
 
+def test_fill_can_cover_months_without_events(store) -> None:
+    # a turning point in a month with statements but no event: the chart's span reaches it
+    rows = time_series(store, ["NATO"], ["RUS"], fill=True, cover=["2009-05-01", "2010-04-15"])
+    periods = [r["period"] for r in rows]
+    assert periods[0] == "2009-05-01" and periods[-1] == "2010-04-01" and len(periods) == 12
+    assert rows[0]["n_events"] == 0
+
+
 def test_unknown_dyad_gives_an_empty_series(store) -> None:
     assert time_series(store, ["USA"], ["CHN"]) == []
     assert time_series(store, "NATO", "RUS") == time_series(store, ["NATO"], ["RUS"])

@@ -56,6 +56,7 @@ def time_series(
     modalities: Sequence[str] = DEFAULT_MODALITIES,
     include_negated: bool = False,
     fill: bool = False,
+    cover: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Events between two camps (either direction) per period, oldest first.
 
@@ -64,7 +65,8 @@ def time_series(
     year-precision date counts in the first month of its span. Negated events and modalities other
     than `modalities` are left out unless asked for. With `fill`, periods without events between
     the first and the last one appear with zero counts (and `goldstein_mean` None), which is what a
-    chart of sums needs.
+    chart of sums needs; `cover` (ISO dates) widens that span to reach those periods too (a
+    turning point in a month with statements but no event).
 
     Raises ValueError when a camp is empty or `freq` is not month, quarter or year.
     """
@@ -96,7 +98,7 @@ def time_series(
         params,
     )
     series = [_row(r) for r in rows]
-    return _filled(series, freq) if fill else series
+    return _filled(series, freq, cover) if fill else series
 
 
 def _row(r: dict[str, Any]) -> dict[str, Any]:
@@ -113,19 +115,28 @@ _EMPTY_PERIOD = {"n_events": 0, "goldstein_sum": 0.0, "goldstein_mean": None,
                  "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0}  # fmt: skip
 
 
+def _period_of(d: date, freq: str) -> date:
+    """The first day of the period holding `d`."""
+    months = {"month": 1, "quarter": 3, "year": 12}[freq]
+    return date(d.year, (d.month - 1) // months * months + 1, 1)
+
+
 def _next_period(d: date, freq: str) -> date:
     months = {"month": 1, "quarter": 3, "year": 12}[freq]
     m = d.month - 1 + months
     return date(d.year + m // 12, m % 12 + 1, 1)
 
 
-def _filled(series: list[dict[str, Any]], freq: str) -> list[dict[str, Any]]:
+def _filled(
+    series: list[dict[str, Any]], freq: str, cover: Sequence[str] = ()
+) -> list[dict[str, Any]]:
     if not series:
         return []
     by_period = {r["period"]: r for r in series}
     out = []
-    d = date.fromisoformat(series[0]["period"])
-    last = date.fromisoformat(series[-1]["period"])
+    ends = [date.fromisoformat(series[0]["period"]), date.fromisoformat(series[-1]["period"])]
+    ends += [_period_of(date.fromisoformat(c), freq) for c in cover]
+    d, last = min(ends), max(ends)
     while d <= last:
         key = d.isoformat()
         out.append(by_period.get(key) or {**_EMPTY_PERIOD, "period": key})

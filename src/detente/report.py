@@ -264,7 +264,9 @@ def _dyad(store: Store, camps: Camps | None) -> dict[str, Any] | None:
     if camps is None:
         return None
     side, other = camps
-    monthly = time_series(store, side, other, "month", fill=True)
+    points = _turning_points(store, camps)
+    # the chart reaches every turning point, even one in a month with statements but no event
+    monthly = time_series(store, side, other, "month", fill=True, cover=[p.period for p in points])
     yearly = time_series(store, side, other, "year")
     for r in (*monthly, *yearly):
         r["coop"] = r["quad1"] + r["quad2"]
@@ -275,7 +277,7 @@ def _dyad(store: Store, camps: Camps | None) -> dict[str, Any] | None:
     n = sum(r["n_events"] for r in yearly)
     total = sum(r["goldstein_sum"] for r in yearly)
     mean = total / n if n else None
-    points = _turning_points(store, camps) if monthly else []
+    points = points if monthly else []
     return {
         "side": _camp_label(side),
         "other": _camp_label(other),
