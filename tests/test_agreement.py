@@ -281,6 +281,8 @@ def test_naming_a_camp_is_not_naming_its_file(tmp_path: Path) -> None:
         ("Both governments lifted the sanctions on Monday.", ["tone_up"]),
         # where a stance cue speaks, tone is not read
         ("They called the closed border an obstacle.", ["apart"]),
+        # "according to" names a source, not an accord
+        ("No soldiers were hurt, according to officials on both sides.", []),
     ],
 )
 def test_tone_words_where_no_cue_speaks(analyser, text: str, tones: list[str]) -> None:  # noqa: ANN001

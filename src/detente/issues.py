@@ -232,6 +232,8 @@ class IssueTagger:
         found = []
         for t in sent:
             sign = way(t) if t.i not in covered and t.pos_ in ("VERB", "NOUN", "ADJ") else None
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to":
+                sign = None  # "according to officials": a source, not an accord
             if sign is None or (t.head.i != t.i and way(t.head) and t.dep_ != "conj"):
                 continue
             if any(c.dep_ in ("neg", "det") and c.lower_ in NEGATORS for c in t.children):
