@@ -754,7 +754,8 @@ HARBOUR = [
         "European Commission that it would reopen the Vaalimaa freight lane by June. Estonia is to "
         "lift its ban on Finnish fresh berries before the summer. Estonia agreed to let Finnish "
         "inspectors visit the Muuga grain terminal. Finland will open a trade office in Tartu. "
-        "Estonia will host a ferry safety conference in Parnu.",
+        "Estonia will host a ferry safety conference in Parnu. At talks in Oslo hosted by Norway "
+        "and Sweden, the two ministers had agreed to publish joint ferry timetables.",
     ),
     (
         "2025-09-10",
@@ -787,6 +788,8 @@ def test_plural_subjects_adverbs_and_decimal_amounts(harbour: list[Commitment]) 
     # "the transport ministries", "envoys X and Y": the story's two parties, not the meeting place
     assert pledgers(harbour, "set up a hotline for ferry captains") == {"FIN", "EST"}
     assert pledgers(harbour, "simplify customs checks") == {"FIN", "EST"}
+    # "the two ministers" right before the cue, not the hosts named before them
+    assert pledgers(harbour, "publish joint ferry timetables") == {"FIN", "EST"}
     # "agreed as well to", an amount with a decimal point kept whole
     pay = of(harbour, "FIN", "$2.75 million")
     assert pay.quantity == 2_750_000

@@ -298,6 +298,12 @@ _PLURAL_SUBJECT = re.compile(
     re.I,
 )
 _THEY_SUBJECT = re.compile(r"^they\b", re.I)  # only when no actor is named before the cue
+# The pair as the subject right before the cue: ", the two presidents had agreed to".
+_PAIR_RIGHT_BEFORE = re.compile(
+    r"(?:^|[,;]\s+|\bwhich\s+)(?:both|the two \w+)\s+(?:(?:have|has|had|also|then|now|jointly|"
+    r"formally)\s+)*$",
+    re.I,
+)
 _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", "under", "after",
              "said", "says", "told", "have", "been", "were", "also", "into", "than", "more",
              "each", "side", "sides", "party", "year", "years", "treaty", "agreement", "pledged",
@@ -562,10 +568,15 @@ def _commitments_of(
     bound = _bound(r, m) if not declared else []
     if bound:  # "the treaty obliges Washington and Moscow each to cut": they are bound
         before = bound
+    elif not declared and _PAIR_RIGHT_BEFORE.search(r["text"], start, m.start()):
+        # "At talks hosted by Kerry, Lavrov and Desir, the two presidents had agreed to": the
+        # pair, not the hosts named before it
+        before = []
     each_side = len(set(before)) <= 1 and bool(
         (declared and not pledger)  # "the delegations agreed that ... would"
         or _EACH_SIDE.search(clause)
         or _PAIR_SUBJECT.match(clause.lstrip())
+        or (not declared and _PAIR_RIGHT_BEFORE.search(r["text"], start, m.start()))
         or (not before and _THEY_SUBJECT.match(clause.lstrip()))
         or re.match(r"(?:treaty|agreement|accord|convention|pact)\b", m.group(0), re.I)
     )
