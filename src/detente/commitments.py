@@ -38,7 +38,8 @@ of prepositions or speakers: "Obama said the United States ... pledged" binds th
 for obligations of "each side", a treaty's prohibitions, or "Both/They pledged", the document's two
 main parties (not the one the pledge is made to: "no new sanctions on Iran"; also for a plural
 subject that names no one, "the transport ministries agreed to", "envoys X and Y agreed to",
-when no actor stands before the cue; a place in passing, "Meeting in Vienna, ...", never binds),
+when no actor stands before the cue, or "the two presidents" right before it however many actors
+come earlier; a place in passing, "Meeting in Vienna, ...", never binds),
 plus any actor a
 later report naming the obligation shows suspending, leaving or fulfilling it on its own ("the
 United States will no longer provide the data the treaty requires").
