@@ -755,7 +755,8 @@ HARBOUR = [
         "lift its ban on Finnish fresh berries before the summer. Estonia agreed to let Finnish "
         "inspectors visit the Muuga grain terminal. Finland will open a trade office in Tartu. "
         "Estonia will host a ferry safety conference in Parnu. At talks in Oslo hosted by Norway "
-        "and Sweden, the two ministers had agreed to publish joint ferry timetables.",
+        "and Sweden, the two ministers had agreed to publish joint ferry timetables. Estonia's "
+        "prime minister announced that his government would waive port fees for Finnish lifeboats.",
     ),
     (
         "2025-09-10",
@@ -788,6 +789,8 @@ def test_plural_subjects_adverbs_and_decimal_amounts(harbour: list[Commitment]) 
     # "the transport ministries", "envoys X and Y": the story's two parties, not the meeting place
     assert pledgers(harbour, "set up a hotline for ferry captains") == {"FIN", "EST"}
     assert pledgers(harbour, "simplify customs checks") == {"FIN", "EST"}
+    # a speaker's own people: "announced that his government would waive"
+    assert pledgers(harbour, "waive port fees") == {"EST"}
     # "the two ministers" right before the cue, not the hosts named before them
     assert pledgers(harbour, "publish joint ferry timetables") == {"FIN", "EST"}
     # "agreed as well to", an amount with a decimal point kept whole

@@ -974,7 +974,8 @@ def _joint_speakers(r, m: re.Match[str]) -> tuple[str, ...]:  # noqa: ANN001
 
 def _own_side(r, m: re.Match[str]) -> bool:  # noqa: ANN001
     """Whether the subject of a reported pledge is the speaker's own side: "Putin said Moscow
-    would invite foreign attaches", "Trump said the United States would stop its war games"."""
+    would invite foreign attaches", "Trump said the United States would stop its war games",
+    "Kiir announced that his forces would withdraw"."""
     text, offset = r["text"], r["char_start"]
     speakers = _pledgers(r, offset + m.start(), _clause_start(text, m.start()))
     subject = None
@@ -983,7 +984,18 @@ def _own_side(r, m: re.Match[str]) -> bool:  # noqa: ANN001
         if m.start("verb") < start and end <= m.start("modal") and a["kind"] != "modifier":
             gap = text[end : m.start("modal")]
             subject = a["actor"] if _SUBJECT_GAP.match(gap) else None
+    if speakers and subject is None and _OWN_PEOPLE.search(text, m.start("verb"), m.start("modal")):
+        return True  # "Kiir announced that his forces would withdraw"
     return bool(speakers) and subject == speakers[0]
+
+
+# The speaker's own people as the subject of what is reported: "that his forces would withdraw",
+# "its own ambassador would be back", "that its troops will leave".
+_OWN_PEOPLE = re.compile(
+    r"\b(?:that\s+)?(?:his|her|its|their)\s+(?:own\s+)?(?:forces|troops|army|soldiers|units|"
+    r"government|ambassador|envoy|diplomats|delegation|country|navy|air force)\s+$",
+    re.I,
+)
 
 
 _PLACE = re.compile(
