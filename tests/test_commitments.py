@@ -772,6 +772,12 @@ HARBOUR = [
         "said in a radio address on Sunday that he would send a trade delegation to Vilnius.",
     ),
     (
+        "2025-05-01",
+        "Sweden hosted the Nordic cable meeting, and Norway and Sweden chaired it; Sweden and "
+        "Norway spoke first. Finland and Estonia signed a cable accord. Both pledged to map the "
+        "seabed cables between the two countries.",
+    ),
+    (
         "2025-10-01",
         "The joint commission on river tolls, chaired by two retired judges, met in Riga in "
         "September. A Latvian trade delegation led by the economy minister arrived in Vilnius in "
@@ -789,6 +795,8 @@ def test_plural_subjects_adverbs_and_decimal_amounts(harbour: list[Commitment]) 
     # "the transport ministries", "envoys X and Y": the story's two parties, not the meeting place
     assert pledgers(harbour, "set up a hotline for ferry captains") == {"FIN", "EST"}
     assert pledgers(harbour, "simplify customs checks") == {"FIN", "EST"}
+    # "Both" after a sentence joining two actors with "and": those two
+    assert pledgers(harbour, "map the seabed cables") == {"EST", "FIN"}
     # a speaker's own people: "announced that his government would waive"
     assert pledgers(harbour, "waive port fees") == {"EST"}
     # "the two ministers" right before the cue, not the hosts named before them

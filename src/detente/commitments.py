@@ -595,6 +595,11 @@ def _commitments_of(
         }
         parties = parties_of_doc.get(r["doc_id"], [])
         committers = [p for p in parties if p not in after][:2] if len(parties) > 2 else parties[:2]
+        # "Presidents Bush and Putin signed a declaration. Both pledged to ...": the two joined
+        # in the sentence before, when the pledge opens with "Both" or "They"
+        pair = _joined_pair(by_place.get((r["doc_id"], r["sent_index"] - 1)))
+        if pair and re.match(r"(?:both|they)\b", clause.lstrip(), re.I):
+            committers = pair
     else:
         # no one stands before the cue: a plural subject is the story's two parties; otherwise
         # the first actor named that is not in a phrase of place ("Meeting in Vienna, ...")
@@ -937,6 +942,22 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
                 found.append((m, _joint_subject(r, a)))
                 break
     return found
+
+
+def _joined_pair(r) -> list[str]:  # noqa: ANN001
+    """The two actors a sentence joins with "and" ("Presidents Bush and Putin"), when it joins
+    exactly one such pair of different actors."""
+    if r is None:
+        return []
+    named = [a for a in r["actors"] if a["kind"] != "modifier"]
+    pairs = {
+        (a["actor"], b["actor"])
+        for a, b in zip(named, named[1:])
+        if a["actor"] != b["actor"]
+        and r["text"][a["start"] - r["char_start"] + len(a["text"]) : b["start"] - r["char_start"]]
+        == " and "
+    }
+    return list(next(iter(pairs))) if len(pairs) == 1 else []
 
 
 def _joint_subject(r, a: dict[str, Any]) -> str | tuple[str, ...]:  # noqa: ANN001
