@@ -952,7 +952,7 @@ def _joined_pair(r) -> list[str]:  # noqa: ANN001
     named = [a for a in r["actors"] if a["kind"] != "modifier"]
     pairs = {
         (a["actor"], b["actor"])
-        for a, b in zip(named, named[1:])
+        for a, b in zip(named, named[1:], strict=False)
         if a["actor"] != b["actor"]
         and r["text"][a["start"] - r["char_start"] + len(a["text"]) : b["start"] - r["char_start"]]
         == " and "
