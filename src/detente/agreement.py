@@ -18,14 +18,17 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    when it names one camp only, no actor, or no camp but "both sides" (weight 0.7).
 3. Its polarity comes from stance cues when it has any ("common interest" +1, "obstacle" -1, a
    negated or reversed common cue such as "failed to agree on" -1, "differ on the means" or
-   "despite the dispute": partial, cues of both signs: partial, praise qualified after a turn,
+   "despite the dispute" or "agreed to manage their disputes": partial, cues of both signs:
+   partial, praise qualified after a turn,
    "welcomed it but said the embargo was still in force": partial), else from the events it
    reports between the camps: each event weighs Goldstein/10 x confidence, halved when only
    proposed, at 0.3 when hypothetical, and a negated event counts against, at half weight.
    Without either, from its tone words ("the border stayed closed": apart), at TONE_WEIGHT;
    they count for an issue only when nothing else in the period speaks for it. When a sentence
    about several issues has cues of different signs, each cue goes to the issue named nearest
-   to it ("a partner on Iran, though divided over Ukraine"); in a sentence about one issue that
+   to it ("a partner on Iran, though divided over Ukraine"); with cues of one sign, a cue in a
+   relative clause goes to the issues of the phrase it hangs on ("... and NATO's missile defence
+   plans, which Moscow opposes" is apart on missile defence only); in a sentence about one issue that
    turns ("but", "although", "while", ";"), only the cues (or tone words) of the part naming the
    issue count ("praised the charter, but Moscow's objection to enlargement stands" is apart).
 4. Per issue, P is the sum of positive weights, N of negative ones, Q of partial ones (one

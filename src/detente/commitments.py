@@ -1547,16 +1547,8 @@ _ARRIVED = (
 
 
 # Acts that bring something back, and the state that tells them done: running again or since.
-_RESTARTS = {
-    "reopen",
-    "resume",
-    "restart",
-    "restore",
-    "re-establish",
-    "reestablish",
-    "open",
-    "lift",
-}
+_RESTARTS = {"reopen", "resume", "restart", "restore", "re-establish", "reestablish", "open",
+             "lift"}  # fmt: skip
 _RUNNING_AGAIN = (
     r"(?:open|flowing|running|operating|flying|on sale|in service)\b(?:\s+[\w'’,-]+){0,6}?\s+"
     r"(?:again|since\s+(?:\w+\s+)?(?:\d|(?-i:[A-Z]))\w*)"
