@@ -1499,16 +1499,15 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
             done += _done_forms(*v.split(" ", 1))
             for other in _DONE_AS.get(v, "").split():
                 done += _done_forms(*other.split("_", 1))
-    made = _MADE_THING.match(cue_onward, m.end()) if m["act"] in _CREATES else None
-    if made:
-        # what was set up is told at work: "the steering committee held its first meeting",
-        # "the commission met in Asmara"
-        done.append(rf"{re.escape(made['head'])}s?\b(?:\s+[\w'’,-]+){{0,12}}?\s+{_AT_WORK}")
-    sent = _SENT_THING.match(cue_onward, m.end()) if m["act"] in _SENDS else None
-    if sent:
-        # who was sent is told arrived: "the Eritrean delegation arrived in Addis Ababa",
-        # "the new ambassador presented her credentials"
-        done.append(rf"{re.escape(sent['head'])}s?\b(?:\s+[\w'’,-]+){{0,12}}?\s+{_ARRIVED}")
+    # what was set up is told at work ("the steering committee held its first meeting"), who
+    # was sent told arrived ("the Eritrean delegation arrived in Addis Ababa")
+    for acts, thing, outcome in (
+        (_CREATES, _MADE_THING, _AT_WORK),
+        (_SENDS, _SENT_THING, _ARRIVED),
+    ):
+        found = thing.match(cue_onward, m.end()) if m["act"] in acts else None
+        if found:
+            done.append(rf"{re.escape(found['head'])}s?\b(?:\s+[\w'’,-]+){{0,12}}?\s+{outcome}")
     if _RESTARTS & {m["act"], *more}:
         # what was reopened or resumed is told by its state: "foot crossings open since August",
         # "gas flowing to Ukraine again", "flying the route since early February"
