@@ -115,15 +115,17 @@ _EMPTY_PERIOD = {"n_events": 0, "goldstein_sum": 0.0, "goldstein_mean": None,
                  "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0}  # fmt: skip
 
 
+_MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}
+
+
 def _period_of(d: date, freq: str) -> date:
     """The first day of the period holding `d`."""
-    months = {"month": 1, "quarter": 3, "year": 12}[freq]
+    months = _MONTHS_IN[freq]
     return date(d.year, (d.month - 1) // months * months + 1, 1)
 
 
 def _next_period(d: date, freq: str) -> date:
-    months = {"month": 1, "quarter": 3, "year": 12}[freq]
-    m = d.month - 1 + months
+    m = d.month - 1 + _MONTHS_IN[freq]
     return date(d.year + m // 12, m % 12 + 1, 1)
 
 
