@@ -567,9 +567,10 @@ def _commitments_of(
     else:
         before = _pledgers(r, cue_at, start)
     bound = _bound(r, m) if not declared else []
+    pair_before = not declared and bool(_PAIR_RIGHT_BEFORE.search(r["text"], start, m.start()))
     if bound:  # "the treaty obliges Washington and Moscow each to cut": they are bound
         before = bound
-    elif not declared and _PAIR_RIGHT_BEFORE.search(r["text"], start, m.start()):
+    elif pair_before:
         # "At talks hosted by Kerry, Lavrov and Desir, the two presidents had agreed to": the
         # pair, not the hosts named before it
         before = []
@@ -577,7 +578,7 @@ def _commitments_of(
         (declared and not pledger)  # "the delegations agreed that ... would"
         or _EACH_SIDE.search(clause)
         or _PAIR_SUBJECT.match(clause.lstrip())
-        or (not declared and _PAIR_RIGHT_BEFORE.search(r["text"], start, m.start()))
+        or pair_before
         or (not before and _THEY_SUBJECT.match(clause.lstrip()))
         or re.match(r"(?:treaty|agreement|accord|convention|pact)\b", m.group(0), re.I)
     )
@@ -1215,16 +1216,17 @@ def _history(
         same_issue = bool((issues | passage_issues) & set(s["issues"]))
         by_doc = s["doc_id"] in docs and set(s["issues"]) <= passage_issues
         by_issue = same_issue and bool((keys & s["keys"]) - issue_words)
+        named_pledgers = set(pledgers) & {a["actor"] for a in s["actors"]}
         # the act told as done, on a thing the pledge names, by a pledger the sentence names:
         # "American beef, shut out of China for fourteen years, has been on sale there since June"
         by_act = (
             bool(done)
             and s["text"][done.start() - 1 : done.start()] != "-"  # not "ground-launched"
-            and bool(set(pledgers) & {a["actor"] for a in s["actors"]})
+            and bool(named_pledgers)
             and _key_near(s["text"], done, keys)
         )
         # the act refused by a pledger the sentence names
-        by_refusal = bool(no) and bool(set(pledgers) & {a["actor"] for a in s["actors"]})
+        by_refusal = bool(no) and bool(named_pledgers)
         if not (is_direct or by_doc or by_issue or by_act or by_refusal):
             continue
         if done and not (is_direct or s["doc_id"] in docs or by_issue or by_act):
@@ -1256,7 +1258,6 @@ def _history(
             about = _about(s, never.start(), never.end())
             reports.append(("breached", f"never {never.group(0)}", about))
         if no:  # refused by the pledger the sentence names ("Estonian guards refused to let")
-            named_pledgers = set(pledgers) & {a["actor"] for a in s["actors"]}
             reports.append(
                 ("breached", no.group(0), named_pledgers or _about(s, no.start(), no.end()))
             )
