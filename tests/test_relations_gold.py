@@ -18,11 +18,11 @@ from detente.evaluate_relations import CaseResult, evaluate_relations, summary
 CASES = Path(__file__).parent / "relations_gold"
 
 # Share of right answers over all cases (issue 5 sets 85% for levels and statuses as goals).
-# Measured on the fifty-one cases: issue levels 439/651, commitment statuses 163/349, turning
-# points 27 of 85 within two months. Nine cases were read while writing the rules and forty-two
+# Measured on the fifty-seven cases: issue levels 485/743, commitment statuses 173/396, turning
+# points 33 of 99 within two months. Nine cases were read while writing the rules and forty-eight
 # were used to find faults after a single blind score; text the rules have not seen scores lower
 # still (docs/relations.md, "How accurate it is").
-FLOORS = {"issue_levels": 0.67, "commitment_statuses": 0.46}
+FLOORS = {"issue_levels": 0.64, "commitment_statuses": 0.43}
 TURNING_POINTS_MATCHED = 0.3
 
 
