@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from detente.config import Config
-from detente.evaluate_relations import CaseResult, evaluate_relations, summary
+from detente.evaluate_relations import CaseResult, _second_reader, evaluate_relations, summary
 
 CASES = Path(__file__).parent / "relations_gold"
 
@@ -56,3 +56,31 @@ def test_relations_accuracy(results: list[CaseResult], measure: str, floor: floa
 def test_turning_points_are_found_near_the_expected_months(results: list[CaseResult]) -> None:
     tp = summary(results)["turning_points"]
     assert tp["expected"] and tp["matched"] / tp["expected"] >= TURNING_POINTS_MATCHED, tp
+
+
+def test_second_readers_answer_the_same_questions(results: list[CaseResult]) -> None:
+    """Twelve cases were answered again by a second analyst from the corpus alone; each answer
+    lines up with a question of expected.yaml, and the agreement is computed from them."""
+    read = [c for c in results if c.reader]
+    assert len(read) == len(list(CASES.glob("*/second_reader.yaml"))) >= 12
+    for c in read:
+        assert len([r for r in c.reader if r[0] == "level"]) == len(c.levels)
+        assert len([r for r in c.reader if r[0] == "status"]) == len(c.commitments)
+    sr = summary(results)["second_reader"]
+    assert sr["issue_levels"]["total"] == sum(len(c.levels) for c in read)
+    assert 0 < sr["issue_levels"]["reader"] <= sr["issue_levels"]["total"]
+
+
+def test_a_second_reader_out_of_order_is_an_error(tmp_path: Path) -> None:
+    expected = {"maps": [], "commitments": [{"match": "to open a hotline", "status": "pledged"}]}
+    (tmp_path / "second_reader.yaml").write_text(
+        "maps: []\ncommitments:\n- match: to close the border\n  status: fulfilled\n"
+    )
+    with pytest.raises(ValueError, match="order"):
+        _second_reader(expected, tmp_path / "second_reader.yaml")
+    (tmp_path / "second_reader.yaml").write_text(
+        "maps: []\ncommitments:\n- match: to open a hotline\n  status: fulfilled\n"
+    )
+    assert _second_reader(expected, tmp_path / "second_reader.yaml") == [
+        ("status", "pending", "fulfilled")
+    ]

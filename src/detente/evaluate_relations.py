@@ -10,6 +10,10 @@ commitments and the turning points are compared with the expected ones.
   holds the match); right when its status equals the expected one (`pledged` is read as
   `pending`);
 - turning points: a predicted month within `tolerance` months of an expected one counts.
+
+A case may also hold `second_reader.yaml`: the same questions answered by a second analyst who
+read only the corpus. Its agreement with `expected.yaml`, scored the same way, shows how far two
+careful readers agree, the ceiling the tool can be held to.
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ class CaseResult:
     points_expected: list[str] = field(default_factory=list)
     points_found: list[str] = field(default_factory=list)
     points_matched: int = 0
+    # a second reader's answers against the expected ones: (what, want, theirs)
+    reader: list[tuple[str, str, str]] = field(default_factory=list)
 
     def right(self, rows: list[tuple]) -> int:
         return sum(1 for r in rows if r[-1] == r[-2])
@@ -64,9 +70,31 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def _status(value: Any) -> str:
+    return STATUS_ALIASES.get(str(value), str(value))
+
+
+def _second_reader(expected: dict[str, Any], path: Path) -> list[tuple[str, str, str]]:
+    """A second reader's answers next to the expected ones, question by question."""
+    theirs = read_yaml(path) or {}
+    rows = []
+    for period, other in zip(expected.get("maps") or [], theirs.get("maps") or [], strict=True):
+        for issue, want in (period.get("levels") or {}).items():
+            rows.append(("level", want, str((other.get("levels") or {}).get(issue))))
+    for want, other in zip(
+        expected.get("commitments") or [], theirs.get("commitments") or [], strict=True
+    ):
+        if str(want["match"]) != str(other["match"]):
+            raise ValueError(f"{path}: commitments not in the order of expected.yaml")
+        rows.append(("status", _status(want["status"]), _status(other["status"])))
+    return rows
+
+
 def evaluate_case(folder: Path, config: Config, tolerance: int = 2) -> CaseResult:
     expected = read_yaml(folder / "expected.yaml") or {}
     result = CaseResult(folder.name)
+    if (folder / "second_reader.yaml").exists():
+        result.reader = _second_reader(expected, folder / "second_reader.yaml")
     taxonomy = load_taxonomy()
     side, other = list(expected["side"]), list(expected["other"])
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "case.duckdb") as store:
@@ -85,7 +113,7 @@ def evaluate_case(folder: Path, config: Config, tolerance: int = 2) -> CaseResul
             match = [c for c in found if c.actor == want["actor"] and text in c.sentence]
             # of several pledges in the sentence, the one whose words hold the match
             match.sort(key=lambda c: text not in c.commitment)
-            status = STATUS_ALIASES.get(want["status"], want["status"])
+            status = _status(want["status"])
             result.commitments.append((text, status, match[0].status if match else "not found"))
         result.points_expected = [str(p) for p in expected.get("turning_points") or []]
         result.points_found = [p.period[:7] for p in turning_points(store, side, other)]
@@ -116,6 +144,7 @@ def summary(results: list[CaseResult]) -> dict[str, Any]:
     expected = sum(len(c.points_expected) for c in results)
     found = sum(len(c.points_found) for c in results)
     matched = sum(c.points_matched for c in results)
+    read = [c for c in results if c.reader]
     return {
         "issue_levels": {"right": sum(1 for r in levels if r[2] == r[3]), "total": len(levels)},
         "commitment_statuses": {
@@ -123,6 +152,21 @@ def summary(results: list[CaseResult]) -> dict[str, Any]:
             "total": len(promises),
         },
         "turning_points": {"expected": expected, "found": found, "matched": matched},
+        # on the cases a second analyst answered too: that analyst's score, and the tool's
+        "second_reader": {
+            "cases": len(read),
+            **{
+                what: {
+                    "reader": sum(1 for c in read for w, a, b in c.reader if w == key and a == b),
+                    "tool": sum(c.right(rows(c)) for c in read),
+                    "total": sum(1 for c in read for w, _, _ in c.reader if w == key),
+                }
+                for what, key, rows in (
+                    ("issue_levels", "level", lambda c: c.levels),
+                    ("commitment_statuses", "status", lambda c: c.commitments),
+                )
+            },
+        },
     }
 
 
@@ -152,6 +196,16 @@ def render(results: list[CaseResult], console: Console) -> None:
                   f"{tp['matched']}/{tp['expected']}/{tp['found']}")  # fmt: skip
     console.print(table)
     console.print("goals: issue levels >= 85%, commitment statuses >= 85%")
+    sr = s["second_reader"]
+    if sr["cases"]:
+        lv, cm = sr["issue_levels"], sr["commitment_statuses"]
+        console.print(
+            f"on the {sr['cases']} cases a second analyst answered from the corpus alone: "
+            f"that analyst agrees on {pct(lv['reader'], lv['total'])} of issue levels and "
+            f"{pct(cm['reader'], cm['total'])} of statuses; the tool gets "
+            f"{pct(lv['tool'], lv['total'])} and {pct(cm['tool'], cm['total'])}",
+            highlight=False,
+        )
     for c in results:
         for period, issue, want, got in c.levels:
             if want != got:
