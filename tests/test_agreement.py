@@ -196,7 +196,43 @@ def test_cues_go_to_the_nearest_issue_and_dates_are_not_topics(store_path: Path)
 def test_a_cue_in_a_relative_clause_goes_to_its_antecedent(store_path: Path) -> None:
     m = levels(store_path, "2012-01-01", "2012-12-31")
     assert m["missile_defence"].level == "apart"
-    assert m["afghanistan"].level == "unknown"
+    # Afghanistan gets no evidence of its own: only the period's climate (see below)
+    assert m["afghanistan"].from_climate
+
+
+def test_an_issue_named_without_a_stance_takes_the_periods_climate(store_path: Path) -> None:
+    # 2003: Moscow objects to enlargement, NATO and Russia quarrel over Iraq, set up a council
+    # for counter-narcotics and piracy; "counter-narcotics training goes on" states no stance
+    m = levels(store_path, "2003-01-01", "2003-12-31")
+    own = [s for s in m.values() if s.evidence and not s.from_climate]
+    assert {s.issue for s in own} >= {"nato_enlargement", "counter_narcotics"}
+    # the 2012 story names Afghanistan beside a quarrel over missile defence, nothing more
+    m = levels(store_path, "2012-01-01", "2012-12-31")
+    afg = m["afghanistan"]
+    assert afg.level == "apart" and afg.score == m["missile_defence"].score
+    [e] = afg.evidence
+    assert e.by_climate and e.weight == 0 and "discussed Afghanistan" in e.sentence
+    assert afg.as_dict()["from_climate"] and not m["missile_defence"].from_climate
+    # switched off, it stays unknown; an issue named only to date something stays unknown too
+    with Store(store_path, read_only=True) as store:
+        off = {s.issue: s for s in agreement_map(
+            store, TAXONOMY, ["USA", "NATO"], ["RUS"], date(2012, 1, 1), date(2012, 12, 31),
+            Thresholds(climate=False))}  # fmt: skip
+    assert off["afghanistan"].level == "unknown" and not off["afghanistan"].evidence
+    assert levels(store_path, "2010-01-01", "2010-12-31")["georgia"].level == "unknown"
+
+
+def test_a_story_not_naming_both_camps_gives_no_climate(tmp_path: Path) -> None:
+    docs = [
+        ("2019-02-01", "Treaty", "Russia and the United States quarrelled over the INF Treaty."),
+        ("2019-03-01", "Kabul", "The United States discussed Afghanistan with Pakistan."),
+    ]
+    db = tmp_path / "a.duckdb"
+    with Store(db) as store:
+        run([write_corpus(tmp_path / "a.jsonl", docs)], store, Config())
+        got = {s.issue: s for s in agreement_map(store, TAXONOMY, ["USA"], ["RUS"])}
+    assert got["arms_control"].level == "apart"
+    assert got["afghanistan"].level == "unknown"
 
 
 def test_a_verb_joined_to_a_reverser_keeps_its_own_cue(analyser) -> None:  # noqa: ANN001

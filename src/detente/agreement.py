@@ -42,8 +42,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -84,6 +84,16 @@ TONE_SIGN = {"tone_up": 1.0, "tone_down": -1.0}
 # ("the border has stayed closed") at this share of a cue's weight.
 TONE_WEIGHT = 0.5
 TONE_BASIS = "tone: "
+CLIMATE_BASIS = "climate: "
+
+
+@dataclass(frozen=True)
+class Climate:
+    """The pair's relations over a period, from the evidence on every issue: what an issue the
+    texts name without any stance on it is taken to share."""
+
+    score: float
+    sentences: int
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,12 @@ class Thresholds:
 
     common: float = COMMON_FROM
     apart: float = APART_UPTO
+    # an issue named in the period's stories on the pair but with no stance on it takes the
+    # level of the period's climate (`detente map --no-climate` leaves it unknown)
+    climate: bool = True
+
+    def level(self, score: float) -> str:
+        return "common" if score >= self.common else "apart" if score <= self.apart else "partial"
 
     def __post_init__(self) -> None:
         if not -1 <= self.apart < self.common <= 1:
@@ -111,6 +127,10 @@ class Evidence:
     def by_tone(self) -> bool:
         return self.basis.startswith(TONE_BASIS)
 
+    @property
+    def by_climate(self) -> bool:
+        return self.basis.startswith(CLIMATE_BASIS)
+
     def as_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "date": self.date, "sentence": self.sentence,
                 "polarity": self.polarity, "weight": round(self.weight, 3), "basis": self.basis}  # fmt: skip
@@ -129,6 +149,11 @@ class IssueStance:
     def n_evidence(self) -> int:
         return len(self.evidence)
 
+    @property
+    def from_climate(self) -> bool:
+        """Whether the level is the period's climate, the issue being named without a stance."""
+        return bool(self.evidence) and all(e.by_climate for e in self.evidence)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "issue": self.issue,
@@ -136,6 +161,7 @@ class IssueStance:
             "level": self.level,
             "score": None if self.score is None else round(self.score, 3),
             "n_evidence": self.n_evidence,
+            "from_climate": self.from_climate,
             "balance": {k: round(v, 3) for k, v in self.balance.items()},
             "evidence": [e.as_dict() for e in self.evidence],
         }
@@ -157,10 +183,15 @@ def agreement_map(
     until: date | None = None,
     thresholds: Thresholds = Thresholds(),
 ) -> list[IssueStance]:
-    """One IssueStance per issue of the taxonomy, most evidence first, unknown issues last."""
+    """One IssueStance per issue of the taxonomy, most evidence first, unknown issues last.
+
+    An issue that stories naming both camps mention in the period, but with no evidence of its
+    own, takes the level of the period's climate (see `Climate`), its mentions as evidence,
+    unless `thresholds.climate` is off."""
     rows = _rows(store, side, other, since, until)
     finder = _IssueFinder(taxonomy)
     by_issue: dict[str, list[Evidence]] = defaultdict(list)
+    named: dict[str, list[dict[str, Any]]] = defaultdict(list)  # sentences naming each issue
     last: tuple[str, int, tuple[str, ...]] = ("", -1, ())  # doc, sentence, issues
     said: tuple[str, int, Evidence | None] = ("", -1, None)  # the last sentence with evidence
     for r in rows:
@@ -178,6 +209,9 @@ def agreement_map(
             issues = tuple(dict.fromkeys(implied + issues))
         if own:
             last = (r["doc_id"], r["sent_index"], own)
+            if r["doc_pair"]:
+                for issue in own:
+                    named[issue].append(r)
         if not issues:  # no issue, but perhaps what the next sentence gives the agenda of
             if found := _evidence(r, ("",), None):
                 said = (r["doc_id"], r["sent_index"], found[""])
@@ -205,6 +239,14 @@ def agreement_map(
                 )  # fmt: skip
     stances = [_decide(taxonomy, issue, by_issue.get(issue, []), thresholds)
                for issue in taxonomy.issues]  # fmt: skip
+    climate = climate_of(by_issue.values()) if thresholds.climate else None
+    if climate:
+        stances = [
+            _from_climate(s, named[s.issue], climate, thresholds)
+            if s.level == "unknown" and named.get(s.issue)
+            else s
+            for s in stances
+        ]
     order = {"common": 0, "partial": 1, "apart": 2, "unknown": 3}
     return sorted(
         stances, key=lambda s: (s.level == "unknown", -s.n_evidence, order[s.level], s.issue)
@@ -593,6 +635,34 @@ def _nearest(
     return groups
 
 
+def climate_of(evidence: Iterable[Iterable[Evidence]]) -> Climate | None:
+    """The climate of a period from the evidence on all its issues, each sentence once, weighed
+    as `_decide` weighs an issue's; None without evidence."""
+    seen = {(e.doc_id, e.sentence): e for found in evidence for e in found if not e.by_climate}
+    p = sum(e.weight for e in seen.values() if e.polarity == "common")
+    n = sum(-e.weight for e in seen.values() if e.polarity == "apart")
+    q = sum(e.weight for e in seen.values() if e.polarity == "partial")
+    if not p + n + q:
+        return None
+    return Climate((p - n) / (p + n + 2 * q), len(seen))
+
+
+def _from_climate(
+    stance: IssueStance, rows: Sequence[dict[str, Any]], climate: Climate, t: Thresholds
+) -> IssueStance:
+    """An issue named without a stance, at the level of the period's climate; the sentences
+    naming it are its evidence, with no weight of their own."""
+    level = t.level(climate.score)
+    basis = (
+        f"{CLIMATE_BASIS}named without a stance; the period's relations score "
+        f"{climate.score:+.2f} over {climate.sentences} sentences"
+    )
+    evidence = tuple(
+        Evidence(r["doc_id"], r["doc_date"], r["text"], level, 0.0, basis) for r in rows
+    )
+    return replace(stance, level=level, score=climate.score, evidence=evidence)
+
+
 def _decide(taxonomy: Taxonomy, issue: str, evidence: list[Evidence], t: Thresholds) -> IssueStance:
     label = taxonomy.label(issue)
     if not evidence:
@@ -605,7 +675,7 @@ def _decide(taxonomy: Taxonomy, issue: str, evidence: list[Evidence], t: Thresho
     n = sum(-e.weight for e in evidence if e.polarity == "apart")
     q = sum(e.weight for e in evidence if e.polarity == "partial")
     score = (p - n) / (p + n + 2 * q) if p + n + q else 0.0  # partial: one unit each way
-    level = "common" if score >= t.common else "apart" if score <= t.apart else "partial"
+    level = t.level(score)
     return IssueStance(
         issue, label, level, score, {"common": p, "apart": n, "partial": q}, tuple(evidence)
     )

@@ -234,6 +234,14 @@ UntilOption = Annotated[
 IssuesOption = Annotated[
     list[Path] | None, typer.Option("--issues", help="Extra or replacement issues YAML file.")
 ]
+ClimateOption = Annotated[
+    bool,
+    typer.Option(
+        "--climate/--no-climate",
+        help="An issue the period's stories name without a stance takes the period's climate "
+        "(--no-climate leaves it unknown).",
+    ),
+]
 
 
 def _date_option(value: str | None, name: str) -> date | None:
@@ -246,13 +254,14 @@ def _date_option(value: str | None, name: str) -> date | None:
 
 
 def _agreement(db: Path, side: str, other: str, since: str | None, until: str | None,
-               issues: list[Path] | None, common: float, apart: float):  # noqa: ANN202  # fmt: skip
+               issues: list[Path] | None, common: float, apart: float,
+               climate: bool = True):  # noqa: ANN202  # fmt: skip
     from detente.agreement import Thresholds, agreement_map
     from detente.issues import load_taxonomy
     from detente.store import Store
 
     try:
-        thresholds = Thresholds(common, apart)
+        thresholds = Thresholds(common, apart, climate)
         with Store(db, read_only=True) as store:
             return agreement_map(
                 store, load_taxonomy(issues or ()), _codes(side), _codes(other),
@@ -279,13 +288,14 @@ def agreement_map_command(
     show_unknown: Annotated[
         bool, typer.Option("--unknown", help="List issues without evidence too.")
     ] = False,
+    climate: ClimateOption = True,
 ) -> None:
     """The agreement map of two camps: per issue, common interest, partial or far apart, with the
     balance of evidence and its strongest sentence (docs/relations.md explains the method).
 
     Example: detente map --db demo/detente.duckdb --side USA,NATO --other RUS --since 2009-01-01 --until 2011-12-31
     """
-    stances = _agreement(db, side, other, since, until, issues, common, apart)
+    stances = _agreement(db, side, other, since, until, issues, common, apart, climate)
     colour = {"common": "green", "partial": "yellow", "apart": "red", "unknown": "dim"}
     period = f"{since or 'start'} to {until or 'end'}"
     table = Table(title=f"Agreement map: {side} vs {other}, {period}", show_lines=True)
@@ -297,11 +307,12 @@ def agreement_map_command(
         best = max(s.evidence, key=lambda e: abs(e.weight), default=None)
         table.add_row(
             s.label,
-            f"[{colour[s.level]}]{s.level}[/]",
+            f"[{colour[s.level]}]{s.level}[/]" + (" [dim](climate)[/]" if s.from_climate else ""),
             "-" if s.score is None else f"{s.score:+.2f}",
             str(s.n_evidence),
             f"{s.balance['common']:.1f}/{s.balance['apart']:.1f}/{s.balance['partial']:.0f}",
-            f"{best.sentence} [dim]({best.doc_id}, {best.date})[/]" if best else "",
+            (f"[dim]{best.basis}:[/] " if s.from_climate and best else "")
+            + (f"{best.sentence} [dim]({best.doc_id}, {best.date})[/]" if best else ""),
         )
     out = Console(width=max(Console().width, 140))
     out.print(table)
@@ -326,6 +337,7 @@ def export_issues(
     apart: Annotated[
         float, typer.Option("--apart", help="Score up to which it is far apart.")
     ] = APART_UPTO,
+    climate: ClimateOption = True,
 ) -> None:
     """The agreement map as data: one object per issue with level, score, balance and evidence.
 
@@ -334,7 +346,8 @@ def export_issues(
     import json
 
     stances = [
-        s.as_dict() for s in _agreement(db, side, other, since, until, issues, common, apart)
+        s.as_dict()
+        for s in _agreement(db, side, other, since, until, issues, common, apart, climate)
     ]
     if fmt == "json":
         text = json.dumps(stances, indent=2, ensure_ascii=False) + "\n"

@@ -766,7 +766,9 @@ def _level_cell(s: IssueStance | None) -> dict[str, Any]:
     level = s.level if s is not None else "unknown"
     n = s.n_evidence if s is not None else 0
     score = _signed(s.score, 2) if s is not None and s.score is not None else "–"
+    climate = s is not None and s.from_climate
     return {
+        "climate": climate,
         "level": level,
         "level_label": LEVELS.get(level, level),
         "short": SHORT_LEVELS.get(level, level),
@@ -774,6 +776,11 @@ def _level_cell(s: IssueStance | None) -> dict[str, Any]:
         "n": n,
         "title": (
             f"{LEVELS.get(level, level)}: score {score}, {n} sentence{'' if n == 1 else 's'}"
+            + (
+                " naming the issue without a stance; the level is the period's climate"
+                if climate
+                else ""
+            )
             if n
             else LEVELS["unknown"]
         ),
@@ -795,7 +802,7 @@ def _balance(balance: dict[str, float]) -> dict[str, Any]:
 
 def _issue_evidence(e: Evidence, docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
     by_events = e.basis.startswith("events")
-    cues = [] if by_events else [c.strip() for c in e.basis.split(";")]
+    cues = [] if by_events or e.by_climate else [c.strip() for c in e.basis.split(";")]
     return {
         "date": e.date or "undated",
         "polarity": e.polarity,
@@ -803,6 +810,7 @@ def _issue_evidence(e: Evidence, docs: dict[str, dict[str, Any]]) -> dict[str, A
         "weight": _signed(e.weight, 2),
         "basis": e.basis,
         "by_events": by_events,
+        "by_climate": e.by_climate,
         "segments": _mark(e.sentence, cues, "cue"),
         **_doc_fields(docs, e.doc_id),
     }
