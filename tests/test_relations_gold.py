@@ -18,11 +18,11 @@ from detente.evaluate_relations import CaseResult, _second_reader, evaluate_rela
 CASES = Path(__file__).parent / "relations_gold"
 
 # Share of right answers over all cases (issue 5 sets 85% for levels and statuses as goals).
-# Measured on the fifty-seven cases: issue levels 485/743, commitment statuses 173/396, turning
+# Measured on the fifty-seven cases: issue levels 505/743, commitment statuses 173/396, turning
 # points 33 of 99 within two months. Nine cases were read while writing the rules and forty-eight
 # were used to find faults after a single blind score; text the rules have not seen scores lower
 # still (docs/relations.md, "How accurate it is").
-FLOORS = {"issue_levels": 0.64, "commitment_statuses": 0.43}
+FLOORS = {"issue_levels": 0.67, "commitment_statuses": 0.43}
 TURNING_POINTS_MATCHED = 0.3
 
 
@@ -66,6 +66,7 @@ def test_second_readers_answer_the_same_questions(results: list[CaseResult]) -> 
     for c in read:
         assert len([r for r in c.reader if r[0] == "level"]) == len(c.levels)
         assert len([r for r in c.reader if r[0] == "status"]) == len(c.commitments)
+        assert len([r for r in c.reader if r[0] == "turning point"]) == len(c.points_expected)
     sr = summary(results)["second_reader"]
     assert sr["issue_levels"]["total"] == sum(len(c.levels) for c in read)
     assert 0 < sr["issue_levels"]["reader"] <= sr["issue_levels"]["total"]

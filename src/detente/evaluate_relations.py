@@ -74,8 +74,21 @@ def _status(value: Any) -> str:
     return STATUS_ALIASES.get(str(value), str(value))
 
 
+def _matched(expected: Iterable[str], found: Iterable[str], tolerance: int) -> int:
+    """How many expected months have a found one within `tolerance` months, each found month
+    used once."""
+    used: set[str] = set()
+    for want in expected:
+        hit = next((g for g in found if g not in used
+                    and abs(_month_index(g) - _month_index(want)) <= tolerance), None)  # fmt: skip
+        if hit:
+            used.add(hit)
+    return len(used)
+
+
 def _second_reader(expected: dict[str, Any], path: Path) -> list[tuple[str, str, str]]:
-    """A second reader's answers next to the expected ones, question by question."""
+    """A second reader's answers next to the expected ones, question by question; turning
+    points as one row each, "matched" when the reader named a month within two of it."""
     theirs = read_yaml(path) or {}
     rows = []
     for period, other in zip(expected.get("maps") or [], theirs.get("maps") or [], strict=True):
@@ -87,6 +100,10 @@ def _second_reader(expected: dict[str, Any], path: Path) -> list[tuple[str, str,
         if str(want["match"]) != str(other["match"]):
             raise ValueError(f"{path}: commitments not in the order of expected.yaml")
         rows.append(("status", _status(want["status"]), _status(other["status"])))
+    theirs_points = [str(p)[:7] for p in theirs.get("turning_points") or []]
+    for want in expected.get("turning_points") or []:
+        hit = _matched([str(want)[:7]], theirs_points, 2)
+        rows.append(("turning point", "matched", "matched" if hit else "missed"))
     return rows
 
 
@@ -117,13 +134,7 @@ def evaluate_case(folder: Path, config: Config, tolerance: int = 2) -> CaseResul
             result.commitments.append((text, status, match[0].status if match else "not found"))
         result.points_expected = [str(p) for p in expected.get("turning_points") or []]
         result.points_found = [p.period[:7] for p in turning_points(store, side, other)]
-    used: set[str] = set()
-    for want in result.points_expected:
-        hit = next((g for g in result.points_found if g not in used
-                    and abs(_month_index(g) - _month_index(want)) <= tolerance), None)  # fmt: skip
-        if hit:
-            used.add(hit)
-            result.points_matched += 1
+    result.points_matched = _matched(result.points_expected, result.points_found, tolerance)
     return result
 
 
@@ -158,12 +169,13 @@ def summary(results: list[CaseResult]) -> dict[str, Any]:
             **{
                 what: {
                     "reader": sum(1 for c in read for w, a, b in c.reader if w == key and a == b),
-                    "tool": sum(c.right(rows(c)) for c in read),
+                    "tool": sum(c.right(rows(c)) if rows else c.points_matched for c in read),
                     "total": sum(1 for c in read for w, _, _ in c.reader if w == key),
                 }
                 for what, key, rows in (
                     ("issue_levels", "level", lambda c: c.levels),
                     ("commitment_statuses", "status", lambda c: c.commitments),
+                    ("turning_points", "turning point", None),
                 )
             },
         },
@@ -198,12 +210,13 @@ def render(results: list[CaseResult], console: Console) -> None:
     console.print("goals: issue levels >= 85%, commitment statuses >= 85%")
     sr = s["second_reader"]
     if sr["cases"]:
-        lv, cm = sr["issue_levels"], sr["commitment_statuses"]
+        lv, cm, tp = sr["issue_levels"], sr["commitment_statuses"], sr["turning_points"]
         console.print(
-            f"on the {sr['cases']} cases a second analyst answered from the corpus alone: "
-            f"that analyst agrees on {pct(lv['reader'], lv['total'])} of issue levels and "
-            f"{pct(cm['reader'], cm['total'])} of statuses; the tool gets "
-            f"{pct(lv['tool'], lv['total'])} and {pct(cm['tool'], cm['total'])}",
+            f"on the {sr['cases']} cases a second analyst answered from the corpus alone, that "
+            f"analyst agrees on {pct(lv['reader'], lv['total'])} of issue levels, "
+            f"{pct(cm['reader'], cm['total'])} of statuses and {pct(tp['reader'], tp['total'])} "
+            f"of turning points; the tool gets {pct(lv['tool'], lv['total'])}, "
+            f"{pct(cm['tool'], cm['total'])} and {pct(tp['tool'], tp['total'])}",
             highlight=False,
         )
     for c in results:
