@@ -836,3 +836,45 @@ def test_number_words_and_frozen_money_link_or_report_nothing() -> None:
     assert _FROZEN_MONEY.match("frozen funds of the bank")
     assert _FROZEN_MONEY.match("asset freezes on 40 officials", 6)
     assert not _FROZEN_MONEY.match("froze the talks on transit")
+
+
+# Botswana and Namibia (invented story): pledges in forms the rules used to miss.
+FORMS = [
+    (
+        "2026-03-05",
+        "Botswana and Namibia held talks at Ngoma on Thursday. Botswana and Namibia pledged that "
+        "they would not threaten or use force over the river islands. A joint boundary "
+        "commission is to be set up immediately. Under it the two countries undertook to share "
+        "flood data every week. The heads of the two police services agreed on Wednesday "
+        "evening to begin joint patrols. Namibia's foreign minister, Peya Mushelenga, is to "
+        "travel to Gaborone next month. Botswana pledged US$20 million for a bridge at Mohembo. "
+        "Namibia will shut the old ferry crossing by June. Namibia's exports will expand, "
+        "officials said. The new bridge will be built by a Chinese firm.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory) -> list[Commitment]:  # noqa: ANN001
+    return analysed(tmp_path_factory.mktemp("forms"), FORMS, "f")
+
+
+def test_joint_and_negated_promises_bind_both(forms: list[Commitment]) -> None:
+    # "X and Y pledged that they would": both; a negated threat word is a pledge of restraint
+    assert pledgers(forms, "not threaten or use force") == {"BWA", "NAM"}
+    # "Under it the two countries", "the heads of the two police services ... on Wednesday
+    # evening": the story's pair
+    assert pledgers(forms, "share flood data") == {"BWA", "NAM"}
+    assert pledgers(forms, "begin joint patrols") == {"BWA", "NAM"}
+
+
+def test_passive_acts_agents_amounts_and_closures(forms: list[Commitment]) -> None:
+    # no doer named: the pair; a doer named ("by a Chinese firm"): no pledge of theirs
+    assert pledgers(forms, "is to be set up") == {"BWA", "NAM"}
+    assert not pledgers(forms, "will be built")
+    # a country's agent pledges for it, not a country's things
+    assert pledgers(forms, "is to travel to Gaborone") == {"NAM"}
+    assert not pledgers(forms, "will expand")
+    # an amount in another dollar; a closure pledged
+    assert of(forms, "BWA", "US$20 million").quantity == 20_000_000
+    assert pledgers(forms, "will shut the old ferry") == {"NAM"}

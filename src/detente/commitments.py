@@ -114,6 +114,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from detente.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, find_dates
@@ -295,13 +296,15 @@ _PAIR_SUBJECT = re.compile(r"^(?:both|the two \w+)\b", re.I)  # "the two ministe
 # A plural subject that names no one, when no actor stands before the cue: "The agriculture
 # ministries also agreed to", "the governments undertook to", "envoys X and Y agreed to".
 _PLURAL_SUBJECT = re.compile(
-    rf"^(?:the\s+)?(?:[a-z-]+\s+)?{_BOUND}\b|^[a-z]+\s+(?-i:[A-Z][\w-]*\s+){{1,3}}and\s",
+    rf"^(?:the\s+)?(?:[a-z-]+\s+)?{_BOUND}\b|^[a-z]+\s+(?-i:[A-Z][\w-]*\s+){{1,3}}and\s"
+    r"|^(?:the\s+)?[a-z-]+\s+of\s+(?:the\s+)?(?:two|both)\s",  # "the heads of the two services"
     re.I,
 )
 _THEY_SUBJECT = re.compile(r"^they\b", re.I)  # only when no actor is named before the cue
 # The pair as the subject right before the cue: ", the two presidents had agreed to".
 _PAIR_RIGHT_BEFORE = re.compile(
-    r"(?:^|[,;]\s+|\bwhich\s+)(?:both|the two \w+)\s+(?:(?:have|has|had|also|then|now|jointly|"
+    r"(?:^|[,;]\s+|\bwhich\s+|^(?:under|in|by|with)\s+(?:it|this|that|them|the\s+[\w-]+),?\s+)"
+    r"(?:both|the two \w+)\s+(?:(?:have|has|had|also|then|now|jointly|"
     r"formally)\s+)*$",
     re.I,
 )
@@ -330,6 +333,7 @@ _WHEN_SAID = (
     r"(?:\d{1,2}|\d{4}|(?-i:[A-Z][a-z]+)|week|month|year|weekend|summit|talks|principle)"
     r"|in principle|(?:then|now|also|formally|publicly|jointly|again|already|quickly|as well|"
     r"likewise|separately|in turn|in return))"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"  # "agreed on Wednesday evening to"
 )
 
 
@@ -366,7 +370,8 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         rf"(?:{_WHEN_SAID}\s+)?"
         r"(?:never |not )?to\b(?!(?-i: [A-Z]))(?!\s*(?::|(?:it|this|that|them)\b))"
         r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b"
-        r"|\s+(?:up to |some |about |around |roughly |nearly |almost |more than |at least )?[$€£]?\d"
+        r"|\s+(?:up to |some |about |around |roughly |nearly |almost |more than |at least )?"
+        r"(?:(?-i:[A-Z]{1,2})?[$€£])?\d"  # "pledged A$200 million", "US$3 billion"
         # a thing promised: "promised first deliveries by 2015", "pledged Kyiv a new loan"
         r"|\s+(?:(?-i:[A-Z][\w-]*)\s+){0,2}(?P<thing>(?:an?|first|new|more|further|full|fresh|"
         r"additional|continued|regular)\s+[a-z]{3,}))"
@@ -742,7 +747,8 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              "pause|postpone|delay|waive|drop|ease|grant|offer|swap|evacuate|travel|visit|"
              "attend|finali[sz]e|rescind|re-?establish|fly|build|construct|develop|expand|"
              "raise|increase|lower|recogni[sz]e|normali[sz]e|settle|resolve|approve|adopt|"
-             "unblock|reunite|repatriate|compensate|apologi[sz]e")  # fmt: skip
+             "unblock|reunite|repatriate|compensate|apologi[sz]e|scrap|abolish|deposit|shut|"
+             "file")  # fmt: skip
 _WILL_ACT = re.compile(rf"\b{_FUTURE}(?:{_AGENTIVE})\b{_NOT_AN_ACT}", re.I)
 # The two sides as the subject of a pledge: "the two armies are to set up", "Both countries will
 # remain bound", "their foreign ministers would draft", "each side will notify the other".
@@ -822,7 +828,8 @@ _THREAT_WORDS = (
 _THREAT = re.compile(rf"\b(?:{_THREAT_WORDS})\b", re.I)
 # In a pledge's own clause: a condition, a mere possibility, or a threat ("warned that it would").
 _NOT_A_PLEDGE = re.compile(
-    rf"\b(?:if|unless|could|might|(?-i:may)|{_THREAT_WORDS}|hope[sd]?|hoping|"
+    # not a threat when negated: "would not threaten or use force" is a pledge of restraint
+    rf"\b(?:if|unless|could|might|(?-i:may)|(?<!not )(?<!never )(?:{_THREAT_WORDS})|hope[sd]?|hoping|"
     r"expect(?:s|ed)?|believe[sd]?|think|thinks|thought"
     r"|provided(?=\s+(?:that|the|it|they)\b))\b",  # "provided the technology was proven"
     re.I,
@@ -895,8 +902,9 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
             if verb.startswith("agree") and len(set(pledgers)) > 1:
                 # "Putin, Poroshenko, Merkel and Hollande ... agreed that": all who agreed
                 pledger = tuple(dict.fromkeys(pledgers))
-            elif verb[:4] in _REPORTING and speakers:
-                pledger = speakers  # "Petro and Maduro announced that": both who announced it
+            elif speakers:
+                # "Petro and Maduro announced that", "Guyana and Venezuela pledged that": both
+                pledger = speakers
             found.append((m, pledger))
             taken.append((m.start(), m.end()))
             pos = m.end()
@@ -908,6 +916,16 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
     # "the two armies are to set up a hotline": a pledge of the story's two parties
     for m in _PAIR_WILL.finditer(text):
         if not any(a <= m.start() < b for a, b in taken) and not conditional_or_threat(m, False):
+            found.append((m, None))
+            taken.append((m.start(), m.end()))
+    # "a joint commission is to be set up", "links are also to be restored": an act of the
+    # story's two parties, when no one is named as doing it
+    for m in _passive_will().finditer(text):
+        if (
+            not any(a <= m.start() < b for a, b in taken)
+            and not conditional_or_threat(m, False)
+            and not re.match(r"\s+by\b", text[m.end() :])
+        ):
             found.append((m, None))
             taken.append((m.start(), m.end()))
     # "Under the accord, Russia will build two lines", "an agreement under which the United
@@ -931,9 +949,13 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
             end = start + len(a["text"])
             if start >= m.start():
                 continue
+            gap = text[end : m.start()]
+            if _AGENT_OF.fullmatch(gap) and not _NOT_PLEDGER.search(text[:start]):
+                # "Pakistan's national security adviser, Sartaj Aziz, is to travel": its agent
+                found.append((m, a["actor"]))
+                break
             if _NOT_PLEDGER.search(text[:start]) or _POSSESSIVE.match(text[end:]):
                 continue
-            gap = text[end : m.start()]
             if a["kind"] == "modifier":  # "Russian specialists are to help": its head noun
                 if re.fullmatch(r"\s+[a-z]+(?:\s+[a-z]+)?\s+", gap):
                     found.append((m, _joint_subject(r, a)))
@@ -943,6 +965,34 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
                 found.append((m, _joint_subject(r, a)))
                 break
     return found
+
+
+# A possessive actor's agent as the subject: "Pakistan's national security adviser, Sartaj Aziz,
+# is to", "Egypt's foreign ministry will"; not its things ("Russia's exports will").
+_AGENT_OF = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:adviser|advisor|minister|president|premier|leader|"
+    r"government|cabinet|parliament|army|armed forces|forces|troops|navy|air force|military|"
+    r"delegation|envoy|ambassador|officials|authorities|ministry|negotiators|coast guard|"
+    r"border guards?|police)(?:\s*,[^,.;]{1,40},)?\s+"
+)
+# Acts a pair may pledge in the passive future, with no doer named: "is to be set up".
+_PASSIVE_ACTS = ("set up", "establish", "create", "form", "launch", "open", "reopen", "restore",
+                 "resume", "re-establish", "release", "return", "lift", "remove", "withdraw",
+                 "hand over", "build", "complete", "sign", "ratify", "implement", "exchange",
+                 "deliver", "extend", "expand", "replace", "deploy", "pay", "repay", "normalise",
+                 "normalize", "demarcate", "revive", "reconvene", "upgrade")  # fmt: skip
+
+
+@cache
+def _passive_will() -> re.Pattern[str]:
+    """ "is to be set up", "are also to be restored", "will be replaced": a pledged act in the
+    passive future."""
+    forms = [f for a in _PASSIVE_ACTS for f in _done_forms(*a.split(" ", 1)) if "?<=" not in f]
+    return re.compile(
+        r"\b(?:(?:is|are)\s+(?:also\s+|now\s+|first\s+)?to\s+be|(?:will|shall)\s+(?:also\s+)?be)"
+        rf"\s+(?:(?:quickly|immediately|fully|gradually|soon|jointly)\s+)?(?:{'|'.join(forms)})\b",
+        re.I,
+    )
 
 
 def _joined_pair(r) -> list[str]:  # noqa: ANN001
