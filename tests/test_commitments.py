@@ -849,7 +849,8 @@ FORMS = [
         "evening to begin joint patrols. Namibia's foreign minister, Peya Mushelenga, is to "
         "travel to Gaborone next month. Botswana pledged US$20 million for a bridge at Mohembo. "
         "Namibia will shut the old ferry crossing by June. Namibia's exports will expand, "
-        "officials said. The new bridge will be built by a Chinese firm.",
+        "officials said. The new bridge will be built by a Chinese firm. The delegations are to "
+        "meet again in Maun in May.",
     ),
 ]
 
@@ -866,6 +867,8 @@ def test_joint_and_negated_promises_bind_both(forms: list[Commitment]) -> None:
     # evening": the story's pair
     assert pledgers(forms, "share flood data") == {"BWA", "NAM"}
     assert pledgers(forms, "begin joint patrols") == {"BWA", "NAM"}
+    # the pair's own next meeting is pledged by both
+    assert pledgers(forms, "meet again in Maun") == {"BWA", "NAM"}
 
 
 def test_passive_acts_agents_amounts_and_closures(forms: list[Commitment]) -> None:

@@ -755,7 +755,9 @@ _WILL_ACT = re.compile(rf"\b{_FUTURE}(?:{_AGENTIVE})\b{_NOT_AN_ACT}", re.I)
 _PAIR_WILL = re.compile(
     rf"\b(?:(?:the two|both|their)\s+(?:[a-z-]+\s+)?{_BOUND}|(?:each|either) (?:\w+ )?{_BOUND}|"
     r"(?:the two|both)\s+(?:[a-z-]+\s+)?(?:experts|delegations|teams|negotiators|presidents)|"
-    rf"experts from both(?: sides)?)\s+(?:{_FUTURE}(?:(?:{_AGENTIVE})\b|remain bound\b))"
+    r"the\s+(?:delegations|negotiators|negotiating teams)|"
+    # the pair's own meeting is pledged too: "the two presidents will meet again in Brazil"
+    rf"experts from both(?: sides)?)\s+(?:{_FUTURE}(?:(?:{_AGENTIVE}|meet)\b|remain bound\b))"
     rf"{_NOT_AN_ACT}",
     re.I,
 )
