@@ -52,6 +52,9 @@ def test_dictionary_covers_un_members_and_people() -> None:
         ("Let us talk about it.", []),
         ("The NATO-Russia Council met in Rome.", ["ITAGOV"]),  # the council is a venue
         ("The Russian defence ministry issued a statement.", ["RUSMIL"]),
+        # abbreviations with full stops, tokenised as written ("u.s." alone splits in two)
+        ("U.S. officials met British envoys.", ["USAGOV", "GBRGOV"]),
+        ("The U.K. and St. Lucia signed a treaty.", ["GBR", "LCA"]),
     ],
 )
 def test_resolution(analyser, text: str, expected: list[str]) -> None:

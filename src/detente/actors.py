@@ -283,11 +283,12 @@ class ActorMatcher:
         self.dictionary = dictionary
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._keys: dict[int, str] = {}
-        texts = list(dictionary.entries)
-        for key, pattern in zip(texts, nlp.tokenizer.pipe(texts), strict=True):
+        for key, entries in dictionary.entries.items():
             match_id = nlp.vocab.strings.add(key)
             self._keys[match_id] = key
-            self._matcher.add(key, [pattern])
+            # tokenised as written: "U.S." is one token, the lower-cased "u.s." two
+            written = list(dict.fromkeys(e.text for e in entries))
+            self._matcher.add(key, list(nlp.tokenizer.pipe(written)))
 
     def find(self, doc: Doc) -> list[tuple[Span, Entry]]:
         """Non-overlapping matches (longest first), each with its best entry for the text's case."""
