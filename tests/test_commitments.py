@@ -850,7 +850,8 @@ FORMS = [
         "travel to Gaborone next month. Botswana pledged US$20 million for a bridge at Mohembo. "
         "Namibia will shut the old ferry crossing by June. Namibia's exports will expand, "
         "officials said. The new bridge will be built by a Chinese firm. The delegations are to "
-        "meet again in Maun in May.",
+        "meet again in Maun in May. Namibian officials are seeking new routes, including "
+        "across Botswana, which agreed last year to let Namibian lorries use its roads.",
     ),
 ]
 
@@ -869,6 +870,8 @@ def test_joint_and_negated_promises_bind_both(forms: list[Commitment]) -> None:
     assert pledgers(forms, "begin joint patrols") == {"BWA", "NAM"}
     # the pair's own next meeting is pledged by both
     assert pledgers(forms, "meet again in Maun") == {"BWA", "NAM"}
+    # the subject of a relative clause, though named after "across"
+    assert pledgers(forms, "let Namibian lorries") == {"BWA"}
 
 
 def test_passive_acts_agents_amounts_and_closures(forms: list[Commitment]) -> None:

@@ -1084,6 +1084,8 @@ _NOT_PLEDGER = re.compile(
 _RECIPIENT = re.compile(r"\b(?:on|to|against|toward|towards|for)\s+(?:the\s+)?$", re.I)
 _SPEAKER = re.compile(r"^\s+(?:said|says|told|announced|stated|declared)\b")
 _SAID = re.compile(r"^\s+(?:said|says|told)\b")  # a speaker, not the doer of what is reported
+# Between an actor and a cue of which it is the subject in a relative clause: ", which agreed".
+_WHICH_DID = re.compile(r",?\s+(?:which|who)\s+(?:(?:has|had|have|also|then|later|once)\s+)*")
 
 
 def _pledgers(r, cue_at: int, clause_start: int = 0) -> list[str]:  # noqa: ANN001
@@ -1092,6 +1094,15 @@ def _pledgers(r, cue_at: int, clause_start: int = 0) -> list[str]:  # noqa: ANN0
     Organisation") or a speaker reporting someone else's pledge ("Obama said the United States
     ... pledged")."""
     text, offset = r["text"], r["char_start"]
+    for a in r["actors"]:
+        # "supply routes across Russia, which agreed last year to": the relative clause's subject
+        end = a["start"] - offset + len(a["text"])
+        if (
+            a["kind"] != "modifier"
+            and end <= cue_at - offset
+            and _WHICH_DID.fullmatch(text[end : cue_at - offset])
+        ):
+            return [a["actor"]]
     found = []
     for a in r["actors"]:
         start = a["start"] - offset
