@@ -851,7 +851,11 @@ FORMS = [
         "Namibia will shut the old ferry crossing by June. Namibia's exports will expand, "
         "officials said. The new bridge will be built by a Chinese firm. The delegations are to "
         "meet again in Maun in May. Namibian officials are seeking new routes, including "
-        "across Botswana, which agreed last year to let Namibian lorries use its roads.",
+        "across Botswana, which agreed last year to let Namibian lorries use its roads. "
+        "Ministers opened the bridge, and the two governments undertook to finish the road within "
+        "a year. Namibian officials said Botswana has undertaken to guard the new border post. "
+        "Namibia promised Botswana a $5 million loan. Gaborone vowed during the talks to build a "
+        "second bridge.",
     ),
 ]
 
@@ -872,6 +876,11 @@ def test_joint_and_negated_promises_bind_both(forms: list[Commitment]) -> None:
     assert pledgers(forms, "meet again in Maun") == {"BWA", "NAM"}
     # the subject of a relative clause, though named after "across"
     assert pledgers(forms, "let Namibian lorries") == {"BWA"}
+    # the pair after ", and"; "has undertaken"; an amount promised to someone; the time of a pledge
+    assert pledgers(forms, "finish the road") == {"BWA", "NAM"}
+    assert pledgers(forms, "guard the new border post") == {"BWA"}
+    assert of(forms, "NAM", "$5 million loan").quantity == 5_000_000
+    assert pledgers(forms, "build a second bridge") == {"BWA"}
 
 
 def test_passive_acts_agents_amounts_and_closures(forms: list[Commitment]) -> None:

@@ -303,8 +303,8 @@ _PLURAL_SUBJECT = re.compile(
 _THEY_SUBJECT = re.compile(r"^they\b", re.I)  # only when no actor is named before the cue
 # The pair as the subject right before the cue: ", the two presidents had agreed to".
 _PAIR_RIGHT_BEFORE = re.compile(
-    r"(?:^|[,;]\s+|\bwhich\s+|^(?:under|in|by|with)\s+(?:it|this|that|them|the\s+[\w-]+),?\s+)"
-    r"(?:both|the two \w+)\s+(?:(?:have|has|had|also|then|now|jointly|"
+    r"(?:^|[,;]\s+(?:and\s+)?|\bwhich\s+|^(?:under|in|by|with)\s+(?:it|this|that|them|the\s+[\w-]+),?\s+)"
+    r"(?:both|the two \w+|the (?:countries|governments|sides|parties))\s+(?:(?:have|has|had|also|then|now|jointly|"
     r"formally)\s+)*$",
     re.I,
 )
@@ -329,7 +329,9 @@ _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", 
 
 
 _WHEN_SAID = (
-    r"(?:(?:on|in|at|during|last|this|earlier|late|early)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,2}?"
+    r"(?:during\s+(?:the|his|her|its|their|a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:campaign|visit|talks|summit|meeting|trip|call|speech|interview|session)"
+    r"|(?:on|in|at|during|last|this|earlier|late|early)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,2}?"
     r"(?:\d{1,2}|\d{4}|(?-i:[A-Z][a-z]+)|week|month|year|weekend|summit|talks|principle)"
     r"|in principle|(?:then|now|also|formally|publicly|jointly|again|already|quickly|as well|"
     r"likewise|separately|in turn|in return))"
@@ -354,6 +356,7 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
                 v + v[-1:] + "ed",  # committed
                 v + v[-1:] + "ing",
                 "undertook" if v == "undertake" else v,
+                "undertaken" if v == "undertake" else v,
             )
         },  # fmt: skip
         key=len,
@@ -370,8 +373,11 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         rf"(?:{_WHEN_SAID}\s+)?"
         r"(?:never |not )?to\b(?!(?-i: [A-Z]))(?!\s*(?::|(?:it|this|that|them)\b))"
         r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b"
-        r"|\s+(?:up to |some |about |around |roughly |nearly |almost |more than |at least )?"
-        r"(?:(?-i:[A-Z]{1,2})?[$€£])?\d"  # "pledged A$200 million", "US$3 billion"
+        # an amount, perhaps after whom it is promised to: "pledged A$200 million", "promised
+        # Alexander Lukashenko a $1.5 billion loan"
+        r"|\s+(?:(?-i:[A-Z][\w-]*)\s+){0,3}?(?:an?\s+)?"
+        r"(?:up to |some |about |around |roughly |nearly |almost |more than |at least )?"
+        r"(?:(?-i:[A-Z]{1,2})?[$€£])?\d"
         # a thing promised: "promised first deliveries by 2015", "pledged Kyiv a new loan"
         r"|\s+(?:(?-i:[A-Z][\w-]*)\s+){0,2}(?P<thing>(?:an?|first|new|more|further|full|fresh|"
         r"additional|continued|regular)\s+[a-z]{3,}))"
