@@ -637,14 +637,11 @@ def _nearest(
 
 def climate_of(evidence: Iterable[Iterable[Evidence]]) -> Climate | None:
     """The climate of a period from the evidence on all its issues, each sentence once, weighed
-    as `_decide` weighs an issue's; None without evidence."""
+    as `_decide` weighs an issue's (tone only where nothing else speaks); None without
+    evidence."""
     seen = {(e.doc_id, e.sentence): e for found in evidence for e in found if not e.by_climate}
-    p = sum(e.weight for e in seen.values() if e.polarity == "common")
-    n = sum(-e.weight for e in seen.values() if e.polarity == "apart")
-    q = sum(e.weight for e in seen.values() if e.polarity == "partial")
-    if not p + n + q:
-        return None
-    return Climate((p - n) / (p + n + 2 * q), len(seen))
+    kept, p, n, q, score = _weigh(list(seen.values()))
+    return Climate(score, len(kept)) if p + n + q else None
 
 
 def _from_climate(
@@ -669,13 +666,20 @@ def _decide(taxonomy: Taxonomy, issue: str, evidence: list[Evidence], t: Thresho
         return IssueStance(
             issue, label, "unknown", None, {"common": 0.0, "apart": 0.0, "partial": 0.0}
         )
-    if any(not e.by_tone for e in evidence):  # tone speaks only where nothing else does
+    evidence, p, n, q, score = _weigh(evidence)
+    return IssueStance(
+        issue, label, t.level(score), score, {"common": p, "apart": n, "partial": q},
+        tuple(evidence),
+    )  # fmt: skip
+
+
+def _weigh(evidence: list[Evidence]) -> tuple[list[Evidence], float, float, float, float]:
+    """The evidence that counts (tone only where nothing else speaks), the sums of its positive
+    (P), negative (N) and partial (Q) weights, and the score (P - N) / (P + N + 2Q)."""
+    if any(not e.by_tone for e in evidence):
         evidence = [e for e in evidence if not e.by_tone]
     p = sum(e.weight for e in evidence if e.polarity == "common")
     n = sum(-e.weight for e in evidence if e.polarity == "apart")
     q = sum(e.weight for e in evidence if e.polarity == "partial")
     score = (p - n) / (p + n + 2 * q) if p + n + q else 0.0  # partial: one unit each way
-    level = t.level(score)
-    return IssueStance(
-        issue, label, level, score, {"common": p, "apart": n, "partial": q}, tuple(evidence)
-    )
+    return evidence, p, n, q, score
