@@ -303,9 +303,11 @@ _PLURAL_SUBJECT = re.compile(
 _THEY_SUBJECT = re.compile(r"^they\b", re.I)  # only when no actor is named before the cue
 # The pair as the subject right before the cue: ", the two presidents had agreed to".
 _PAIR_RIGHT_BEFORE = re.compile(
-    r"(?:^|[,;]\s+(?:and\s+)?|\bwhich\s+|^(?:under|in|by|with)\s+(?:it|this|that|them|the\s+[\w-]+),?\s+)"
-    r"(?:both|the two \w+|the (?:countries|governments|sides|parties))\s+(?:(?:have|has|had|also|then|now|jointly|"
-    r"formally)\s+)*$",
+    # after the start, a comma (", and"), "which", or an opening phrase ("Under it")
+    r"(?:^|[,;]\s+(?:and\s+)?|\bwhich\s+"
+    r"|^(?:under|in|by|with)\s+(?:it|this|that|them|the\s+[\w-]+),?\s+)"
+    r"(?:both|the two \w+|the (?:countries|governments|sides|parties))\s+"
+    r"(?:(?:have|has|had|also|then|now|jointly|formally)\s+)*$",
     re.I,
 )
 _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", "under", "after",
@@ -837,8 +839,8 @@ _THREAT = re.compile(rf"\b(?:{_THREAT_WORDS})\b", re.I)
 # In a pledge's own clause: a condition, a mere possibility, or a threat ("warned that it would").
 _NOT_A_PLEDGE = re.compile(
     # not a threat when negated: "would not threaten or use force" is a pledge of restraint
-    rf"\b(?:if|unless|could|might|(?-i:may)|(?<!not )(?<!never )(?:{_THREAT_WORDS})|hope[sd]?|hoping|"
-    r"expect(?:s|ed)?|believe[sd]?|think|thinks|thought"
+    rf"\b(?:if|unless|could|might|(?-i:may)|(?<!not )(?<!never )(?:{_THREAT_WORDS})|"
+    r"hope[sd]?|hoping|expect(?:s|ed)?|believe[sd]?|think|thinks|thought"
     r"|provided(?=\s+(?:that|the|it|they)\b))\b",  # "provided the technology was proven"
     re.I,
 )
@@ -861,7 +863,10 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
     actor the sentence before names first (`r["previous"]`). Not when the pledge's own clause is
     conditional, hoped for or a threat ("would respond if", "warned that it would", "hoped it
     would open the way"), nor a plain future after a condition ("If NATO admits Poland, Moscow
-    will ..."); "will not send" is no pledge unless it is promised."""
+    will ..."); "will not send" is no pledge unless it is promised. An act in the passive
+    future with no doer named ("a joint commission is to be set up") is pledged by the story's
+    two parties, and a country's agent pledges for it ("Pakistan's national security adviser,
+    Sartaj Aziz, is to travel")."""
     text, offset = r["text"], r["char_start"]
 
     def conditional_or_threat(m: re.Match[str], promised: bool) -> bool:
@@ -993,8 +998,8 @@ _PASSIVE_ACTS = ("set up", "establish", "create", "form", "launch", "open", "reo
 
 @cache
 def _passive_will() -> re.Pattern[str]:
-    """ "is to be set up", "are also to be restored", "will be replaced": a pledged act in the
-    passive future."""
+    """The passive future of a pledged act: "is to be set up", "are also to be restored", "will
+    be replaced"."""
     forms = [f for a in _PASSIVE_ACTS for f in _done_forms(*a.split(" ", 1)) if "?<=" not in f]
     return re.compile(
         r"\b(?:(?:is|are)\s+(?:also\s+|now\s+|first\s+)?to\s+be|(?:will|shall)\s+(?:also\s+)?be)"
@@ -1098,7 +1103,8 @@ def _pledgers(r, cue_at: int, clause_start: int = 0) -> list[str]:  # noqa: ANN0
     """The actors named before a commitment cue that can be making it: not a modifier, a
     possessor ("Russia's entry"), the object of a preposition ("in Lisbon", "into the World Trade
     Organisation") or a speaker reporting someone else's pledge ("Obama said the United States
-    ... pledged")."""
+    ... pledged"). The subject of a relative clause holding the cue is the pledger whatever
+    comes before it ("routes across Russia, which agreed last year to")."""
     text, offset = r["text"], r["char_start"]
     for a in r["actors"]:
         # "supply routes across Russia, which agreed last year to": the relative clause's subject
