@@ -86,9 +86,11 @@ def _matched(expected: Iterable[str], found: Iterable[str], tolerance: int) -> i
     return len(used)
 
 
-def _second_reader(expected: dict[str, Any], path: Path) -> list[tuple[str, str, str]]:
+def _second_reader(
+    expected: dict[str, Any], path: Path, tolerance: int = 2
+) -> list[tuple[str, str, str]]:
     """A second reader's answers next to the expected ones, question by question; turning
-    points as one row each, "matched" when the reader named a month within two of it."""
+    points as one row each, "matched" when the reader named a month within `tolerance`."""
     theirs = read_yaml(path) or {}
     rows = []
     for period, other in zip(expected.get("maps") or [], theirs.get("maps") or [], strict=True):
@@ -102,7 +104,7 @@ def _second_reader(expected: dict[str, Any], path: Path) -> list[tuple[str, str,
         rows.append(("status", _status(want["status"]), _status(other["status"])))
     theirs_points = [str(p)[:7] for p in theirs.get("turning_points") or []]
     for want in expected.get("turning_points") or []:
-        hit = _matched([str(want)[:7]], theirs_points, 2)
+        hit = _matched([str(want)[:7]], theirs_points, tolerance)
         rows.append(("turning point", "matched", "matched" if hit else "missed"))
     return rows
 
@@ -111,7 +113,7 @@ def evaluate_case(folder: Path, config: Config, tolerance: int = 2) -> CaseResul
     expected = read_yaml(folder / "expected.yaml") or {}
     result = CaseResult(folder.name)
     if (folder / "second_reader.yaml").exists():
-        result.reader = _second_reader(expected, folder / "second_reader.yaml")
+        result.reader = _second_reader(expected, folder / "second_reader.yaml", tolerance)
     taxonomy = load_taxonomy()
     side, other = list(expected["side"]), list(expected["other"])
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "case.duckdb") as store:
