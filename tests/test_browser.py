@@ -6,6 +6,7 @@ former; the dev extra brings the latter). Playwright's own browser download is n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -169,6 +170,21 @@ def test_relations_sections_in_chromium(browser, relations_report: Path, tmp_pat
         assert RELATIONS_SCRIPT in text  # shown as text, never run
         assert "far apart on Afghanistan" in text
         assert offline.dialogs == []
+        # A level from the period's climate is a dashed badge; whatever the level, its text
+        # stays dark enough to read on the white page.
+        assert page.locator("#issue-arms_control .level.climate").count() >= 1
+        styles = page.evaluate(
+            """() => ["common", "partial", "apart"].map(level => {
+                const e = document.createElement("span");
+                e.className = "level climate " + level;
+                document.querySelector("#agreement").appendChild(e);
+                const s = getComputedStyle(e);
+                return [s.color, s.borderTopStyle];
+            })"""
+        )
+        for color, border in styles:
+            r, g, b = (int(v) for v in re.findall(r"\d+", color)[:3])
+            assert border == "dashed" and 0.299 * r + 0.587 * g + 0.114 * b < 160, styles
 
         # Commitments: opening a row shows the commitment sentence and the reports on it.
         table = page.locator("#commitments-table")
