@@ -893,3 +893,48 @@ def test_passive_acts_agents_amounts_and_closures(forms: list[Commitment]) -> No
     # an amount in another dollar; a closure pledged
     assert of(forms, "BWA", "US$20 million").quantity == 20_000_000
     assert pledgers(forms, "will shut the old ferry") == {"NAM"}
+
+
+# Malawi and Zambia (invented story): fulfilments told in other words than the pledge's act.
+RETOLD_STORY = [
+    (
+        "2026-01-10",
+        "Malawi and Zambia held border talks in Chipata on Saturday. Malawi pledged to send 300 "
+        "soldiers and police to the Chitipa crossing. Zambia will file a claim with the African "
+        "Union commission over the river channel. The two governments agreed to set up a team of "
+        "water experts. Zambia promised to return the seized fishing boats to their owners. "
+        "Malawi undertook to build a weighbridge at the Mchinji border post.",
+    ),
+    (
+        "2026-06-12",
+        "Relations between Malawi and Zambia have calmed since the Chipata talks. About 300 "
+        "Malawian soldiers and police were posted at Chitipa in March. Lusaka lodged its claim "
+        "over the river channel with the commission in May. A panel of water experts from both "
+        "countries handed its first report to the ministers last week. The seized fishing boats "
+        "have not been handed back to their owners, Malawian traders said. Malawi plans to "
+        "finish the weighbridge at the Mchinji border post next year.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def retold(tmp_path_factory) -> list[Commitment]:  # noqa: ANN001
+    return analysed(tmp_path_factory.mktemp("retold"), RETOLD_STORY, "r")
+
+
+def test_a_fulfilment_told_in_other_words(retold: list[Commitment]) -> None:
+    # a later sentence tells, with another verb, that what the pledge names was done: "send 300
+    # soldiers" / "soldiers were posted", "file a claim" / "lodged its claim", "set up a team of
+    # water experts" / "a panel of water experts handed its first report"
+    for actor, words, verb in (
+        ("MWI", "send 300 soldiers", "posted"),
+        ("ZMB", "file a claim", "lodged"),
+        ("MWI", "team of water experts", "handed"),
+        ("ZMB", "team of water experts", "handed"),
+    ):
+        c = of(retold, actor, words)
+        assert c.status == "fulfilled", (actor, words, c.history)
+        assert any(h.cue == f"told as done: {verb}" for h in c.history)
+    # not when the sentence denies it or tells it as still to come
+    assert of(retold, "ZMB", "return the seized fishing boats").status == "pending"
+    assert of(retold, "MWI", "build a weighbridge").status == "pending"

@@ -118,7 +118,9 @@ from functools import cache
 from typing import Any
 
 from detente.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, find_dates
+from detente.errors import ModelNotFound
 from detente.issues import NEGATORS, Taxonomy
+from detente.parse import load_pipeline
 from detente.store import Store
 
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -437,7 +439,7 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
     cue = _cue_pattern(taxonomy.commitment_verbs)
     sentences = store.query(
         """SELECT s.doc_id, s.sent_index, s.text, s.char_start, d.date AS doc_date,
-                  coalesce(s.issues, []) AS issues,
+                  coalesce(s.issues, []) AS issues, coalesce(s.stances, []) AS stances,
                   coalesce(list({'actor': am.country, 'text': am.text, 'start': am.char_start,
                                  'kind': am.kind} ORDER BY am.char_start)
                            FILTER (WHERE am.country IS NOT NULL), []) AS actors
@@ -468,6 +470,7 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
             lead_instruments.setdefault(r["doc_id"], set()).update(r["instruments"])
         r["reports"] = _statuses(r, status_cues, earlier.setdefault(r["doc_id"], {}))
     wanted = {a.upper() for a in actors}
+    parse = _parser(store)
     # Each sentence with its neighbours: "Under the treaty, each side may have..." takes
     # "New START" from the sentence before it.
     by_place = {(r["doc_id"], r["sent_index"]): r for r in sentences}
@@ -492,7 +495,7 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
             upto = pledges[n + 1][0].start() if n + 1 < len(pledges) else len(r["text"])
             out += _commitments_of(
                 r, m, pledger, declared, n, taxonomy, sentences, by_place, parties_of_doc, wanted,
-                (m.start() if n else 0, upto),
+                (m.start() if n else 0, upto), parse,
             )  # fmt: skip
     return out
 
@@ -568,7 +571,7 @@ def _clause_end(text: str, at: int) -> int:
 
 
 def _commitments_of(
-    r, m, pledger, declared, n, taxonomy, sentences, by_place, parties_of_doc, wanted, own
+    r, m, pledger, declared, n, taxonomy, sentences, by_place, parties_of_doc, wanted, own, parse
 ) -> list[Commitment]:  # noqa: ANN001
     """The commitments one pledge of sentence `r` makes, one per committer and amount."""
     start = _clause_start(r["text"], m.start())
@@ -659,6 +662,8 @@ def _commitments_of(
         pledgers=set(committers),
         clause=(start, start + len(clause)),
         instruments=instruments,
+        parse=parse,
+        things=_things(r["text"], m.start(), own[1], parse),
     )  # fmt: skip
     if each_side:
         committers += [a for a in _parties(reports) if a not in committers]
@@ -1187,6 +1192,8 @@ def _history(
     enabler=(),
     pledgers=(),
     instruments=(),
+    parse=None,
+    things=frozenset(),
 ) -> list[tuple[StatusReport, set[str], bool, bool]]:  # noqa: ANN001
     """Later reports on the pledge at `own` (its words) of sentence `r`: the status reports (see
     `_statuses`) of sentences of later documents linked to it (for a `standing` rule, also of its
@@ -1284,7 +1291,17 @@ def _history(
         no = refused.search(s["text"]) if refused and not negative else None
         if no and _conditional(s["text"], no.start()):
             no = None
-        if not s["reports"] and not done and not over and not never and not no:
+        # told as done in other words, in a sentence sharing two key words with the pledge
+        retold = (
+            _retold(s, things, parse)
+            if parse
+            and things
+            and not negative
+            and len(keys & s["keys"]) >= 2
+            and not (s["reports"] or done or over or never or no)
+            else None
+        )
+        if not s["reports"] and not done and not over and not never and not no and not retold:
             continue
         if instruments and s["about_instruments"] and not instruments & s["about_instruments"]:
             continue  # about another instrument: the INF Treaty's breaches are not New START's
@@ -1336,6 +1353,8 @@ def _history(
             reports.append(
                 ("breached", no.group(0), named_pledgers or _about(s, no.start(), no.end()))
             )
+        if retold:
+            reports.append(("fulfilled", f"{RETOLD}{retold}", set()))
         done_as = "breached" if negative else "fulfilled"
         if done and not any(status == done_as for status, _, _ in reports):
             about = _about(s, done.start(), done.end())
@@ -1352,6 +1371,139 @@ def _history(
             every = not about and bool(_EACH_SIDE.search(s["text"]))
             history.append((report, about, is_direct or every, is_named))
     return history
+
+
+# The cue of a fulfilment told in other words (see `_retold`): weaker than a status word.
+RETOLD = "told as done: "
+# Words of a part of a sentence that tell of something not (yet) done: the future, a pledge made
+# ("agreed to", but not "the money France promised in 2013"), a condition, a demand, a failure.
+_NOT_DONE_YET = re.compile(
+    r"\b(?:will|would|shall|could|might|(?-i:may)|must|should|is to|are to|was to|were to|plans?|"
+    r"planned|expected|hopes?|hoped|intends?|wants?|wanted|(?:promised|pledged|vowed|agreed|"
+    r"undertook|committed)(?=\s+(?:to|that|on|in principle)\b)|demand\w*|urged?|urging|"
+    r"called for|asked|not|never|no|nothing|none|barely|hardly|little|yet|failed|refused|if|"
+    r"unless|once|until|without|still|awaits?|awaiting|pending|before|supposed|proposed|"
+    r"proposal|offered|suggested)\b",
+    re.I,
+)
+# What a story tells of talk, meetings and quarrels, not of a pledged act done (lemmas).
+_NOT_THE_ACT = {"say", "tell", "call", "announce", "add", "state", "note", "insist", "argue",
+                "accuse", "warn", "protest", "regret", "meet", "sign", "watch", "base", "depend",
+                "end", "kill", "fire", "order", "offer", "receive", "name", "report", "claim",
+                "welcome", "praise", "visit", "be", "have", "do", "propose", "present", "show",
+                "seem", "appear", "describe", "confirm", "deny", "allege", "expect", "make",
+                "agree", "promise", "pledge", "vow", "undertake", "commit", "guarantee",
+                "assure", "decide", "plan", "want", "try", "seek", "urge", "ask", "demand",
+                "discuss", "talk", "negotiate", "debate", "consider", "recognise", "recognize"}  # fmt: skip
+_PARTS = re.compile(
+    r"[;:]|,\s+(?:and|but|while|whereas|although|though|which|where|when|after)\b|\s+but\s+", re.I
+)
+_MODAL = {"will", "would", "shall", "may", "might", "could", "should", "must", "can"}
+
+
+def _parser(store: Store):  # noqa: ANN202
+    """The parse of a sentence by the pipeline most of the store's documents were read with
+    (or the default one), for the few sentences whose verbs decide a commitment's fate; None
+    when no pipeline is installed."""
+    rows = store.query(
+        "SELECT model, count(*) AS n FROM documents WHERE model IS NOT NULL GROUP BY model "
+        "ORDER BY n DESC LIMIT 1"
+    )
+    try:
+        nlp = load_pipeline(rows[0]["model"] if rows else None)
+    except ModelNotFound:
+        try:
+            nlp = load_pipeline(None)
+        except ModelNotFound:
+            return None
+    return cache(nlp)
+
+
+_VAGUE_THINGS = {"side", "country", "government", "year", "month", "week", "day", "time", "way",
+                 "part", "number", "official", "minister", "leader", "people", "step", "end",
+                 "start", "view", "order", "place", "term", "basis", "matter", "issue", "area",
+                 "treaty", "agreement", "deal", "accord", "pact", "convention", "thing"}  # fmt: skip
+_ARGS = ("nsubj", "nsubjpass", "dobj")
+_MODIFIERS = ("relcl", "amod", "acl", "compound")
+# One name for things a later report calls otherwise: "troops" pledged, "soldiers" withdrawn.
+_SAME_THING = {"soldier": "troop", "force": "troop", "unit": "troop", "personnel": "troop",
+               "envoy": "ambassador", "lorry": "truck", "ship": "vessel",
+               "boat": "vessel", "fund": "money", "funding": "money", "loan": "money",
+               "credit": "money", "aid": "money", "ceasefire": "truce", "prisoner": "detainee",
+               "captive": "detainee", "hostage": "detainee"}  # fmt: skip
+
+
+def _heads(tok) -> set[str]:  # noqa: ANN001
+    """The common nouns a verb acts on or is done by (lemmas), through "of" ("88 of the
+    soldiers", "a team of experts") and "and" ("soldiers and police")."""
+    out: set[str] = set()
+    todo = [c for c in tok.children if c.dep_ in _ARGS]
+    if tok.dep_ == "relcl":  # "the Iskander-M systems Moscow handed over"
+        todo.append(tok.head)
+    while todo:
+        w = todo.pop()
+        if w.pos_ == "NOUN":
+            lemma = w.lemma_.lower()
+            out.add(_SAME_THING.get(lemma, lemma))
+        todo += [c for c in w.children if c.dep_ == "conj"]
+        todo += [g for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return out - _VAGUE_THINGS
+
+
+def _things(text: str, start: int, end: int, parse) -> frozenset[str]:  # noqa: ANN001
+    """What a pledge's own words promise to act on: the nouns its verbs take as object ("file a
+    counter-claim", "send more soldiers and police", "pull their government vessels out")."""
+    if not parse:
+        return frozenset()
+    return frozenset(
+        n
+        for tok in parse(text)
+        # the pledged acts, not what a clause inside their object tells ("against the missiles
+        # that Iran already has")
+        if start <= tok.idx < end and tok.pos_ == "VERB" and tok.dep_ not in _MODIFIERS
+        for n in _heads(tok)
+    )
+
+
+def _retold(s, things: frozenset[str], parse) -> str | None:  # noqa: ANN001
+    """A later sentence that tells what the pledge promised as done, in other words: a verb it
+    tells in the past or the perfect, as a finite verb and not a modifier, not negated nor
+    under a modal, whose subject or object names a thing the pledge names ("forensic experts
+    have identified 88 of the soldiers buried in unmarked graves" for a pledge to have the
+    soldiers identified; not "the warheads left on Ukrainian soil are being shipped"); and that
+    part of the sentence says nothing of the future, a condition, a demand, a failure or a
+    quarrel."""
+    text = s["text"]
+    bounds = [0] + [b for m in _PARTS.finditer(text) for b in (m.start(), m.end())] + [len(text)]
+    against = [
+        c.lower()
+        for k, c in (st.split(":", 1) for st in s["stances"] if ":" in st)
+        if k in ("apart", "reversed", "tone_down")
+    ]
+    for tok in parse(text):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_THE_ACT:
+            continue
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "neg" for c in tok.children) or auxes & _MODAL:
+            continue
+        if tok.dep_ in _MODIFIERS[1:]:
+            continue  # "deployed warheads", "the units sent to the line"
+        finite = tok.tag_ == "VBD"
+        # "have identified", "were handed over", "have been rolling across", not "was making"
+        perfect = (tok.tag_ == "VBN" and bool(auxes & {"has", "have", "had", "was", "were"})) or (
+            tok.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had"})
+        )
+        if not (finite or perfect) or tok.lower_.startswith("un"):
+            continue
+        at, end = tok.idx, tok.idx + len(tok)
+        a = max(b for b in bounds if b <= at)
+        part = text[a : min(b for b in bounds if b >= end)]
+        if _NOT_DONE_YET.search(part) or any(c in part.lower() for c in against):
+            continue
+        if _heads(tok) & things:
+            return tok.text
+    return None
 
 
 # A cue opening a relative clause, with the noun phrase it is about: "the mechanism, which began".
@@ -1933,5 +2085,7 @@ def _current(history: Sequence[StatusReport], one_off: bool = False) -> str:
             continue
         if status == "breached" and report.status == "suspended":
             continue  # suspending a rule one is already breaking leaves the breach
+        if status != "pending" and report.cue.startswith(RETOLD):
+            continue  # a retelling in other words does not undo what was reported before
         status = report.status
     return status
