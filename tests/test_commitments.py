@@ -903,7 +903,8 @@ RETOLD_STORY = [
         "soldiers and police to the Chitipa crossing. Zambia will file a claim with the African "
         "Union commission over the river channel. The two governments agreed to set up a team of "
         "water experts. Zambia promised to return the seized fishing boats to their owners. "
-        "Malawi undertook to build a weighbridge at the Mchinji border post.",
+        "Malawi undertook to build a weighbridge at the Mchinji border post. Zambia pledged "
+        "$4 million for Malawi's flood shelters before the end of March.",
     ),
     (
         "2026-06-12",
@@ -912,7 +913,8 @@ RETOLD_STORY = [
         "over the river channel with the commission in May. A panel of water experts from both "
         "countries handed its first report to the ministers last week. The seized fishing boats "
         "have not been handed back to their owners, Malawian traders said. Malawi plans to "
-        "finish the weighbridge at the Mchinji border post next year.",
+        "finish the weighbridge at the Mchinji border post next year. The March deadline for "
+        "the $4 million contribution to flood shelters passed without the transfer.",
     ),
 ]
 
@@ -938,3 +940,12 @@ def test_a_fulfilment_told_in_other_words(retold: list[Commitment]) -> None:
     # not when the sentence denies it or tells it as still to come
     assert of(retold, "ZMB", "return the seized fishing boats").status == "pending"
     assert of(retold, "MWI", "build a weighbridge").status == "pending"
+
+
+def test_an_amount_as_written_links_a_deadline_passed(retold: list[Commitment]) -> None:
+    # "$4 million" is 4,000,000 to the quantity reader but "4 million" in a later story; a
+    # deadline that "passed without" the act is a breach
+    c = of(retold, "ZMB", "$4 million")
+    assert c.quantity == 4_000_000
+    assert c.status == "breached", c.history
+    assert [h.cue for h in c.history] == ["passed without"]

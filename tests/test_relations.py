@@ -51,6 +51,14 @@ def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
     assert "diplomatic_relations" in t.issues
     [t] = tags(analyser, "Lorries queued for days at the crossing into Belarus.")
     assert "trade" in t.issues
+    # killings and firefights at the border are incidents to manage; marking the line is the
+    # territorial question
+    [t] = tags(analyser, "Dhaka protested again at the border killings by Indian guards.")
+    assert "crisis_management" in t.issues
+    [t] = tags(analyser, "A firefight broke out between Afghan and Pakistani posts at Torkham.")
+    assert "crisis_management" in t.issues
+    [t] = tags(analyser, "The delimitation of the Kyrgyz-Tajik line has stalled again.")
+    assert "frozen_conflicts" in t.issues
 
 
 def write_corpus(path: Path, docs: list[tuple[str, str]]) -> Path:

@@ -1238,6 +1238,8 @@ def _history(
     )
     keys, issues = set(keys) or r["keys"], set(r["issues"])
     numbers = [f"{a:,}" for a, _ in _amounts(r["text"]) if isinstance(a, int) and a >= 10]
+    # an amount as written: "$3 million" is 3,000,000 to `quantity`, "3 million" to a reporter
+    numbers += re.findall(r"\d[\d,.]*\s+(?:million|billion|trillion)\b", r["text"])
     # a limit ("no more than 3.67 percent", "below 300 kilograms") is broken when a later report
     # puts the pledger past it ("passed the 300-kilogram cap", "above the 3.67 percent ceiling")
     own_words = r["text"][own[0] : own[1]]
