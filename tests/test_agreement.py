@@ -162,11 +162,18 @@ def store_path(tmp_path_factory) -> Path:  # noqa: ANN001
     return db
 
 
-def levels(db: Path, since: str, until: str) -> dict[str, IssueStance]:
+ON_OWN_EVIDENCE = Thresholds(prior=0)
+
+
+def levels(
+    db: Path, since: str, until: str, thresholds: Thresholds = ON_OWN_EVIDENCE
+) -> dict[str, IssueStance]:
+    """The map of a period; by default each issue on its own evidence alone (no leaning toward
+    the period's climate), as these tests check how sentences are read."""
     with Store(db, read_only=True) as store:
         found = agreement_map(
             store, TAXONOMY, ["USA", "NATO"], ["RUS"],
-            date.fromisoformat(since), date.fromisoformat(until),
+            date.fromisoformat(since), date.fromisoformat(until), thresholds,
         )  # fmt: skip
     return {s.issue: s for s in found}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from detente.agreement import Thresholds, agreement_map
+from detente.agreement import IssueStance, Thresholds, agreement_map
 from detente.commitments import commitments, deadline, quantity
 from detente.config import Config
 from detente.issues import load_taxonomy
@@ -114,13 +114,36 @@ def relations_store(tmp_path_factory) -> Path:
     return db
 
 
-def levels(db: Path, since: str | None = None, until: str | None = None) -> dict[str, str]:
+def stances(
+    db: Path, since: str | None = None, until: str | None = None, prior: float | None = None
+) -> dict[str, IssueStance]:
+    t = Thresholds() if prior is None else Thresholds(prior=prior)
     with Store(db, read_only=True) as store:
-        stances = agreement_map(
+        found = agreement_map(
             store, TAXONOMY, ["USA", "NATO"], ["RUS"],
-            date.fromisoformat(since) if since else None, date.fromisoformat(until) if until else None,
+            date.fromisoformat(since) if since else None,
+            date.fromisoformat(until) if until else None, t,
         )  # fmt: skip
-    return {s.issue: s.level for s in stances}
+    return {s.issue: s for s in found}
+
+
+def levels(db: Path, since: str | None = None, until: str | None = None) -> dict[str, str]:
+    """Each issue's level on its own evidence alone (no leaning toward the period's climate)."""
+    return {i: s.level for i, s in stances(db, since, until, prior=0).items()}
+
+
+def test_thin_evidence_leans_toward_the_period(relations_store: Path) -> None:
+    raw = stances(relations_store, "2009-01-01", "2011-12-31", prior=0)
+    lean = stances(relations_store, "2009-01-01", "2011-12-31")
+    # one red line, told by one camp (at reduced weight), in a period of cooperation
+    assert raw["nato_enlargement"].level == "apart"
+    assert lean["nato_enlargement"].level == "partial"
+    assert raw["nato_enlargement"].score < lean["nato_enlargement"].score < 0
+    assert lean["nato_enlargement"].balance == raw["nato_enlargement"].balance
+    # common interest stated in a warm period stays common
+    assert lean["afghanistan"].level == raw["afghanistan"].level == "common"
+    with pytest.raises(ValueError):
+        Thresholds(prior=-1)
 
 
 def test_agreement_map_levels_and_periods(relations_store: Path) -> None:

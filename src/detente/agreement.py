@@ -33,9 +33,12 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    issue count ("praised the charter, but Moscow's objection to enlargement stands" is apart).
 4. Per issue, P is the sum of positive weights, N of negative ones, Q of partial ones (one
    sentence, one vote): score = (P - N) / (P + N + 2Q), a partial sentence counting one unit
-   each way, from -1 (apart) to +1 (common). Level: `common` when score >= thresholds.common,
-   `apart` when score <= thresholds.apart, else `partial`; `unknown` without evidence. The
-   balance (P, N, Q) is reported with the level.
+   each way, from -1 (apart) to +1 (common), leaning toward the period's climate C (the same
+   score over every sentence of the period, each once) as much as `thresholds.prior` units of
+   evidence would: score = (P - N + prior x C) / (P + N + 2Q + prior). Level: `common` when
+   score >= thresholds.common, `apart` when score <= thresholds.apart, else `partial`;
+   `unknown` without evidence, or the climate's level when the period's stories name the issue
+   without a stance. The balance (P, N, Q) is reported with the level.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from detente.config import APART_UPTO, COMMON_FROM
+from detente.config import APART_UPTO, CLIMATE_PRIOR, COMMON_FROM
 from detente.issues import Taxonomy
 from detente.store import Store
 
@@ -103,8 +106,10 @@ class Thresholds:
     common: float = COMMON_FROM
     apart: float = APART_UPTO
     # an issue named in the period's stories on the pair but with no stance on it takes the
-    # level of the period's climate (`detente map --no-climate` leaves it unknown)
+    # level of the period's climate, and an issue's own score leans toward that climate as
+    # much as this many units of evidence would (`detente map --no-climate` does neither)
     climate: bool = True
+    prior: float = CLIMATE_PRIOR
 
     def level(self, score: float) -> str:
         return "common" if score >= self.common else "apart" if score <= self.apart else "partial"
@@ -112,6 +117,8 @@ class Thresholds:
     def __post_init__(self) -> None:
         if not -1 <= self.apart < self.common <= 1:
             raise ValueError("thresholds need -1 <= apart < common <= 1")
+        if self.prior < 0:
+            raise ValueError("the climate's weight (prior) cannot be negative")
 
 
 @dataclass(frozen=True)
@@ -244,7 +251,7 @@ def agreement_map(
         stances = [
             _from_climate(s, named[s.issue], climate, thresholds)
             if s.level == "unknown" and named.get(s.issue)
-            else s
+            else _lean(s, climate, thresholds)
             for s in stances
         ]
     order = {"common": 0, "partial": 1, "apart": 2, "unknown": 3}
@@ -658,6 +665,18 @@ def _from_climate(
         Evidence(r["doc_id"], r["doc_date"], r["text"], level, 0.0, basis) for r in rows
     )
     return replace(stance, level=level, score=climate.score, evidence=evidence)
+
+
+def _lean(stance: IssueStance, climate: Climate, t: Thresholds) -> IssueStance:
+    """An issue's score leaning toward the period's climate as much as `t.prior` units of
+    evidence would: (P - N + prior x climate) / (P + N + 2Q + prior). One friendly sentence in
+    a hostile period is no common interest yet; twenty sentences are hardly moved."""
+    b = stance.balance
+    units = b["common"] + b["apart"] + 2 * b["partial"]
+    if stance.score is None or not units or not t.prior:
+        return stance
+    score = (b["common"] - b["apart"] + t.prior * climate.score) / (units + t.prior)
+    return replace(stance, score=score, level=t.level(score))
 
 
 def _decide(taxonomy: Taxonomy, issue: str, evidence: list[Evidence], t: Thresholds) -> IssueStance:

@@ -238,8 +238,8 @@ ClimateOption = Annotated[
     bool,
     typer.Option(
         "--climate/--no-climate",
-        help="An issue the period's stories name without a stance takes the period's climate "
-        "(--no-climate leaves it unknown).",
+        help="An issue the period's stories name without a stance takes the period's climate, "
+        "and thin evidence on an issue leans toward it (--no-climate does neither).",
     ),
 ]
 

