@@ -904,7 +904,9 @@ RETOLD_STORY = [
         "Union commission over the river channel. The two governments agreed to set up a team of "
         "water experts. Zambia promised to return the seized fishing boats to their owners. "
         "Malawi undertook to build a weighbridge at the Mchinji border post. Zambia pledged "
-        "$4 million for Malawi's flood shelters before the end of March.",
+        "$4 million for Malawi's flood shelters before the end of March. Zambia pledged to deliver "
+        "20,000 tonnes of maize to Malawi. Malawi agreed to clear the landmines along the "
+        "Songwe river.",
     ),
     (
         "2026-06-12",
@@ -914,7 +916,9 @@ RETOLD_STORY = [
         "countries handed its first report to the ministers last week. The seized fishing boats "
         "have not been handed back to their owners, Malawian traders said. Malawi plans to "
         "finish the weighbridge at the Mchinji border post next year. The March deadline for "
-        "the $4 million contribution to flood shelters passed without the transfer.",
+        "the $4 million contribution to flood shelters passed without the transfer. The first "
+        "Zambian maize reached Mzuzu in May. Zambian engineers removed the landmines near the "
+        "Songwe bridge.",
     ),
 ]
 
@@ -937,9 +941,13 @@ def test_a_fulfilment_told_in_other_words(retold: list[Commitment]) -> None:
         c = of(retold, actor, words)
         assert c.status == "fulfilled", (actor, words, c.history)
         assert any(h.cue == f"told as done: {verb}" for h in c.history)
-    # not when the sentence denies it or tells it as still to come
+    # one shared word is enough when the sentence names the pledger ("Zambian maize reached")
+    maize = of(retold, "ZMB", "tonnes of maize")
+    assert maize.status == "fulfilled" and maize.history[-1].cue == "told as done: reached"
+    # not when the sentence denies it or tells it as still to come, nor when another side did it
     assert of(retold, "ZMB", "return the seized fishing boats").status == "pending"
     assert of(retold, "MWI", "build a weighbridge").status == "pending"
+    assert of(retold, "MWI", "clear the landmines").status == "pending"
 
 
 def test_an_amount_as_written_links_a_deadline_passed(retold: list[Commitment]) -> None:

@@ -1294,12 +1294,16 @@ def _history(
         if no and _conditional(s["text"], no.start()):
             no = None
         # told as done in other words, in a sentence sharing two key words with the pledge
+        named_pledgers = set(pledgers) & {a["actor"] for a in s["actors"]}
+        # told as done in other words, in a sentence sharing two key words with the pledge, or
+        # one when it names a pledger ("the new ambassadors, ... Plasencia for Venezuela, arrived")
+        shared = keys & s["keys"]
         retold = (
-            _retold(s, things, parse)
+            _retold(s, things, parse, () if enabler else pledgers)
             if parse
             and things
             and not negative
-            and len(keys & s["keys"]) >= 2
+            and (len(shared) >= 2 or (shared and named_pledgers))
             and not (s["reports"] or done or over or never or no)
             else None
         )
@@ -1310,7 +1314,6 @@ def _history(
         same_issue = bool((issues | passage_issues) & set(s["issues"]))
         by_doc = s["doc_id"] in docs and set(s["issues"]) <= passage_issues
         by_issue = same_issue and bool((keys & s["keys"]) - issue_words)
-        named_pledgers = set(pledgers) & {a["actor"] for a in s["actors"]}
         # the act told as done, on a thing the pledge names, by a pledger the sentence names:
         # "American beef, shut out of China for fourteen years, has been on sale there since June"
         by_act = (
@@ -1321,7 +1324,7 @@ def _history(
         )
         # the act refused by a pledger the sentence names
         by_refusal = bool(no) and bool(named_pledgers)
-        if not (is_direct or by_doc or by_issue or by_act or by_refusal):
+        if not (is_direct or by_doc or by_issue or by_act or by_refusal or retold):
             continue
         if done and not (is_direct or s["doc_id"] in docs or by_issue or by_act):
             done = None
@@ -1355,8 +1358,8 @@ def _history(
             reports.append(
                 ("breached", no.group(0), named_pledgers or _about(s, no.start(), no.end()))
             )
-        if retold:
-            reports.append(("fulfilled", f"{RETOLD}{retold}", set()))
+        if retold:  # about the pledgers it names, else (linked directly) every pledger
+            reports.append(("fulfilled", f"{RETOLD}{retold}", named_pledgers))
         done_as = "breached" if negative else "fulfilled"
         if done and not any(status == done_as for status, _, _ in reports):
             about = _about(s, done.start(), done.end())
@@ -1396,7 +1399,8 @@ _NOT_THE_ACT = {"say", "tell", "call", "announce", "add", "state", "note", "insi
                 "seem", "appear", "describe", "confirm", "deny", "allege", "expect", "make",
                 "agree", "promise", "pledge", "vow", "undertake", "commit", "guarantee",
                 "assure", "decide", "plan", "want", "try", "seek", "urge", "ask", "demand",
-                "discuss", "talk", "negotiate", "debate", "consider", "recognise", "recognize"}  # fmt: skip
+                "discuss", "talk", "negotiate", "debate", "consider", "recognise", "recognize",
+                "see", "set", "invite", "involve", "remain", "stay", "live", "hope", "fear"}  # fmt: skip
 _PARTS = re.compile(
     r"[;:]|,\s+(?:and|but|while|whereas|although|though|which|where|when|after)\b|\s+but\s+", re.I
 )
@@ -1424,22 +1428,24 @@ def _parser(store: Store):  # noqa: ANN202
 _VAGUE_THINGS = {"side", "country", "government", "year", "month", "week", "day", "time", "way",
                  "part", "number", "official", "minister", "leader", "people", "step", "end",
                  "start", "view", "order", "place", "term", "basis", "matter", "issue", "area",
-                 "treaty", "agreement", "deal", "accord", "pact", "convention", "thing"}  # fmt: skip
+                 "treaty", "agreement", "deal", "accord", "pact", "convention", "thing",
+                 "force", "work", "effort", "cooperation", "relation", "tie"}  # fmt: skip
 _ARGS = ("nsubj", "nsubjpass", "dobj")
 _MODIFIERS = ("relcl", "amod", "acl", "compound")
 # One name for things a later report calls otherwise: "troops" pledged, "soldiers" withdrawn.
-_SAME_THING = {"soldier": "troop", "force": "troop", "unit": "troop", "personnel": "troop",
+_SAME_THING = {"soldier": "troop", "unit": "troop", "personnel": "troop",
                "envoy": "ambassador", "lorry": "truck", "ship": "vessel",
                "boat": "vessel", "fund": "money", "funding": "money", "loan": "money",
                "credit": "money", "aid": "money", "ceasefire": "truce", "prisoner": "detainee",
                "captive": "detainee", "hostage": "detainee"}  # fmt: skip
 
 
-def _heads(tok) -> set[str]:  # noqa: ANN001
+def _heads(tok, subject: bool = True) -> set[str]:  # noqa: ANN001
     """The common nouns a verb acts on or is done by (lemmas), through "of" ("88 of the
-    soldiers", "a team of experts") and "and" ("soldiers and police")."""
+    soldiers", "a team of experts") and "and" ("soldiers and police"); its subject's only when
+    `subject`."""
     out: set[str] = set()
-    todo = [c for c in tok.children if c.dep_ in _ARGS]
+    todo = [c for c in tok.children if c.dep_ in (_ARGS if subject else ("nsubjpass", "dobj"))]
     if tok.dep_ == "relcl":  # "the Iskander-M systems Moscow handed over"
         todo.append(tok.head)
     while todo:
@@ -1464,11 +1470,12 @@ def _things(text: str, start: int, end: int, parse) -> frozenset[str]:  # noqa: 
         # the pledged acts, not what a clause inside their object tells ("against the missiles
         # that Iran already has")
         if start <= tok.idx < end and tok.pos_ == "VERB" and tok.dep_ not in _MODIFIERS
-        for n in _heads(tok)
+        # not who pledges ("the allies agreed to"), only what the pledged acts are about
+        for n in _heads(tok, subject=tok.lemma_.lower() not in _NOT_THE_ACT)
     )
 
 
-def _retold(s, things: frozenset[str], parse) -> str | None:  # noqa: ANN001
+def _retold(s, things: frozenset[str], parse, pledgers=frozenset()) -> str | None:  # noqa: ANN001
     """A later sentence that tells what the pledge promised as done, in other words: a verb it
     tells in the past or the perfect, as a finite verb and not a modifier, not negated nor
     under a modal, whose subject or object names a thing the pledge names ("forensic experts
@@ -1503,9 +1510,26 @@ def _retold(s, things: frozenset[str], parse) -> str | None:  # noqa: ANN001
         part = text[a : min(b for b in bounds if b >= end)]
         if _NOT_DONE_YET.search(part) or any(c in part.lower() for c in against):
             continue
-        if _heads(tok) & things:
+        if _heads(tok) & things and not _done_by_another(s, tok, pledgers):
             return tok.text
     return None
+
+
+def _done_by_another(s, verb, pledgers) -> bool:  # noqa: ANN001
+    """Whether the subject of `verb` names an actor other than the pledgers: "Ethiopian troops
+    have left" tells nothing of Eritrea's pledge to pull its forces back."""
+    # the subject's head and the words right on it ("Ethiopian federal troops"), not what a
+    # phrase inside it names ("the remains of American servicemen", "gas from Spain")
+    at = {
+        w.idx
+        for head in verb.children
+        if head.dep_ in ("nsubj", "nsubjpass")
+        for w in [head, *head.children]
+        if w is head or w.dep_ in ("amod", "compound", "poss", "nmod")
+    }
+    return bool(pledgers) and any(
+        a["actor"] not in pledgers and a["start"] - s["char_start"] in at for a in s["actors"]
+    )
 
 
 # A cue opening a relative clause, with the noun phrase it is about: "the mechanism, which began".
