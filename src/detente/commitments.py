@@ -1422,7 +1422,8 @@ def _parser(store: Store):  # noqa: ANN202
             nlp = load_pipeline(None)
         except ModelNotFound:
             return None
-    return cache(nlp)
+    skip = [name for name in ("ner",) if name in nlp.pipe_names]  # names are not needed here
+    return cache(lambda text: nlp(text, disable=skip))
 
 
 _VAGUE_THINGS = {"side", "country", "government", "year", "month", "week", "day", "time", "way",
@@ -1438,6 +1439,13 @@ _SAME_THING = {"soldier": "troop", "unit": "troop", "personnel": "troop",
                "boat": "vessel", "fund": "money", "funding": "money", "loan": "money",
                "credit": "money", "aid": "money", "ceasefire": "truce", "prisoner": "detainee",
                "captive": "detainee", "hostage": "detainee"}  # fmt: skip
+
+
+# The words that may name each thing in a text ("troop": troop, soldier, unit, personnel).
+_NAMED_AS = {
+    thing: (thing, *(w for w, same in _SAME_THING.items() if same == thing))
+    for thing in set(_SAME_THING.values())
+}
 
 
 def _heads(tok, subject: bool = True) -> set[str]:  # noqa: ANN001
@@ -1484,6 +1492,10 @@ def _retold(s, things: frozenset[str], parse, pledgers=frozenset()) -> str | Non
     part of the sentence says nothing of the future, a condition, a demand, a failure or a
     quarrel."""
     text = s["text"]
+    lowered = text.lower()
+    # the stem, for plurals the lemma is not part of ("lorry", "lorries")
+    if not any(w[:-1] in lowered for thing in things for w in _NAMED_AS.get(thing, (thing,))):
+        return None  # no word for a thing of the pledge: nothing to parse
     bounds = [0] + [b for m in _PARTS.finditer(text) for b in (m.start(), m.end())] + [len(text)]
     against = [
         c.lower()
