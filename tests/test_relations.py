@@ -43,22 +43,28 @@ def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
     assert "partial:disputes" in t.stances
     [t] = tags(analyser, "Hanoi and Beijing failed to settle their fishing dispute.")
     assert t.stances == ("apart:dispute",)
-    # an unsettled claim to land or sea is filed with the frozen conflicts
-    [t] = tags(analyser, "Chile and Peru restated their rival claims to the fishing grounds.")
-    assert "frozen_conflicts" in t.issues
-    # the relationship as such is the diplomatic one; lorries at a crossing are trade
-    [t] = tags(analyser, "Ties between Hanoi and Beijing remained cold all year.")
-    assert "diplomatic_relations" in t.issues
-    [t] = tags(analyser, "Lorries queued for days at the crossing into Belarus.")
-    assert "trade" in t.issues
-    # killings and firefights at the border are incidents to manage; marking the line is the
-    # territorial question
-    [t] = tags(analyser, "Dhaka protested again at the border killings by Indian guards.")
-    assert "crisis_management" in t.issues
-    [t] = tags(analyser, "A firefight broke out between Afghan and Pakistani posts at Torkham.")
-    assert "crisis_management" in t.issues
-    [t] = tags(analyser, "The delimitation of the Kyrgyz-Tajik line has stalled again.")
-    assert "frozen_conflicts" in t.issues
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        # an unsettled claim to land or sea, or marking the line, is the territorial question
+        ("Chile and Peru restated their rival claims to the fishing grounds.", "frozen_conflicts"),
+        ("The delimitation of the Kyrgyz-Tajik line has stalled again.", "frozen_conflicts"),
+        # the relationship as such is the diplomatic one; lorries at a crossing are trade
+        ("Ties between Hanoi and Beijing remained cold all year.", "diplomatic_relations"),
+        ("Lorries queued for days at the crossing into Belarus.", "trade"),
+        # killings and firefights at the border are incidents to manage
+        ("Dhaka protested again at the border killings by Indian guards.", "crisis_management"),
+        (
+            "A firefight broke out between Afghan and Pakistani posts at Torkham.",
+            "crisis_management",
+        ),
+    ],
+)
+def test_issue_of_a_sentence(analyser, text: str, issue: str) -> None:  # noqa: ANN001
+    [t] = tags(analyser, text)
+    assert issue in t.issues, t.issues
 
 
 def write_corpus(path: Path, docs: list[tuple[str, str]]) -> Path:
