@@ -1293,7 +1293,6 @@ def _history(
         no = refused.search(s["text"]) if refused and not negative else None
         if no and _conditional(s["text"], no.start()):
             no = None
-        # told as done in other words, in a sentence sharing two key words with the pledge
         named_pledgers = set(pledgers) & {a["actor"] for a in s["actors"]}
         # told as done in other words, in a sentence sharing two key words with the pledge, or
         # one when it names a pledger ("the new ambassadors, ... Plasencia for Venezuela, arrived")
@@ -1432,7 +1431,10 @@ _VAGUE_THINGS = {"side", "country", "government", "year", "month", "week", "day"
                  "treaty", "agreement", "deal", "accord", "pact", "convention", "thing",
                  "force", "work", "effort", "cooperation", "relation", "tie"}  # fmt: skip
 _ARGS = ("nsubj", "nsubjpass", "dobj")
-_MODIFIERS = ("relcl", "amod", "acl", "compound")
+# A verb that modifies a noun: "the units sent to the line", "deployed warheads"; a relative
+# clause ("systems Moscow handed over") still tells what was done.
+_ADJUNCT = ("amod", "acl", "compound")
+_MODIFIERS = ("relcl", *_ADJUNCT)
 # One name for things a later report calls otherwise: "troops" pledged, "soldiers" withdrawn.
 _SAME_THING = {"soldier": "troop", "unit": "troop", "personnel": "troop",
                "envoy": "ambassador", "lorry": "truck", "ship": "vessel",
@@ -1468,8 +1470,8 @@ def _heads(tok, subject: bool = True) -> set[str]:  # noqa: ANN001
 
 
 def _things(text: str, start: int, end: int, parse) -> frozenset[str]:  # noqa: ANN001
-    """What a pledge's own words promise to act on: the nouns its verbs take as object ("file a
-    counter-claim", "send more soldiers and police", "pull their government vessels out")."""
+    """What a pledge's own words promise to act on: the nouns its verbs take as object or
+    subject ("file a counter-claim", "send more soldiers and police", "the railway would open")."""
     if not parse:
         return frozenset()
     return frozenset(
@@ -1508,7 +1510,7 @@ def _retold(s, things: frozenset[str], parse, pledgers=frozenset()) -> str | Non
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "neg" for c in tok.children) or auxes & _MODAL:
             continue
-        if tok.dep_ in _MODIFIERS[1:]:
+        if tok.dep_ in _ADJUNCT:
             continue  # "deployed warheads", "the units sent to the line"
         finite = tok.tag_ == "VBD"
         # "have identified", "were handed over", "have been rolling across", not "was making"
