@@ -14,6 +14,8 @@ from detente.agreement import (
     IssueStance,
     Thresholds,
     _decide,
+    _evidence,
+    _from_tone,
     _IssueFinder,
     agreement_map,
 )
@@ -398,3 +400,42 @@ def test_tone_of_a_turning_sentence_is_the_part_naming_the_issue() -> None:
     assert _from_tone(r, ["energy"], tones, 1.0) == {}  # even, read whole
     [energy] = _from_tone(r, ["energy"], tones, 1.0, _IssueFinder(TAXONOMY)).values()
     assert energy.polarity == "apart" and "cooperation" not in energy.basis
+
+
+def test_tone_that_dates_the_present_or_ends_the_past_does_not_count() -> None:
+    def row(text: str) -> dict:
+        return {"doc_id": "d", "doc_date": "2018-03-06", "text": text}
+
+    # "the best mood since the allegations", "closes a chapter": no division now
+    mood = "Diplomats described the mood as the best since the espionage allegations surfaced."
+    assert not _from_tone(row(mood), ["diplomatic_relations"], [("tone_down", "allegations")], 1)
+    chapter = "The treaty closes a chapter in relations between the two countries."
+    assert not _from_tone(row(chapter), ["diplomatic_relations"], [("tone_down", "closes")], 1)
+    # the same words about the present still count
+    charged = "Prosecutors charged the officer behind the espionage allegations."
+    found = _from_tone(row(charged), ["diplomatic_relations"], [("tone_down", "allegations")], 1)
+    assert found["diplomatic_relations"].polarity == "apart"
+
+
+def test_a_division_ended_and_a_hostile_act_denied_are_no_division(analyser) -> None:  # noqa: ANN001
+    # a boycott abolished, an objection dropped: the cue of division is reversed, left out
+    [tags] = stances_of(analyser, "The president abolished the 1972 law boycotting Israel.")
+    assert not any(t.startswith("apart") for t in tags), tags
+    [tags] = stances_of(analyser, "Israel dropped its objection to the sale of the jets.")
+    assert not any(t.startswith("apart") for t in tags), tags
+
+    def row(negated: bool, goldstein: float) -> dict:
+        event = {"cameo": "192", "goldstein": goldstein, "confidence": 0.8, "negated": negated,
+                 "modality": "asserted"}  # fmt: skip
+        return {"doc_id": "d", "doc_date": "2023-06-01", "text": "s", "stances": [],
+                "has_side": True, "has_other": True, "doc_pair": True, "n_actors": 2,
+                "events": [event]}  # fmt: skip
+
+    # "has not annexed West Bank land": a hostile act denied is no sign of division
+    assert _evidence(row(True, -9.5), ("frozen_conflicts",), None) == {}
+    assert _evidence(row(False, -9.5), ("frozen_conflicts",), None)[
+        "frozen_conflicts"
+    ].polarity == ("apart")
+    # a friendly act denied ("did not sign") still counts against, at half weight
+    denied = _evidence(row(True, 5.0), ("trade",), None)["trade"]
+    assert denied.polarity == "apart" and denied.weight == -0.5 * 0.5 * 0.8

@@ -22,7 +22,7 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    partial, praise qualified after a turn,
    "welcomed it but said the embargo was still in force": partial), else from the events it
    reports between the camps: each event weighs Goldstein/10 x confidence, halved when only
-   proposed, at 0.3 when hypothetical, and a negated event counts against, at half weight.
+   proposed, at 0.3 when hypothetical, and a negated event counts against, at half weight (a negated hostile one not at all).
    Without either, from its tone words ("the border stayed closed": apart), at TONE_WEIGHT;
    they count for an issue only when nothing else in the period speaks for it. When a sentence
    about several issues has cues of different signs, each cue goes to the issue named nearest
@@ -472,7 +472,9 @@ def _evidence(
             * (e["confidence"] or 0)
             * MODALITY_WEIGHT.get(e["modality"], 1.0)
         )
-        weight += -0.5 * abs(w) if e["negated"] else w
+        # an act denied counts against, at half weight ("did not sign"), unless it is hostile:
+        # "has not annexed West Bank land" is no sign of division
+        weight += (-0.5 * abs(w) if w > 0 else 0.0) if e["negated"] else w
     if weight == 0:
         return _from_tone(r, issues, tones, scale, finder)
     polarity = "common" if weight > 0 else "apart"
@@ -493,6 +495,7 @@ def _from_tone(
     words of the part naming the issue ("wanted a sea of cooperation and friendship, but there
     was no agreement to resume the stalled gas field talks" is down on energy)."""
     found = {}
+    tones = [(k, w) for k, w in tones if not _past_only(r["text"], w)]
     for issue in issues:
         words = _contrasted(r["text"], issue, tones, finder) if finder else list(tones)
         net = sum(TONE_SIGN[k] for k, _ in words)
@@ -503,6 +506,17 @@ def _from_tone(
         found[issue] = Evidence(r["doc_id"], r["doc_date"], r["text"],
                                 "common" if net > 0 else "apart", weight, basis)  # fmt: skip
     return found
+
+
+def _past_only(text: str, word: str) -> bool:
+    """Whether every use of a tone word dates the present or ends the past: "the best mood
+    since the espionage allegations surfaced", "the deal closes a chapter"."""
+    uses = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I)]
+    return bool(uses) and all(
+        re.search(r"\bsince\b[^,;:]*$", text[:at], re.I)
+        or re.match(r"(?:a|the|that|this)\s+chapter\b", text[at + len(word) :].lstrip(), re.I)
+        for at in uses
+    )
 
 
 def _from_cues(

@@ -36,8 +36,20 @@ NEGATORS = {"not", "n't", "no", "never", "nor"}
 CONCESSIVE = {"despite", "notwithstanding", "spite"}
 # How a stance cue hangs on a reversing word that governs it: as its object, subject or
 # complement ("suspended practical cooperation", "cooperation was suspended", "failed to agree
-# on"); "the end of the thaw" is handled apart.
-UNDONE_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "xcomp", "conj", "compound", "amod", "det"}
+# on"), or as a participle on its object ("abolished the law boycotting Israel"); "the end of the
+# thaw" is handled apart.
+UNDONE_DEPS = {
+    "dobj",
+    "obj",
+    "nsubj",
+    "nsubjpass",
+    "xcomp",
+    "conj",
+    "compound",
+    "amod",
+    "det",
+    "acl",
+}
 # Verbs that work on a division rather than state it: "would manage their maritime disputes
 # properly", "ways to resolve disputes", "hoped the dispute could be settled" mark partial agreement.
 SETTLING = {"resolve", "settle", "manage", "handle", "solve", "narrow", "bridge", "defuse",
