@@ -899,7 +899,8 @@ def test_passive_acts_agents_amounts_and_closures(forms: list[Commitment]) -> No
 RETOLD_STORY = [
     (
         "2026-01-10",
-        "Malawi and Zambia held border talks in Chipata on Saturday. Malawi pledged to send 300 "
+        "Malawi and Zambia held border talks in Chipata on Saturday. The accord they signed "
+        "commits the two countries to open consulates in Mzuzu and Chipata. Malawi pledged to send 300 "
         "soldiers and police to the Chitipa crossing. Zambia will file a claim with the African "
         "Union commission over the river channel. The two governments agreed to set up a team of "
         "water experts. Zambia promised to return the seized fishing boats to their owners. "
@@ -948,6 +949,10 @@ def test_a_fulfilment_told_in_other_words(retold: list[Commitment]) -> None:
     assert of(retold, "ZMB", "return the seized fishing boats").status == "pending"
     assert of(retold, "MWI", "build a weighbridge").status == "pending"
     assert of(retold, "MWI", "clear the landmines").status == "pending"
+
+
+def test_an_instrument_that_commits_the_two_countries_binds_both(retold: list[Commitment]) -> None:
+    assert pledgers(retold, "commits the two countries to open consulates") == {"MWI", "ZMB"}
 
 
 def test_an_amount_as_written_links_a_deadline_passed(retold: list[Commitment]) -> None:

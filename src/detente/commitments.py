@@ -294,6 +294,12 @@ _BOUND = (r"(?:side|sides|party|parties|country|countries|state party|states par
 # "each side", "both governments", "both air forces"
 _EACH_SIDE = re.compile(rf"\b(?:each|either|both|every|neither) (?:\w+ )?{_BOUND}\b", re.I)
 # A pledge whose subject is the document's pair: "Both pledged to", "They agreed to".
+# The pair an instrument binds, named after its verb: "commits the two countries to".
+_PAIR_BOUND = re.compile(
+    r"^\w+\s+(?:the two|both)\s+(?:countries|sides|governments|states|parties|nations|"
+    r"neighbours|neighbors|capitals)\s+to\b",
+    re.I,
+)
 _PAIR_SUBJECT = re.compile(r"^(?:both|the two \w+)\b", re.I)  # "the two ministers" in any case
 # A plural subject that names no one, when no actor stands before the cue: "The agriculture
 # ministries also agreed to", "the governments undertook to", "envoys X and Y agreed to".
@@ -597,6 +603,8 @@ def _commitments_of(
         or pair_before
         or (not before and _THEY_SUBJECT.match(clause.lstrip()))
         or re.match(r"(?:treaty|agreement|accord|convention|pact)\b", m.group(0), re.I)
+        # "the treaty commits the two countries to exchange ambassadors"
+        or bool(_PAIR_BOUND.search(m.group(0)))
     )
     if len(set(before)) > 1:
         committers = list(dict.fromkeys(before))
