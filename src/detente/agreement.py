@@ -22,7 +22,8 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    partial, praise qualified after a turn,
    "welcomed it but said the embargo was still in force": partial), else from the events it
    reports between the camps: each event weighs Goldstein/10 x confidence, halved when only
-   proposed, at 0.3 when hypothetical, and a negated event counts against, at half weight (a negated hostile one not at all).
+   proposed, at 0.3 when hypothetical, and a negated event counts against, at half weight (a
+   negated hostile one not at all).
    Without either, from its tone words ("the border stayed closed": apart), at TONE_WEIGHT;
    they count for an issue only when nothing else in the period speaks for it. When a sentence
    about several issues has cues of different signs, each cue goes to the issue named nearest
