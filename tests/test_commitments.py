@@ -907,7 +907,10 @@ RETOLD_STORY = [
         "Malawi undertook to build a weighbridge at the Mchinji border post. Zambia pledged "
         "$4 million for Malawi's flood shelters before the end of March. Zambia pledged to deliver "
         "20,000 tonnes of maize to Malawi. Malawi agreed to clear the landmines along the "
-        "Songwe river.",
+        "Songwe river. Malawi will release 12 Zambian fishermen held at Karonga. Japan pledged "
+        "to put 1 billion yen into the health fund of the two countries. Malawi committed to pay "
+        "for a radio mast at Chitipa. Zambia pledged to pay Malawi a yearly fee for the Songwe "
+        "water.",
     ),
     (
         "2026-06-12",
@@ -919,7 +922,10 @@ RETOLD_STORY = [
         "finish the weighbridge at the Mchinji border post next year. The March deadline for "
         "the $4 million contribution to flood shelters passed without the transfer. The first "
         "Zambian maize reached Mzuzu in May. Zambian engineers removed the landmines near the "
-        "Songwe bridge.",
+        "Songwe bridge. The 12 Zambian fishermen held at Karonga were handed over at the border "
+        "in April. The 1 billion yen promised by Japan reached the account of the Lusaka clinic "
+        "board in May. The radio mast at Chitipa began transmitting in April. The yearly fees "
+        "for the Songwe water have flowed to Lilongwe without interruption since March.",
     ),
 ]
 
@@ -949,6 +955,23 @@ def test_a_fulfilment_told_in_other_words(retold: list[Commitment]) -> None:
     assert of(retold, "ZMB", "return the seized fishing boats").status == "pending"
     assert of(retold, "MWI", "build a weighbridge").status == "pending"
     assert of(retold, "MWI", "clear the landmines").status == "pending"
+
+
+def test_a_fulfilment_told_of_what_the_pledge_names(retold: list[Commitment]) -> None:
+    # the pledge's own thing named by another side's adjective is no other doer ("the Zambian
+    # fishermen were handed over" for Malawi's pledge to release them); an amount as written
+    # links a report that names the pledger ("the 1 billion yen promised by Japan reached");
+    # what is paid for is the thing ("pay for a radio mast" / "the mast began transmitting");
+    # "without interruption" is no failure
+    for actor, words, verb in (
+        ("MWI", "release 12 Zambian fishermen", "handed"),
+        ("JPN", "1 billion yen", "reached"),
+        ("MWI", "pay for a radio mast", "began"),
+        ("ZMB", "yearly fee", "flowed"),
+    ):
+        c = of(retold, actor, words)
+        assert c.status == "fulfilled", (actor, words, c.history)
+        assert [h.cue for h in c.history] == [f"told as done: {verb}"], c.history
 
 
 def test_an_instrument_that_commits_the_two_countries_binds_both(retold: list[Commitment]) -> None:

@@ -844,6 +844,11 @@ _LIMIT = re.compile(
     re.I,
 )
 # A past participle used as an adjective, not an act told as done: "1,550 deployed warheads".
+_PLEDGED_BEFORE = re.compile(
+    r"\b(?:promised|pledged|agreed|vowed|undertook|committed|planned|hoped|wanted|offered)\s+"
+    r"to\s+$",
+    re.I,
+)
 _ADJECTIVAL = re.compile(r"(?:\d[\d,.]*|\b(?:the|its|their|all|of|and|non-))\s*$", re.I)
 _THREAT_WORDS = (
     r"threaten\w*|threatened|warn(?:s|ed)?|warning(?=\s+(?:that|of)\b)"  # not "warning data"
@@ -1263,6 +1268,15 @@ def _history(
         else None
     )
     named = [bool(by_name and by_name.search(s["text"])) for s in later]
+    # the actors the pledge's own words name by an adjective on what it acts on ("release 25
+    # Egyptian prisoners"): a later report that names them so does not tell of their deed
+    objects = {
+        a["actor"]
+        for a in r["actors"]
+        if own[0] <= a["start"] - r["char_start"] < own[1]
+        and a["kind"] == "adjective"
+        and a["actor"] not in pledgers
+    }
     direct = [
         by_name_ok
         or len(keys & s["keys"]) >= 2
@@ -1290,6 +1304,7 @@ def _history(
                 not _asserted(s["text"], done.start())
                 or _conditional(s["text"], done.start())  # "if the bridge was completed"
                 or _RELATIVE.search(s["text"][: done.start()])
+                or _PLEDGED_BEFORE.search(s["text"][: done.start()])  # "it had promised to set up"
                 or _ADJECTIVAL.search(s["text"][: done.start()])
             )
         ):
@@ -1303,14 +1318,16 @@ def _history(
             no = None
         named_pledgers = set(pledgers) & {a["actor"] for a in s["actors"]}
         # told as done in other words, in a sentence sharing two key words with the pledge, or
-        # one when it names a pledger ("the new ambassadors, ... Plasencia for Venezuela, arrived")
+        # one or an amount when it names a pledger ("the new ambassadors, ... Plasencia for
+        # Venezuela, arrived"; "the 1 billion yen promised by Japan reached the account")
         shared = keys & s["keys"]
+        amount = bool(by_amount and by_amount.search(s["text"]))
         retold = (
-            _retold(s, things, parse, () if enabler else pledgers)
+            _retold(s, things, parse, () if enabler else pledgers, objects)
             if parse
             and things
             and not negative
-            and (len(shared) >= 2 or (shared and named_pledgers))
+            and (len(shared) >= 2 or ((shared or amount) and named_pledgers))
             and not (s["reports"] or done or over or never or no)
             else None
         )
@@ -1376,6 +1393,8 @@ def _history(
                 about = set(enabler)  # "trains have carried NATO supplies": Russia let them
             elif about == {NOBODY}:  # "Lord Robertson opened NATO's office": the pledger's act
                 about = {a["actor"] for a in s["actors"] if a["actor"] in pledgers} or about
+            elif pledgers and about and about <= objects:
+                about = set(pledgers)  # "the 25 Egyptian prisoners were released": Israel's act
             reports.append((done_as, done.group(0), about))
         for status, cue, about in reports:
             report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
@@ -1398,6 +1417,8 @@ _NOT_DONE_YET = re.compile(
     r"proposal|offered|suggested)\b",
     re.I,
 )
+# "without interruption": done all along, not a failure
+_UNBROKEN = re.compile(r"\bwithout (?:an? )?(?:interruption|break|pause|hitch|delay|fail)\b", re.I)
 # What a story tells of talk, meetings and quarrels, not of a pledged act done (lemmas).
 _NOT_THE_ACT = {"say", "tell", "call", "announce", "add", "state", "note", "insist", "argue",
                 "accuse", "warn", "protest", "regret", "meet", "sign", "watch", "base", "depend",
@@ -1458,12 +1479,19 @@ _NAMED_AS = {
 }
 
 
+# Verbs whose thing follows "for": "pay for a line", "search for the remains".
+_FOR_WHAT = {"pay", "search", "compensate", "account"}
+
+
 def _heads(tok, subject: bool = True) -> set[str]:  # noqa: ANN001
     """The common nouns a verb acts on or is done by (lemmas), through "of" ("88 of the
     soldiers", "a team of experts") and "and" ("soldiers and police"); its subject's only when
     `subject`."""
     out: set[str] = set()
     todo = [c for c in tok.children if c.dep_ in (_ARGS if subject else ("nsubjpass", "dobj"))]
+    if tok.lemma_.lower() in _FOR_WHAT:  # "pay for a transmission line"
+        todo += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     if tok.dep_ == "relcl":  # "the Iskander-M systems Moscow handed over"
         todo.append(tok.head)
     while todo:
@@ -1493,7 +1521,9 @@ def _things(text: str, start: int, end: int, parse) -> frozenset[str]:  # noqa: 
     )
 
 
-def _retold(s, things: frozenset[str], parse, pledgers=frozenset()) -> str | None:  # noqa: ANN001
+def _retold(  # noqa: ANN001
+    s, things: frozenset[str], parse, pledgers=frozenset(), objects=frozenset()
+) -> str | None:
     """A later sentence that tells what the pledge promised as done, in other words: a verb it
     tells in the past or the perfect, as a finite verb and not a modifier, not negated nor
     under a modal, whose subject or object names a thing the pledge names ("forensic experts
@@ -1503,8 +1533,9 @@ def _retold(s, things: frozenset[str], parse, pledgers=frozenset()) -> str | Non
     quarrel."""
     text = s["text"]
     lowered = text.lower()
-    # the stem, for plurals the lemma is not part of ("lorry", "lorries")
-    if not any(w[:-1] in lowered for thing in things for w in _NAMED_AS.get(thing, (thing,))):
+    # the stem, for plurals the lemma is not part of ("lorry", "lorries"; "fisherman", "fishermen")
+    stems = {w[: max(3, len(w) - 3)] for thing in things for w in _NAMED_AS.get(thing, (thing,))}
+    if not any(stem in lowered for stem in stems):
         return None  # no word for a thing of the pledge: nothing to parse
     bounds = [0] + [b for m in _PARTS.finditer(text) for b in (m.start(), m.end())] + [len(text)]
     against = [
@@ -1529,17 +1560,19 @@ def _retold(s, things: frozenset[str], parse, pledgers=frozenset()) -> str | Non
             continue
         at, end = tok.idx, tok.idx + len(tok)
         a = max(b for b in bounds if b <= at)
-        part = text[a : min(b for b in bounds if b >= end)]
+        part = _UNBROKEN.sub("", text[a : min(b for b in bounds if b >= end)])
         if _NOT_DONE_YET.search(part) or any(c in part.lower() for c in against):
             continue
-        if _heads(tok) & things and not _done_by_another(s, tok, pledgers):
+        if _heads(tok) & things and not _done_by_another(s, tok, pledgers, objects):
             return tok.text
     return None
 
 
-def _done_by_another(s, verb, pledgers) -> bool:  # noqa: ANN001
+def _done_by_another(s, verb, pledgers, objects=frozenset()) -> bool:  # noqa: ANN001
     """Whether the subject of `verb` names an actor other than the pledgers: "Ethiopian troops
-    have left" tells nothing of Eritrea's pledge to pull its forces back."""
+    have left" tells nothing of Eritrea's pledge to pull its forces back. A passive subject may
+    name the pledge's own `objects` ("the 25 Egyptian prisoners were handed over" for Israel's
+    pledge to release them)."""
     # the subject's head and the words right on it ("Ethiopian federal troops"), not what a
     # phrase inside it names ("the remains of American servicemen", "gas from Spain")
     at = {
@@ -1549,9 +1582,11 @@ def _done_by_another(s, verb, pledgers) -> bool:  # noqa: ANN001
         for w in [head, *head.children]
         if w is head or w.dep_ in ("amod", "compound", "poss", "nmod")
     }
-    return bool(pledgers) and any(
-        a["actor"] not in pledgers and a["start"] - s["char_start"] in at for a in s["actors"]
-    )
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    others = [a for a in s["actors"] if a["actor"] not in pledgers]
+    if passive:
+        others = [a for a in others if a["actor"] not in objects]
+    return bool(pledgers) and any(a["start"] - s["char_start"] in at for a in others)
 
 
 # A cue opening a relative clause, with the noun phrase it is about: "the mechanism, which began".
