@@ -985,3 +985,41 @@ def test_an_amount_as_written_links_a_deadline_passed(retold: list[Commitment]) 
     assert c.quantity == 4_000_000
     assert c.status == "breached", c.history
     assert [h.cue for h in c.history] == ["passed without"]
+
+
+PAIR_STORY = [
+    (
+        "2025-03-01",
+        "Kenyan and Ugandan diplomats met in Nairobi on Monday. Kenyan officials said the "
+        "delegations agreed to reopen the Busia market on Fridays.",
+    ),
+    (
+        "2025-03-02",
+        "Tanzania hosted the leaders of Burundi and Rwanda in Dar es Salaam. Tanzanian officials "
+        "said the talks in Dar es Salaam went well, and Tanzania offered its port. The two "
+        "governments agreed to revive their joint border commission.",
+    ),
+    (
+        "2025-03-03",
+        "Ghana and Togo held talks in Accra. Ghana will go on supplying electricity to Lome "
+        "through the winter. Togo said it would expel 12 smugglers arrested at Aflao.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def pairs(tmp_path_factory) -> list[Commitment]:  # noqa: ANN001
+    return analysed(tmp_path_factory.mktemp("pairs"), PAIR_STORY, "p")
+
+
+def test_what_a_speaker_reports_the_pair_agreed_binds_the_pair(pairs: list[Commitment]) -> None:
+    # "Kenyan officials said the delegations agreed": the delegations, not the speakers
+    assert pledgers(pairs, "agreed to reopen the Busia market") == {"KEN", "UGA"}
+    # "the two governments" of a story whose host is named most are the pair it joined with
+    # "and", not the host
+    assert pledgers(pairs, "agreed to revive their joint border commission") == {"BDI", "RWA"}
+
+
+def test_acts_kept_up_and_announced_expulsions_are_pledges(pairs: list[Commitment]) -> None:
+    assert pledgers(pairs, "go on supplying electricity") == {"GHA"}
+    assert pledgers(pairs, "expel 12 smugglers") == {"TGO"}

@@ -290,7 +290,7 @@ def _names(sentence: str, actor_texts: Sequence[str]) -> set[str]:
 
 _BOUND = (r"(?:side|sides|party|parties|country|countries|state party|states parties|signatory|"
           r"signatories|governments?|militar(?:y|ies)|forces|armies|navies|nations|states|leaders|"
-          r"ministers|ministries|capitals|powers|neighbou?rs)")  # fmt: skip
+          r"ministers|ministries|capitals|powers|neighbou?rs|delegations|negotiators)")  # fmt: skip
 # "each side", "both governments", "both air forces"
 _EACH_SIDE = re.compile(rf"\b(?:each|either|both|every|neither) (?:\w+ )?{_BOUND}\b", re.I)
 # A pledge whose subject is the document's pair: "Both pledged to", "They agreed to".
@@ -308,7 +308,11 @@ _PLURAL_SUBJECT = re.compile(
     r"|^(?:the\s+)?[a-z-]+\s+of\s+(?:the\s+)?(?:two|both)\s",  # "the heads of the two services"
     re.I,
 )
-_THEY_SUBJECT = re.compile(r"^they\b", re.I)  # only when no actor is named before the cue
+_THEY_SUBJECT = re.compile(r"^they\b", re.I)
+# A report of what others did: "Turkish officials said (that)", "told reporters".
+_REPORTED = re.compile(
+    r"\b(?:said|says|told(?:\s+\w+)?|announced|reported|confirmed|stated)\s+(?:that\s+)?", re.I
+)  # only when no actor is named before the cue
 # The pair as the subject right before the cue: ", the two presidents had agreed to".
 _PAIR_RIGHT_BEFORE = re.compile(
     # after the start, a comma (", and"), "which", or an opening phrase ("Under it")
@@ -581,6 +585,12 @@ def _commitments_of(
 ) -> list[Commitment]:  # noqa: ANN001
     """The commitments one pledge of sentence `r` makes, one per committer and amount."""
     start = _clause_start(r["text"], m.start())
+    # "Turkish officials said the delegations agreed to": the clause is what is reported
+    said = list(_REPORTED.finditer(r["text"], start, m.start()))
+    if said and _names_no_one(r, said[-1].end(), m.start()):
+        subject = r["text"][said[-1].end() : m.start()]
+        if _PAIR_SUBJECT.match(subject) or _PLURAL_SUBJECT.match(subject):
+            start = said[-1].end()
     clause = r["text"][start : _clause_end(r["text"], m.end())]
     cue_at = r["char_start"] + m.start()
     named = [a for a in r["actors"] if a["kind"] != "modifier"]
@@ -618,7 +628,7 @@ def _commitments_of(
             if cue_at < a["start"] < end
             and _RECIPIENT.search(r["text"][: a["start"] - r["char_start"]])
         }
-        parties = parties_of_doc.get(r["doc_id"], [])
+        parties = _story_pair(r, by_place, parties_of_doc.get(r["doc_id"], []))
         committers = [p for p in parties if p not in after][:2] if len(parties) > 2 else parties[:2]
         # "Presidents Bush and Putin signed a declaration. Both pledged to ...": the two joined
         # in the sentence before, when the pledge opens with "Both" or "They"
@@ -631,7 +641,9 @@ def _commitments_of(
         subject = r["text"][start : m.start()].lstrip()
         plural = not before and bool(_PLURAL_SUBJECT.match(subject.split(", ")[-1]))
         committers = before[-1:] or (
-            parties_of_doc.get(r["doc_id"], [])[:2] if plural else [a["actor"] for a in named[:1]]
+            _story_pair(r, by_place, parties_of_doc.get(r["doc_id"], []))[:2]
+            if plural
+            else [a["actor"] for a in named[:1]]
         )
     if not committers:
         return []
@@ -769,8 +781,11 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              "attend|finali[sz]e|rescind|re-?establish|fly|build|construct|develop|expand|"
              "raise|increase|lower|recogni[sz]e|normali[sz]e|settle|resolve|approve|adopt|"
              "unblock|reunite|repatriate|compensate|apologi[sz]e|scrap|abolish|deposit|shut|"
-             "file")  # fmt: skip
-_WILL_ACT = re.compile(rf"\b{_FUTURE}(?:{_AGENTIVE})\b{_NOT_AN_ACT}", re.I)
+             "file|expel|export")  # fmt: skip
+# An act kept up: "will go on supplying", "would keep pumping".
+_KEPT_UP = (r"(?:go on|keep|continue)\s+(?:supply|send|provid|deliver|fund|financ|pay|pump|"
+            r"export|import|buy|ship|support|help|train|buy|sell|allow|host)ing")  # fmt: skip
+_WILL_ACT = re.compile(rf"\b{_FUTURE}(?:{_AGENTIVE}|{_KEPT_UP})\b{_NOT_AN_ACT}", re.I)
 # The two sides as the subject of a pledge: "the two armies are to set up", "Both countries will
 # remain bound", "their foreign ministers would draft", "each side will notify the other".
 _PAIR_WILL = re.compile(
@@ -1024,6 +1039,21 @@ def _passive_will() -> re.Pattern[str]:
         rf"\s+(?:(?:quickly|immediately|fully|gradually|soon|jointly)\s+)?(?:{'|'.join(forms)})\b",
         re.I,
     )
+
+
+def _story_pair(r, by_place, parties: list[str]) -> list[str]:  # noqa: ANN001
+    """The parties a story's "the two governments" are: the first pair its sentences up to `r`
+    join with "and" ("Angola hosted the leaders of Congo and Rwanda") among its three most named
+    actors, ahead of the rest; else its most named actors (`parties`)."""
+    for i in range(r["sent_index"] + 1):
+        pair = _joined_pair(by_place.get((r["doc_id"], i)))
+        if pair and set(pair) <= set(parties[:3]):
+            return pair + [p for p in parties if p not in pair]
+    return parties
+
+
+def _names_no_one(r, start: int, end: int) -> bool:  # noqa: ANN001
+    return not any(start <= a["start"] - r["char_start"] < end for a in r["actors"])
 
 
 def _joined_pair(r) -> list[str]:  # noqa: ANN001
@@ -1919,7 +1949,12 @@ def _possible(text: str, at: int) -> bool:
     not "once again violated")."""
     clause = re.sub(r"\bMay\b", "", re.split(r"[,;:]", text[:at])[-1])  # the month, not "may"
     clause = re.sub(r"\bonce (?:again|more)\b", "", clause.lower())
-    return bool(_HYPOTHETICAL & set(clause.split()[-6:])) or bool(re.search(r"\bonce\b", clause))
+    return (
+        bool(_HYPOTHETICAL & set(clause.split()[-6:]))
+        or bool(re.search(r"\bonce\b", clause))
+        # a bare "be" is under a modal or "to", however far back: "would have to ... be held"
+        or bool(re.search(r"\bbe\s+(?:[a-z]+ly\s+)?$", clause))
+    )
 
 
 # A report about no party the text names: "Pompeo said the breaches proved the deal flawed".
