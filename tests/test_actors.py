@@ -66,6 +66,10 @@ def test_people_resolve_by_date(analyser) -> None:
     assert codes(analyser, "Rasmussen met Lavrov.", "2010-11-20") == ["NATO", "RUSGOV"]
     # Before he led NATO, Rasmussen was Denmark's prime minister.
     assert codes(analyser, "Rasmussen met Lavrov.", "2005-06-01") == ["DNKGOV", "RUSGOV"]
+    # office holders of the smaller and farther states too (parts E to K)
+    assert codes(analyser, "Kagame met Tshisekedi.", "2022-07-06") == ["RWAGOV", "CODGOV"]
+    assert codes(analyser, "Boric and Arce agreed.", "2022-03-12") == ["CHLGOV", "BOLGOV"]
+    assert codes(analyser, "Ma Ying-jeou met Xi Jinping.", "2015-11-07") == ["TWNGOV", "CHNGOV"]
 
 
 def test_brussels_follows_the_document(analyser) -> None:
