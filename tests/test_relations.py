@@ -51,6 +51,15 @@ def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
         # an unsettled claim to land or sea, or marking the line, is the territorial question
         ("Chile and Peru restated their rival claims to the fishing grounds.", "frozen_conflicts"),
         ("The delimitation of the Kyrgyz-Tajik line has stalled again.", "frozen_conflicts"),
+        # named protracted disputes are the territorial question too
+        (
+            "Athens and Ankara urged the Cypriots to keep talking on the Annan plan.",
+            "frozen_conflicts",
+        ),
+        ("Rabat and Algiers traded accusations over Western Sahara.", "frozen_conflicts"),
+        # mock dogfights are training flights; a pipeline is energy
+        ("Greek and Turkish jets staged mock dogfights over the Aegean.", "military_exercises"),
+        ("Kabul and Islamabad discussed the pipeline across the border.", "energy"),
         # the relationship as such is the diplomatic one; lorries at a crossing are trade
         ("Ties between Hanoi and Beijing remained cold all year.", "diplomatic_relations"),
         ("Lorries queued for days at the crossing into Belarus.", "trade"),
