@@ -18,6 +18,7 @@ from detente.agreement import (
     _from_tone,
     _IssueFinder,
     agreement_map,
+    sentence_evidence,
 )
 from detente.config import Config
 from detente.issues import load_taxonomy
@@ -439,3 +440,32 @@ def test_a_division_ended_and_a_hostile_act_denied_are_no_division(analyser) -> 
     # a friendly act denied ("did not sign") still counts against, at half weight
     denied = _evidence(row(True, 5.0), ("trade",), None)["trade"]
     assert denied.polarity == "apart" and denied.weight == -0.5 * 0.5 * 0.8
+
+
+def test_a_stand_counts_by_what_it_is_aimed_at(tmp_path: Path) -> None:
+    docs = [
+        (
+            "2022-01-20",
+            "Houthi strikes",
+            "Israel condemned the Houthi attacks and offered help to the Emirates.",
+        ),
+        (
+            "2022-05-10",
+            "Mosque",
+            "The Emirates condemned the storming of the mosque by Israeli police.",
+        ),
+        ("2022-06-10", "Rockets", "The Emirates condemned the rocket attacks on Israel."),
+    ]
+    db = tmp_path / "a.duckdb"
+    with Store(db) as store:
+        run([write_corpus(tmp_path / "a.jsonl", docs)], store, Config())
+        evidence = {e.sentence: e for e in sentence_evidence(store, ["ISR"], ["ARE"])}
+    # aimed at a third party: no division between the pair (events or tone may still speak)
+    houthi = evidence.get("Israel condemned the Houthi attacks and offered help to the Emirates.")
+    assert houthi is None or "condemned" not in houthi.basis, houthi
+    # aimed at one camp's doing: division
+    mosque = evidence["The Emirates condemned the storming of the mosque by Israeli police."]
+    assert (mosque.polarity, mosque.basis) == ("apart", "condemned")
+    # aimed at what was done to the other camp: solidarity
+    rockets = evidence["The Emirates condemned the rocket attacks on Israel."]
+    assert (rockets.polarity, rockets.basis) == ("common", "condemned")

@@ -285,7 +285,9 @@ def _rows(
                    bool_or(list_contains($side, actor) OR list_contains($side, country)) AS has_side,
                    bool_or(list_contains($other, actor) OR list_contains($other, country)) AS has_other,
                    count(*) AS n_actors,
-                   list({{'start': char_start, 'end': char_end, 'text': text, 'kind': kind}}) FILTER (
+                   list({{'start': char_start, 'end': char_end, 'text': text, 'kind': kind,
+                          'side': list_contains($side, actor) OR list_contains($side, country)}})
+                   FILTER (
                        WHERE list_contains($side, actor) OR list_contains($side, country)
                           OR list_contains($other, actor) OR list_contains($other, country)
                    ) AS camp_spans
@@ -445,7 +447,7 @@ def _evidence(
     `finder` (for issues named in the sentence itself) lets cues of different signs go each to
     the issue named nearest to them."""
     tagged = [tuple(s.split(":", 1)) for s in (r["stances"] or [])]
-    stances = [(k, c) for k, c in tagged if k in CUE_SIGN]
+    stances = [(aimed, c) for k, c in tagged if k in CUE_SIGN if (aimed := _aimed(r, k, c))]
     tones = [(k, c) for k, c in tagged if k in TONE_SIGN]
     scale = _scale(r, stances or tones)
     if scale is None:
@@ -482,6 +484,47 @@ def _evidence(
     basis = "events " + ", ".join(sorted({e["cameo"] for e in events}))
     found = Evidence(r["doc_id"], r["doc_date"], r["text"], polarity, weight, basis)
     return dict.fromkeys(issues, found)
+
+
+# A stand against something: whether it divides the pair depends on what it is aimed at.
+STAND = re.compile(r"(?:condemn|denounc|deplor|critici[sz])", re.I)
+# Where the thing a stand is aimed at ends: "condemned the attacks and stood by the Emirates".
+AIM_END = re.compile(r"[,;:]|\s(?:and|but|while|which|who|as|after|because|saying|calling)\s", re.I)
+VICTIM = re.compile(r"\b(?:on|against|targeting|at|in)\s+(?:the\s+)?$", re.I)
+
+
+def _aimed(r: dict[str, Any], kind: str, cue: str) -> str | None:
+    """The kind a stance cue counts as for the pair. A stand ("condemned", "denounced") aimed at
+    what neither camp is named in is no division between them ("Israel condemned the Houthi
+    attacks"), unless a pronoun may name one ("condemning his ministers"); one aimed at what was
+    done to the camp other than the one that takes it is solidarity ("the Emirates condemned the
+    attack on Israel"); one aimed at a camp or its doing divides them ("condemned the storming of
+    the mosque by Israeli police")."""
+    if kind != "apart" or not STAND.match(cue):
+        return kind
+    text, offset = r["text"], r["char_start"]
+    m = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text, re.I)
+    if not m:
+        return kind
+    stop = AIM_END.search(text, m.end())
+    end = stop.start() if stop else len(text)
+    aim = text[m.end() : end]
+    if not aim.strip() or re.search(r"\b(?:his|her|its|their|each other|one another)\b", aim, re.I):
+        return kind
+    spans = r["camp_spans"] or []
+    inside = [a for a in spans if m.end() <= a["start"] - offset < end]
+    if not inside:
+        return None
+    takers = {a["side"] for a in spans if a["start"] - offset < m.start()}
+    victims = {a["side"] for a in inside if VICTIM.search(text[m.end() : a["start"] - offset])}
+    if (
+        victims
+        and len(victims) == len({a["side"] for a in inside})
+        and takers
+        and not takers & victims
+    ):
+        return "common"
+    return kind
 
 
 def _from_tone(
