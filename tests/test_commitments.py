@@ -1004,6 +1004,17 @@ PAIR_STORY = [
         "Ghana and Togo held talks in Accra. Ghana will go on supplying electricity to Lome "
         "through the winter. Togo said it would expel 12 smugglers arrested at Aflao.",
     ),
+    (
+        "2025-03-04",
+        "Ghana and Togo signed a road deal in Lome. Togo undertook to finish the Aflao bridge "
+        "within a year. Ghana committed to supply 40 buses worth about $3 million to Togo. The "
+        "two presidents will meet again in Kumasi within the next three months.",
+    ),
+    (
+        "2026-06-01",
+        "Ghanaian and Togolese officials met in Lome on Monday. March came and went with the "
+        "bridge still unfinished. Togo said Ghana had failed to deliver the buses.",
+    ),
 ]
 
 
@@ -1023,3 +1034,16 @@ def test_what_a_speaker_reports_the_pair_agreed_binds_the_pair(pairs: list[Commi
 def test_acts_kept_up_and_announced_expulsions_are_pledges(pairs: list[Commitment]) -> None:
     assert pledgers(pairs, "go on supplying electricity") == {"GHA"}
     assert pledgers(pairs, "expel 12 smugglers") == {"TGO"}
+
+
+def test_a_deadline_passed_and_an_act_failed_in_other_words(pairs: list[Commitment]) -> None:
+    # "within a year": a deadline that "came and went" is a breach, though the report shares
+    # only "bridge" with the pledge
+    [bridge] = [c for c in pairs if "finish the Aflao bridge" in c.commitment]
+    assert bridge.deadline == "2026-03-04"
+    assert (bridge.status, [h.cue for h in bridge.history]) == ("breached", ["came and went"])
+    # "failed to deliver" the buses Ghana committed to supply
+    [buses] = [c for c in pairs if "supply 40 buses" in c.commitment]
+    assert buses.status == "breached", buses.history
+    # "within the next three months" sets a deadline too
+    assert {c.deadline for c in pairs if "meet again in Kumasi" in c.sentence} == {"2025-06-02"}

@@ -141,7 +141,9 @@ _DEADLINE = re.compile(
     re.I,
 )
 _WITHIN = re.compile(
-    r"^(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year)s?\b", re.I
+    r"^(?:the\s+(?:next|coming)\s+)?(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+"
+    r"(?P<unit>day|week|month|year)s?\b",
+    re.I,
 )
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9-]*(?:\s+[A-Z][A-Za-z0-9-]*)*")
 _NOT_NAMES = (
@@ -339,7 +341,7 @@ _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", 
              "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
              "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
              "thousands", "million", "millions", "billion", "billions", "dozen", "dozens",
-             "half"} | set(MONTHS) | set(WEEKDAYS)  # fmt: skip
+             "half", "days", "weeks", "hours", "came", "comes"} | set(MONTHS) | set(WEEKDAYS)  # fmt: skip
 
 
 _WHEN_SAID = (
@@ -1280,6 +1282,7 @@ def _history(
         else None
     )
     keys, issues = set(keys) or r["keys"], set(r["issues"])
+    due = deadline(r["text"][own[0] : own[1]], made)
     numbers = [f"{a:,}" for a, _ in _amounts(r["text"]) if isinstance(a, int) and a >= 10]
     # an amount as written: "$3 million" is 3,000,000 to `quantity`, "3 million" to a reporter
     numbers += re.findall(r"\d[\d,.]*\s+(?:million|billion|trillion)\b", r["text"])
@@ -1378,7 +1381,12 @@ def _history(
         )
         # the act refused by a pledger the sentence names
         by_refusal = bool(no) and bool(named_pledgers)
-        if not (is_direct or by_doc or by_issue or by_act or by_refusal or retold):
+        # a deadline of the pledge passed, in a sentence sharing a key word with it: "October
+        # came and went with the span still unfinished" for "undertook to finish the bridge
+        # within a year"
+        lapsed = [rep for rep in s["reports"] if rep[1].lower() in _LAPSED] if due else []
+        by_deadline = bool(lapsed) and bool(shared)
+        if not (is_direct or by_doc or by_issue or by_act or by_refusal or retold or by_deadline):
             continue
         if done and not (is_direct or s["doc_id"] in docs or by_issue or by_act):
             done = None
@@ -1403,6 +1411,11 @@ def _history(
         # the communication mechanism, which began operating last year, has still not been
         # installed" is no report that the hotline works
         reports = [(st, cue, ab) for st, cue, ab in reports if _about_pledge(s["text"], cue, keys)]
+        # a deadline passed: no `_bears_on` needed; about the pledgers the sentence names, else
+        # every pledger
+        kept = {cue for _, cue, _ in reports}
+        passed = [(st, cue, named_pledgers) for st, cue, _ in lapsed if cue not in kept]
+        reports += passed
         if over and not _negated(s["text"], over.start()):
             reports.append(("breached", over.group(0), _about(s, over.start(), over.end())))
         if never:
@@ -1430,10 +1443,14 @@ def _history(
             report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
             # "both countries had made good on": every party, however the sentence is linked
             every = not about and bool(_EACH_SIDE.search(s["text"]))
-            history.append((report, about, is_direct or every, is_named))
+            history.append((report, about, is_direct or every or bool(passed), is_named))
     return history
 
 
+# Status cues that tell a deadline passed with the act undone.
+_LAPSED = {"came and went", "passed without", "passed with no", "went by without", "deadline passed",
+           "deadline lapsed", "deadline expired", "missed the deadline", "deadline was missed",
+           "went unmet", "deadline ran out"}  # fmt: skip
 # The cue of a fulfilment told in other words (see `_retold`): weaker than a status word.
 RETOLD = "told as done: "
 # Words of a part of a sentence that tell of something not (yet) done: the future, a pledge made
@@ -1907,14 +1924,28 @@ _VAGUE_ACTS = {"be", "have", "do", "make", "seek", "try", "work", "continue", "k
                "never"}  # fmt: skip
 
 
+# Other words for a pledged act a later report says was refused or failed: "committed to supply
+# weapons" / "had failed to deliver arms".
+_REFUSED_AS = {"supply": "deliver ship", "provide": "deliver supply", "deliver": "supply ship",
+               "send": "deliver dispatch", "hand over": "return", "return": "hand_over"}  # fmt: skip
+
+
 def _act_refused(cue_onward: str) -> re.Pattern[str] | None:
     """The pledged act refused: "refused to let the team in", "declined to hand over" for "agreed
     to let observers work", "undertook to hand over"; None for acts too vague to recognise."""
     m = _ACT.match(cue_onward)
     if not m or m["ing"] or m["act"] in _VAGUE_ACTS - _ENABLING:
         return None
-    act = m["act"] + (rf"\s+{m['prt']}" if m["prt"] else "")
-    return re.compile(rf"\b(?:refused|refuses|refusing|declined|declines)\s+to\s+{act}\b", re.I)
+    first = m["act"] + (f" {m['prt']}" if m["prt"] else "")
+    act = "|".join(
+        re.escape(v).replace("\\ ", r"\s+").replace("_", r"\s+")
+        for v in [first, *_REFUSED_AS.get(first, "").split()]
+    )
+    act = f"(?:{act})"
+    return re.compile(
+        rf"\b(?:refused|refuses|refusing|declined|declines|failed|fails|failing)\s+to\s+{act}\b",
+        re.I,
+    )
 
 
 # "never" right before the act told as done, or before its auxiliary: "never left", "was never
