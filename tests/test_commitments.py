@@ -1008,12 +1008,14 @@ PAIR_STORY = [
         "2025-03-04",
         "Ghana and Togo signed a road deal in Lome. Togo undertook to finish the Aflao bridge "
         "within a year. Ghana committed to supply 40 buses worth about $3 million to Togo. The "
-        "two presidents will meet again in Kumasi within the next three months.",
+        "two presidents will meet again in Kumasi within the next three months. Ghana is to hand "
+        "over two patrol boats to Togo.",
     ),
     (
         "2026-06-01",
         "Ghanaian and Togolese officials met in Lome on Monday. March came and went with the "
-        "bridge still unfinished. Togo said Ghana had failed to deliver the buses.",
+        "bridge still unfinished. Togo said Ghana had failed to deliver the buses. The two patrol "
+        "boats were turned over to the Togolese navy in May.",
     ),
 ]
 
@@ -1045,5 +1047,8 @@ def test_a_deadline_passed_and_an_act_failed_in_other_words(pairs: list[Commitme
     # "failed to deliver" the buses Ghana committed to supply
     [buses] = [c for c in pairs if "supply 40 buses" in c.commitment]
     assert buses.status == "breached", buses.history
+    # handed over, "turned over"
+    [boats] = [c for c in pairs if "hand over two patrol boats" in c.sentence]
+    assert boats.status == "fulfilled", boats.history
     # "within the next three months" sets a deadline too
     assert {c.deadline for c in pairs if "meet again in Kumasi" in c.sentence} == {"2025-06-02"}

@@ -1435,7 +1435,9 @@ def _history(
             if enabler:
                 about = set(enabler)  # "trains have carried NATO supplies": Russia let them
             elif about == {NOBODY}:  # "Lord Robertson opened NATO's office": the pledger's act
-                about = {a["actor"] for a in s["actors"] if a["actor"] in pledgers} or about
+                about = {a["actor"] for a in s["actors"] if a["actor"] in pledgers} or (
+                    set(pledgers) if is_direct and pledgers else about  # "were turned over"
+                )
             elif pledgers and about and about <= objects:
                 about = set(pledgers)  # "the 25 Egyptian prisoners were released": Israel's act
             reports.append((done_as, done.group(0), about))
@@ -1765,7 +1767,7 @@ _DONE_AS = {"set up": "create establish launch found inaugurate form",
             "open": "inaugurate", "extend": "prolong renew roll_over",
             "free": "release", "release": "free", "withdraw": "pull_out drop",
             "pull": "withdraw pull_out move_back",
-            "deliver": "hand_over ship unload", "ship": "deliver carry transport move",
+            "deliver": "hand_over turn_over ship unload", "ship": "deliver carry transport move",
             "begin": "start launch carry_out hold conduct", "launch": "begin start",
             "start": "begin launch carry_out hold conduct", "build": "complete finish",
             "train": "finish graduate", "leave": "hand_back vacate quit",
@@ -1777,7 +1779,7 @@ _DONE_AS = {"set up": "create establish launch found inaugurate form",
             "cease": "stop halt end", "close": "shut shut_down dismantle demolish blow_up",
             "destroy": "dismantle eliminate demolish blow_up scrap",
             "dismantle": "destroy demolish blow_up", "eliminate": "destroy dismantle scrap",
-            "hand over": "return repatriate", "return": "hand_over repatriate",
+            "hand over": "return repatriate turn_over", "return": "hand_over repatriate",
             "reduce": "cut lower bring_down", "cut": "reduce lower bring_down",
             "buy": "purchase import", "reopen": "open resume", "resume": "restart reopen",
             "lift": "remove scrap drop", "remove": "lift withdraw pull_out",
