@@ -72,6 +72,20 @@ def test_people_resolve_by_date(analyser) -> None:
     assert codes(analyser, "Ma Ying-jeou met Xi Jinping.", "2015-11-07") == ["TWNGOV", "CHNGOV"]
 
 
+def test_a_last_name_alone_names_the_person_named_in_full_before(analyser) -> None:
+    text = "Scott Morrison arrived in Jakarta. Morrison met Joko Widodo on Friday."
+    found = actors_of(analyser, text, "2019-08-31")
+    assert [(a["text"], a["code"]) for a in found if a["text"] == "Morrison"] == [
+        ("Morrison", "AUSGOV")
+    ]
+    # not before the full name, nor a name of its own
+    assert "Morrison" not in [
+        a["text"] for a in actors_of(analyser, "Morrison arrived.", "2019-08-31")
+    ]
+    other = "Scott Morrison arrived. Van Morrison sang."
+    assert [a["text"] for a in actors_of(analyser, other, "2019-08-31")] == ["Scott Morrison"]
+
+
 def test_brussels_follows_the_document(analyser) -> None:
     nato = "NATO ministers met. Brussels rejected the plan. NATO said so again."
     eu = "The EU held a summit. Brussels rejected the plan."

@@ -453,8 +453,25 @@ class DocumentActors:
         text = sent.doc.text[start:end]
         return True, ResolvedActor(actor, key, text, start, end, entry.kind, role)
 
+    @staticmethod
+    def _surname_of(tok: Token, earlier: Sequence[ResolvedActor]) -> ResolvedActor | None:
+        """The person named earlier in full whose last name this proper noun repeats alone
+        ("Morrison" after "Scott Morrison"), when only one such person was named; not a name
+        of its own ("Jim Morrison")."""
+        if tok.pos_ != "PROPN" or any(c.dep_ == "compound" for c in tok.children):
+            return None
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            return None
+        named = {
+            p.actor: p
+            for p in earlier
+            if p.kind == "person" and " " in p.text and p.text.split()[-1] == tok.text
+        }
+        return next(iter(named.values())) if len(named) == 1 else None
+
     def _resolve_references(self, sent: Span, resolved: dict[int, ResolvedActor]) -> None:
-        """Pronouns (he, she) and role nouns ("the president") refer back to people named earlier."""
+        """Pronouns (he, she), role nouns ("the president") and a last name alone ("Morrison"
+        after "Scott Morrison") refer back to people named earlier."""
         for tok in sent:
             if tok.i in resolved:
                 continue
@@ -465,6 +482,9 @@ class DocumentActors:
             if lower in PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
                 target = earlier[-1]
                 kind = "pronoun"
+            elif (named := self._surname_of(tok, earlier)) is not None:
+                target = named  # "Scott Morrison ... Morrison also promised"
+                kind = "surname"
             elif (
                 tok.lemma_.lower() in self.dictionary.roles
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)

@@ -396,7 +396,11 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         r"(?:(?-i:[A-Z]{1,2})?[$€£])?\d"
         # a thing promised: "promised first deliveries by 2015", "pledged Kyiv a new loan"
         r"|\s+(?:(?-i:[A-Z][\w-]*)\s+){0,2}(?P<thing>(?:an?|first|new|more|further|full|fresh|"
-        r"additional|continued|regular)\s+[a-z]{3,}))"
+        r"additional|continued|regular|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+        r"twenty|dozens of|hundreds of|thousands of)\s+[a-z]{3,}"
+        # aid of a kind, with its amount: "pledged humanitarian aid worth 5 billion rupees"
+        r"|(?:humanitarian|economic|military|financial|development|emergency|food|"
+        r"reconstruction)\s+(?:aid|assistance)(?=[^.;]*\d)))"
         # an obligation of every party; "may" only with a limit ("may have no more than"), not a
         # right ("either party may withdraw")
         # a duty named as such: "the obligation on each side to exchange data"
