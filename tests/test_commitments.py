@@ -1002,7 +1002,9 @@ PAIR_STORY = [
     (
         "2025-03-03",
         "Ghana and Togo held talks in Accra. Ghana will go on supplying electricity to Lome "
-        "through the winter. Togo said it would expel 12 smugglers arrested at Aflao.",
+        "through the winter. Togo said it would expel 12 smugglers arrested at Aflao. Ghana also "
+        "pledged humanitarian aid worth 2 million cedis to Togo. Togo promised two tugboats for "
+        "the port of Tema.",
     ),
     (
         "2025-03-04",
@@ -1036,6 +1038,9 @@ def test_what_a_speaker_reports_the_pair_agreed_binds_the_pair(pairs: list[Commi
 def test_acts_kept_up_and_announced_expulsions_are_pledges(pairs: list[Commitment]) -> None:
     assert pledgers(pairs, "go on supplying electricity") == {"GHA"}
     assert pledgers(pairs, "expel 12 smugglers") == {"TGO"}
+    # a thing pledged: aid of a kind with its amount, a number of things
+    assert pledgers(pairs, "pledged humanitarian aid worth 2 million cedis") == {"GHA"}
+    assert pledgers(pairs, "promised two tugboats") == {"TGO"}
 
 
 def test_a_deadline_passed_and_an_act_failed_in_other_words(pairs: list[Commitment]) -> None:
