@@ -997,7 +997,8 @@ PAIR_STORY = [
         "2025-03-02",
         "Tanzania hosted the leaders of Burundi and Rwanda in Dar es Salaam. Tanzanian officials "
         "said the talks in Dar es Salaam went well, and Tanzania offered its port. The two "
-        "governments agreed to revive their joint border commission.",
+        "governments agreed to revive their joint border commission. Burundi agreed to improve "
+        "the Rusumo customs post.",
     ),
     (
         "2025-03-03",
@@ -1017,7 +1018,14 @@ PAIR_STORY = [
         "2026-06-01",
         "Ghanaian and Togolese officials met in Lome on Monday. March came and went with the "
         "bridge still unfinished. Togo said Ghana had failed to deliver the buses. The two patrol "
-        "boats were turned over to the Togolese navy in May.",
+        "boats were turned over to the Togolese navy in May. A second meeting of the presidents, "
+        "held in Kumasi in May 2025, agreed on little.",
+    ),
+    (
+        "2025-09-01",
+        "Burundi and Rwanda have eased their quarrel. The joint border commission met in Kirundo "
+        "in August as planned. Work on the Rusumo customs post was finished in July as planned, "
+        "Tanzanian officials said.",
     ),
 ]
 
@@ -1033,6 +1041,12 @@ def test_what_a_speaker_reports_the_pair_agreed_binds_the_pair(pairs: list[Commi
     # "the two governments" of a story whose host is named most are the pair it joined with
     # "and", not the host
     assert pledgers(pairs, "agreed to revive their joint border commission") == {"BDI", "RWA"}
+    # a meeting held keeps a pledge to meet; a report that names what was pledged as its subject
+    # and no doer is about the pledgers
+    revived = [c for c in pairs if "revive their joint border commission" in c.commitment]
+    assert {c.status for c in revived} == {"fulfilled"}
+    [post] = [c for c in pairs if "improve the Rusumo customs post" in c.commitment]
+    assert post.status == "fulfilled", post.history
 
 
 def test_acts_kept_up_and_announced_expulsions_are_pledges(pairs: list[Commitment]) -> None:
@@ -1055,5 +1069,8 @@ def test_a_deadline_passed_and_an_act_failed_in_other_words(pairs: list[Commitme
     # handed over, "turned over"
     [boats] = [c for c in pairs if "hand over two patrol boats" in c.sentence]
     assert boats.status == "fulfilled", boats.history
+    # a pledge to meet is kept by a meeting held
+    meet = [c for c in pairs if "meet again in Kumasi" in c.sentence]
+    assert {(c.actor, c.status) for c in meet} == {("GHA", "fulfilled"), ("TGO", "fulfilled")}
     # "within the next three months" sets a deadline too
     assert {c.deadline for c in pairs if "meet again in Kumasi" in c.sentence} == {"2025-06-02"}

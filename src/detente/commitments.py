@@ -1447,6 +1447,15 @@ def _history(
             reports.append((done_as, done.group(0), about))
         for status, cue, about in reports:
             report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
+            if (
+                about == {NOBODY}
+                and status == "fulfilled"
+                and is_direct
+                and _subject_keys(s, cue) & keys
+            ):
+                # "the joint permanent commission met in Luanda as planned": what the pledge
+                # named, done, with no one else as its doer
+                about = set(pledgers)
             # "both countries had made good on": every party, however the sentence is linked
             every = not about and bool(_EACH_SIDE.search(s["text"]))
             history.append((report, about, is_direct or every or bool(passed), is_named))
@@ -1619,6 +1628,12 @@ def _retold(  # noqa: ANN001
         if _heads(tok) & things and not _done_by_another(s, tok, pledgers, objects):
             return tok.text
     return None
+
+
+def _subject_keys(s, cue: str) -> set[str]:  # noqa: ANN001
+    """The key words of what comes before a status cue in its clause: its subject, mostly."""
+    at = s["text"].find(cue)
+    return _keys(s["text"][_clause_start(s["text"], at) : at], []) if at > 0 else set()
 
 
 def _done_by_another(s, verb, pledgers, objects=frozenset()) -> bool:  # noqa: ANN001
@@ -1833,12 +1848,29 @@ def _enabling(cue_onward: str) -> bool:
     return bool(m and m["act"] in _ENABLING)
 
 
+# A pledge to meet: "agreed to meet again in Brasilia", "to hold a second round", "to revive
+# their joint permanent commission"; and a meeting told as held.
+_MEETING = re.compile(
+    r"^(?:\S+\s+){0,7}?(?:to|will|would|shall)\s+(?:also\s+)?(?:meet\b|hold\s+(?:a|the|their|"
+    r"its|further|more)?\s*(?:[\w-]+\s+){0,2}(?:round|session|meeting|talks|consultations|summit)s?"
+    r"\b|revive\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}(?:commission|committee|council)\b)",
+    re.I,
+)
+_MET = re.compile(
+    r"\b(?:met|convened|reconvened|(?:was|were)\s+held|held\s+(?:its|their)\s+(?:first|second|"
+    r"third|fourth|next|inaugural)|took place|(?<=, )held\s+(?:in|on|at)\b)\b",
+    re.I,
+)
+
+
 def _act_done(cue_onward: str) -> re.Pattern[str] | None:
     """The pledged act in its past forms: "to set up a council" -> "set up", "created" or ",
     creating", "will open an office" -> "opened", "to hand over its stockpile" -> "handed over",
     "never to use, produce or acquire" -> "used", "produced" or "acquired", "bars ... from
     deploying" -> "deployed"; None for acts too vague to recognise when done (be, have, do, make
     sure, seek ...)."""
+    if _MEETING.match(cue_onward):  # "agreed to meet again", "to hold a second round"
+        return _MET
     m = _ACT.match(cue_onward)
     if not m:
         return None
