@@ -1012,14 +1012,15 @@ PAIR_STORY = [
         "Ghana and Togo signed a road deal in Lome. Togo undertook to finish the Aflao bridge "
         "within a year. Ghana committed to supply 40 buses worth about $3 million to Togo. The "
         "two presidents will meet again in Kumasi within the next three months. Ghana is to hand "
-        "over two patrol boats to Togo.",
+        "over two patrol boats to Togo. Togo is to send its ambassador back to Accra.",
     ),
     (
         "2026-06-01",
         "Ghanaian and Togolese officials met in Lome on Monday. March came and went with the "
         "bridge still unfinished. Togo said Ghana had failed to deliver the buses. The two patrol "
         "boats were turned over to the Togolese navy in May. A second meeting of the presidents, "
-        "held in Kumasi in May 2025, agreed on little.",
+        "held in Kumasi in May 2025, agreed on little. Togo's ambassador, recalled in January, "
+        "returned to Accra in May.",
     ),
     (
         "2025-09-01",
@@ -1066,6 +1067,9 @@ def test_a_deadline_passed_and_an_act_failed_in_other_words(pairs: list[Commitme
     # "failed to deliver" the buses Ghana committed to supply
     [buses] = [c for c in pairs if "supply 40 buses" in c.commitment]
     assert buses.status == "breached", buses.history
+    # "the ambassador, recalled in January, returned": who was sent is told arrived
+    [envoy] = [c for c in pairs if "send its ambassador back" in c.commitment]
+    assert envoy.status == "fulfilled", envoy.history
     # handed over, "turned over"
     [boats] = [c for c in pairs if "hand over two patrol boats" in c.sentence]
     assert boats.status == "fulfilled", boats.history

@@ -1365,7 +1365,7 @@ def _history(
             and things
             and not negative
             and (len(shared) >= 2 or ((shared or amount) and named_pledgers))
-            and not (s["reports"] or done or over or never or no)
+            and not (s["reports"] or over or never or no)
             else None
         )
         if not s["reports"] and not done and not over and not never and not no and not retold:
@@ -1381,7 +1381,9 @@ def _history(
             bool(done)
             and s["text"][done.start() - 1 : done.start()] != "-"  # not "ground-launched"
             and bool(named_pledgers)
-            and _key_near(s["text"], done, keys)
+            # a key near the act, or the thing the act told begins with ("the ambassador ...
+            # returned")
+            and (_key_near(s["text"], done, keys) or bool(_TOLD_THING.match(done.group(0))))
         )
         # the act refused by a pledger the sentence names
         by_refusal = bool(no) and bool(named_pledgers)
@@ -1429,7 +1431,7 @@ def _history(
             reports.append(
                 ("breached", no.group(0), named_pledgers or _about(s, no.start(), no.end()))
             )
-        if retold:  # about the pledgers it names, else (linked directly) every pledger
+        if retold and not done:  # about the pledgers it names, else (linked directly) every pledger
             reports.append(("fulfilled", f"{RETOLD}{retold}", named_pledgers))
         done_as = "breached" if negative else "fulfilled"
         if done and not any(status == done_as for status, _, _ in reports):
@@ -1903,7 +1905,7 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
     ):
         found = thing.match(cue_onward, m.end()) if m["act"] in acts else None
         if found:
-            done.append(rf"{re.escape(found['head'])}s?\b(?:\s+[\w'’,-]+){{0,12}}?\s+{outcome}")
+            done.append(rf"{re.escape(found['head'])}s?\b,?(?:\s+[\w'’,-]+){{0,12}}?\s+{outcome}")
     if _RESTARTS & {m["act"], *more}:
         # what was reopened or resumed is told by its state: "foot crossings open since August",
         # "gas flowing to Ukraine again", "flying the route since early February"
@@ -1914,10 +1916,12 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
 # Acts that bring a body into being, the body named after them ("set up an intergovernmental
 # joint steering committee, along with ..." -> "committee"), and what it does once it exists.
 _CREATES = {"set", "establish", "create", "form", "launch", "found", "convene"}
+_MADE_HEADS = (
+    "committee|commission|council|mechanism|hotline|group|team|panel|body|centre|center|"
+    "channel|line|board|fund|forum|office|secretariat|taskforce|task force|dialogue|talks"
+)
 _MADE_THING = re.compile(
-    r"(?:\s+up)?\s+(?:an?|the|their|its|a new|new)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?P<head>committee|commission|council|mechanism|hotline|group|team|panel|body|centre|center|"
-    r"channel|line|board|fund|forum|office|secretariat|taskforce|task force|dialogue|talks)\b",
+    rf"(?:\s+up)?\s+(?:an?|the|their|its|a new|new)\s+(?:[\w'’-]+\s+){{0,4}}?(?P<head>{_MADE_HEADS})\b",
     re.I,
 )
 _AT_WORK = (
@@ -1928,16 +1932,22 @@ _AT_WORK = (
 
 # Acts that send people somewhere, who is sent ("send its ambassador back", "would send a
 # delegation to Addis Ababa"), and how their arrival is told.
-_SENDS = {"send", "return", "appoint", "dispatch", "deploy", "post", "name"}
+_SENDS = {"send", "return", "appoint", "dispatch", "deploy", "post", "name", "exchange"}
+_SENT_HEADS = (
+    "delegation|ambassador|envoy|team|mission|observers|monitors|inspectors|experts|"
+    "diplomats|minister"
+)
 _SENT_THING = re.compile(
-    r"\s+(?:back\s+)?(?:an?|the|their|its|his|her|a new|new)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?P<head>delegation|ambassador|envoy|team|mission|observers|monitors|inspectors|experts|"
-    r"diplomats|minister)\b",
+    r"\s+(?:back\s+)?(?:(?:an?|the|their|its|his|her|a new|new)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    rf"(?P<head>{_SENT_HEADS})\b",
     re.I,
 )
+# An act told by the state of what was sent or set up: "the ambassador ... returned".
+_TOLD_THING = re.compile(rf"(?:{_SENT_HEADS}|{_MADE_HEADS})s?\b", re.I)
 _ARRIVED = (
     r"(?:arrived|arrives|landed|reached|presented (?:his|her|their) credentials|"
-    r"took up (?:his|her|their) posts?|was received|were received)\b"
+    r"took up (?:his|her|their) posts?|was received|were received|returned|(?:was|were) back|"
+    r"back at (?:his|her|their) posts?)\b"
 )
 
 
