@@ -1026,7 +1026,8 @@ PAIR_STORY = [
         "2025-09-01",
         "Burundi and Rwanda have eased their quarrel. The joint border commission met in Kirundo "
         "in August as planned. Work on the Rusumo customs post was finished in July as planned, "
-        "Tanzanian officials said.",
+        "Tanzanian officials said. Rwanda had agreed to buy ten Burundian rail wagons, but the "
+        "purchase was halted in July.",
     ),
 ]
 
@@ -1048,6 +1049,9 @@ def test_what_a_speaker_reports_the_pair_agreed_binds_the_pair(pairs: list[Commi
     assert {c.status for c in revived} == {"fulfilled"}
     [post] = [c for c in pairs if "improve the Rusumo customs post" in c.commitment]
     assert post.status == "fulfilled", post.history
+    # a pledge told as past carries its fate in its own sentence
+    [wagons] = [c for c in pairs if "buy ten Burundian rail wagons" in c.commitment]
+    assert (wagons.actor, wagons.status) == ("RWA", "suspended"), wagons.history
 
 
 def test_acts_kept_up_and_announced_expulsions_are_pledges(pairs: list[Commitment]) -> None:

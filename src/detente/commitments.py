@@ -673,6 +673,7 @@ def _commitments_of(
     modal = m.start("modal") if "modal" in m.re.groupindex and m["modal"] else m.start()
     act = _act_done(r["text"][modal:])
     refused = _act_refused(r["text"][modal:])
+    told_as_past = bool(_TOLD_AS_PAST.search(r["text"], 0, m.end()))
     reports = _history(
         r, own, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]), act,
         negative=bool(_RESTRAINT.search(r["text"][m.start() : m.start() + 80])),
@@ -683,10 +684,13 @@ def _commitments_of(
             r["text"][own[0] : own[1]],
             [a for a in r["actors"] if a["start"] < cue_at or a["kind"] != "organisation"],
         ),
-        standing=bool(_STANDING.match(m.group(0))),
+        # a rule in force, or a pledge told as past ("Washington had agreed to sell ..., but
+        # halted the sale"): its own story may report what became of it
+        standing=bool(_STANDING.match(m.group(0))) or told_as_past,
         enabler=committers if _enabling(r["text"][m.start() :]) else (),
         pledgers=set(committers),
-        clause=(start, start + len(clause)),
+        # the sentence's own report on a pledge told as past follows "but", "while" ...
+        clause=(start, _part_end(r["text"], m.end()) if told_as_past else start + len(clause)),
         instruments=instruments,
         parse=parse,
         things=_things(r["text"], m.start(), own[1], parse),
@@ -729,6 +733,9 @@ def _commitments_of(
     return out
 
 
+_TOLD_AS_PAST = re.compile(
+    r"\bhad\s+(?:\w+\s+)?(?:agreed|pledged|promised|undertaken|committed|vowed)\s+\S+$", re.I
+)
 # A rule in force, told in the present: "the treaty bars both countries from", "each side may
 # have no more than". The story that states it may also report what became of it.
 _STANDING = re.compile(
