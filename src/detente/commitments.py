@@ -310,11 +310,11 @@ _PLURAL_SUBJECT = re.compile(
     r"|^(?:the\s+)?[a-z-]+\s+of\s+(?:the\s+)?(?:two|both)\s",  # "the heads of the two services"
     re.I,
 )
-_THEY_SUBJECT = re.compile(r"^they\b", re.I)
+_THEY_SUBJECT = re.compile(r"^they\b", re.I)  # only when no actor is named before the cue
 # A report of what others did: "Turkish officials said (that)", "told reporters".
 _REPORTED = re.compile(
     r"\b(?:said|says|told(?:\s+\w+)?|announced|reported|confirmed|stated)\s+(?:that\s+)?", re.I
-)  # only when no actor is named before the cue
+)
 # The pair as the subject right before the cue: ", the two presidents had agreed to".
 _PAIR_RIGHT_BEFORE = re.compile(
     # after the start, a comma (", and"), "which", or an opening phrase ("Under it")
@@ -797,7 +797,7 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              "file|expel|export")  # fmt: skip
 # An act kept up: "will go on supplying", "would keep pumping".
 _KEPT_UP = (r"(?:go on|keep|continue)\s+(?:supply|send|provid|deliver|fund|financ|pay|pump|"
-            r"export|import|buy|ship|support|help|train|buy|sell|allow|host)ing")  # fmt: skip
+            r"export|import|buy|ship|support|help|train|sell|allow|host)ing")  # fmt: skip
 _WILL_ACT = re.compile(rf"\b{_FUTURE}(?:{_AGENTIVE}|{_KEPT_UP})\b{_NOT_AN_ACT}", re.I)
 # The two sides as the subject of a pledge: "the two armies are to set up", "Both countries will
 # remain bound", "their foreign ministers would draft", "each side will notify the other".
