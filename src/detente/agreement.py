@@ -517,12 +517,7 @@ def _aimed(r: dict[str, Any], kind: str, cue: str) -> str | None:
         return None
     takers = {a["side"] for a in spans if a["start"] - offset < m.start()}
     victims = {a["side"] for a in inside if VICTIM.search(text[m.end() : a["start"] - offset])}
-    if (
-        victims
-        and len(victims) == len({a["side"] for a in inside})
-        and takers
-        and not takers & victims
-    ):
+    if victims == {a["side"] for a in inside} and takers and not takers & victims:
         return "common"
     return kind
 
