@@ -18,11 +18,11 @@ from detente.evaluate_relations import CaseResult, _second_reader, evaluate_rela
 CASES = Path(__file__).parent / "relations_gold"
 
 # Share of right answers over all cases (issue 5 sets 85% for levels and statuses as goals).
-# Measured on the eighty-seven cases: issue levels 787/1222, commitment statuses 304/633, turning
-# points 50 of 161 within two months. Nine cases were read while writing the rules and
-# seventy-eight were used to find faults after a single blind score; text the rules have not seen
+# Measured on the ninety-three cases: issue levels 832/1317, commitment statuses 316/681, turning
+# points 52 of 173 within two months. Nine cases were read while writing the rules and
+# eighty-four were used to find faults after a single blind score; text the rules have not seen
 # scores lower still (docs/relations.md, "How accurate it is").
-FLOORS = {"issue_levels": 0.64, "commitment_statuses": 0.47}
+FLOORS = {"issue_levels": 0.63, "commitment_statuses": 0.46}
 TURNING_POINTS_MATCHED = 0.3
 
 
