@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from detente.commitments import Commitment, commitments
+from detente.commitments import Commitment, _on_another_thing, _retold, commitments
 from detente.config import Config
 from detente.issues import load_taxonomy
+from detente.parse import load_pipeline
 from detente.pipeline import run
 from detente.store import Store
 
@@ -1082,3 +1083,49 @@ def test_a_deadline_passed_and_an_act_failed_in_other_words(pairs: list[Commitme
     assert {(c.actor, c.status) for c in meet} == {("GHA", "fulfilled"), ("TGO", "fulfilled")}
     # "within the next three months" sets a deadline too
     assert {c.deadline for c in pairs if "meet again in Kumasi" in c.sentence} == {"2025-06-02"}
+
+
+SILENT_STORY = [
+    (
+        "2026-01-05",
+        "Namibia and Angola held talks in Walvis Bay on Monday. The two governments agreed to set "
+        "up a hotline between their coastguards. Angola pledged to reopen the Katwitwi crossing to "
+        "traders.",
+    ),
+    (
+        "2026-09-10",
+        "Namibian and Angolan officials met again in Walvis Bay. The coastguard hotline has fallen "
+        "silent since July. Trade at the Katwitwi crossing has been on hold since 2019, traders "
+        "said.",
+    ),
+]
+
+
+def test_a_line_fallen_silent_and_a_state_older_than_the_pledge(tmp_path: Path) -> None:
+    found = analysed(tmp_path, SILENT_STORY, "q")
+    # a hotline "fallen silent" is suspended, not a hotline told as set up
+    hotline = [c for c in found if "set up a hotline" in c.commitment]
+    assert {(c.actor, c.status) for c in hotline} == {("NAM", "suspended"), ("AGO", "suspended")}
+    # "on hold since 2019" tells of a state older than the pledge of 2026: no report on it
+    [crossing] = [c for c in found if "reopen the Katwitwi crossing" in c.commitment]
+    assert (crossing.status, crossing.history) == ("pending", ())
+
+
+def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
+    parse = load_pipeline(None)
+    ambassadors = {"ambassador", "post", "send", "back"}
+    # the flights suspended are not the ambassadors the pledge would send back
+    flights = "Namibia suspended all flights to Angola for three months."
+    assert _on_another_thing(flights, "suspended", ambassadors, None, parse)
+    # what binds a side, a pronoun or a thing the pledge names may be the pledge itself
+    for text in ("Angola suspended the arrangement in May.", "Angola suspended it in May.",
+                 "Angola suspended the return of the ambassadors in May."):  # fmt: skip
+        assert not _on_another_thing(text, "suspended", ambassadors, None, parse), text
+    # an ambassador expelled is no ambassador sent back; one sent home is
+    expelled = {"text": "Luanda expelled the Namibian ambassador in August.", "stances": [],
+                "actors": [], "char_start": 0}  # fmt: skip
+    things, pledged = frozenset({"ambassador"}), "send their ambassadors back to their posts"
+    assert _retold(expelled, things, parse, pledged=pledged) is None
+    assert _retold(expelled, things, parse, pledged="expel the ambassador") == "expelled"
+    sent = dict(expelled, text="Luanda sent the Namibian ambassador back in August.")
+    assert _retold(sent, things, parse, pledged=pledged) == "sent"

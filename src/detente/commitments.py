@@ -1367,7 +1367,7 @@ def _history(
         shared = keys & s["keys"]
         amount = bool(by_amount and by_amount.search(s["text"]))
         retold = (
-            _retold(s, things, parse, () if enabler else pledgers, objects)
+            _retold(s, things, parse, () if enabler else pledgers, objects, own_words)
             if parse
             and things
             and not negative
@@ -1419,7 +1419,14 @@ def _history(
                 (status, cue, about)
                 for status, cue, about in reports
                 if _bears_on(s["text"], cue, by_name, keys, own_story)
+                and not _on_another_thing(s["text"], cue, keys, by_name, parse)
             ]
+        # a state that dates from before the pledge is no later report on it: "the reunion
+        # centre has been frozen since 2010" for a pledge of 2018
+        # (a treaty's standing rule may be told long after it was made)
+        if not standing:
+            reports = [(st, cue, ab) for st, cue, ab in reports
+                       if not _since_before(s["text"], cue, made)]  # fmt: skip
         # a cue in a relative clause is about the noun before it: "the hotline foreseen under
         # the communication mechanism, which began operating last year, has still not been
         # installed" is no report that the hotline works
@@ -1593,7 +1600,7 @@ def _things(text: str, start: int, end: int, parse) -> frozenset[str]:  # noqa: 
 
 
 def _retold(  # noqa: ANN001
-    s, things: frozenset[str], parse, pledgers=frozenset(), objects=frozenset()
+    s, things: frozenset[str], parse, pledgers=frozenset(), objects=frozenset(), pledged=""
 ) -> str | None:
     """A later sentence that tells what the pledge promised as done, in other words: a verb it
     tells in the past or the perfect, as a finite verb and not a modifier, not negated nor
@@ -1601,9 +1608,11 @@ def _retold(  # noqa: ANN001
     have identified 88 of the soldiers buried in unmarked graves" for a pledge to have the
     soldiers identified; not "the warheads left on Ukrainian soil are being shipped"); and that
     part of the sentence says nothing of the future, a condition, a demand, a failure or a
-    quarrel."""
+    quarrel. A verb that undoes what was pledged is no such telling ("expelled the ambassador"
+    for a pledge to send the ambassadors back), unless the pledge itself says it ("close")."""
     text = s["text"]
     lowered = text.lower()
+    pledged = pledged.lower()
     # the stem, for plurals the lemma is not part of ("lorry", "lorries"; "fisherman", "fishermen")
     stems = {w[: max(3, len(w) - 3)] for thing in things for w in _NAMED_AS.get(thing, (thing,))}
     if not any(stem in lowered for stem in stems):
@@ -1616,6 +1625,8 @@ def _retold(  # noqa: ANN001
     ]
     for tok in parse(text):
         if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_THE_ACT:
+            continue
+        if tok.lemma_.lower() in _UNDOING and tok.lemma_.lower()[:4] not in pledged:
             continue
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if any(c.dep_ == "neg" for c in tok.children) or auxes & _MODAL:
@@ -1637,6 +1648,13 @@ def _retold(  # noqa: ANN001
         if _heads(tok) & things and not _done_by_another(s, tok, pledgers, objects):
             return tok.text
     return None
+
+
+# Verbs that undo what a pledge gives or sets up: told of the pledged thing, no fulfilment.
+_UNDOING = {"expel", "recall", "summon", "detain", "arrest", "seize", "reject", "block", "bar",
+            "ban", "deny", "refuse", "cancel", "scrap", "suspend", "halt", "freeze", "close",
+            "shut", "stop", "postpone", "delay", "destroy", "dismantle", "revoke", "withdraw",
+            "expire", "demolish", "sink", "kill"}  # fmt: skip
 
 
 def _subject_keys(s, cue: str) -> set[str]:  # noqa: ANN001
@@ -1664,6 +1682,55 @@ def _done_by_another(s, verb, pledgers, objects=frozenset()) -> bool:  # noqa: A
     if passive:
         others = [a for a in others if a["actor"] not in objects]
     return bool(pledgers) and any(a["start"] - s["char_start"] in at for a in others)
+
+
+def _on_another_thing(
+    text: str,
+    cue: str,
+    keys: set[str],
+    name: re.Pattern[str] | None,
+    parse,  # noqa: ANN001
+) -> bool:
+    """Whether a status cue acts on a thing the pledge does not name, as its passive subject or
+    its object: "commandos flew into Abbottabad and $800 million was frozen" is no report on a
+    pledge to return a helicopter's tail. A pronoun, a name or a vague word ("the deal was
+    frozen") may stand for the pledge."""
+    at = text.find(cue)
+    if not parse or at < 0:
+        return False
+    verb = next((t for t in parse(text) if t.idx == at), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    args = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    stems = {k[:5] for k in keys}
+    return bool(args) and all(
+        a.pos_ not in ("PRON", "PROPN")
+        and a.lemma_.lower() not in _VAGUE_THINGS | _BINDING
+        and not any(w.lower_[:5] in stems for w in a.subtree)
+        and not (name and name.search(text, a.left_edge.idx, a.right_edge.idx + len(a.right_edge)))
+        for a in args
+    )
+
+
+# Words for what binds a side, which may stand for any pledge: "revoked the arrangement".
+_BINDING = {"arrangement", "obligation", "commitment", "pledge", "promise", "undertaking",
+            "memorandum", "understanding", "protocol", "framework", "plan", "programme",
+            "program", "mechanism", "decision", "declaration", "roadmap", "settlement"}  # fmt: skip
+
+
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?|the\s+end\s+of)\s+)?(?:\w+\s+)?(\d{4})\b"
+)
+
+
+def _since_before(text: str, cue: str, made: date) -> bool:
+    """Whether a status cue tells a state that began before the pledge was made: "has been
+    frozen along with other property since 2010", in the cue's clause after it."""
+    at = text.find(cue)
+    if at < 0:
+        return False
+    m = _SINCE_YEAR.search(text, at, _part_end(text, at + len(cue)))
+    return bool(m) and int(m.group(1)) < made.year
 
 
 # A cue opening a relative clause, with the noun phrase it is about: "the mechanism, which began".
