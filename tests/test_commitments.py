@@ -1090,18 +1090,20 @@ SILENT_STORY = [
         "2026-01-05",
         "Namibia and Angola held talks in Walvis Bay on Monday. The two governments agreed to set "
         "up a hotline between their coastguards. Angola pledged to reopen the Katwitwi crossing to "
-        "traders.",
+        "traders. Angola committed to cutting its import duties on Namibian fish by half. Namibia "
+        "undertook to pay a monthly fee for water from the Kunene.",
     ),
     (
         "2026-09-10",
         "Namibian and Angolan officials met again in Walvis Bay. The coastguard hotline has fallen "
         "silent since July. Trade at the Katwitwi crossing has been on hold since 2019, traders "
-        "said.",
+        "said. The cuts in import duties on fish took effect in April. Namibia has not missed a "
+        "single monthly payment for the Kunene water.",
     ),
 ]
 
 
-def test_a_line_fallen_silent_and_a_state_older_than_the_pledge(tmp_path: Path) -> None:
+def test_fallen_silent_a_state_older_than_the_pledge_and_measures_kept(tmp_path: Path) -> None:
     found = analysed(tmp_path, SILENT_STORY, "q")
     # a hotline "fallen silent" is suspended, not a hotline told as set up
     hotline = [c for c in found if "set up a hotline" in c.commitment]
@@ -1109,6 +1111,11 @@ def test_a_line_fallen_silent_and_a_state_older_than_the_pledge(tmp_path: Path) 
     # "on hold since 2019" tells of a state older than the pledge of 2026: no report on it
     [crossing] = [c for c in found if "reopen the Katwitwi crossing" in c.commitment]
     assert (crossing.status, crossing.history) == ("pending", ())
+    # a measure that "took effect" and a payment "not missed a single" time are kept
+    [duties] = [c for c in found if "cutting its import duties" in c.commitment]
+    assert duties.status == "fulfilled", duties.history
+    [fee] = [c for c in found if "pay a monthly fee" in c.commitment]
+    assert fee.status == "fulfilled", fee.history
 
 
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
