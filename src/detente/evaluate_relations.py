@@ -14,10 +14,17 @@ commitments and the turning points are compared with the expected ones.
 A case may also hold `second_reader.yaml`: the same questions answered by a second analyst who
 read only the corpus. Its agreement with `expected.yaml`, scored the same way, shows how far two
 careful readers agree, the ceiling the tool can be held to.
+
+And `sentence_labels.jsonl`: sentences a reader judged one by one for an issue of the case
+(`issue`, document `date`, `sentence`, `label`: common, partial, apart or none, `why`). The tool's
+reading of a sentence is the polarity it gives it as evidence on that issue in the period of the
+map holding the date, "none" when it does not count it there. The sentences were drawn from what
+the tool counted at one time, so they measure what it counts, not what it misses.
 """
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -55,6 +62,8 @@ class CaseResult:
     points_matched: int = 0
     # a second reader's answers against the expected ones: (what, want, theirs)
     reader: list[tuple[str, str, str]] = field(default_factory=list)
+    # sentences judged one by one: (issue, the reader's label, the tool's)
+    sentences: list[tuple[str, str, str]] = field(default_factory=list)
 
     def right(self, rows: list[tuple]) -> int:
         return sum(1 for r in rows if r[-1] == r[-2])
@@ -118,14 +127,25 @@ def evaluate_case(folder: Path, config: Config, tolerance: int = 2) -> CaseResul
     side, other = list(expected["side"]), list(expected["other"])
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "case.duckdb") as store:
         run([folder / "corpus.jsonl"], store, config)
+        labels = _sentence_labels(folder / "sentence_labels.jsonl")
         for period in expected.get("maps") or []:
             since, until = _as_date(period.get("since")), _as_date(period.get("until"))
-            got = {
-                s.issue: s.level for s in agreement_map(store, taxonomy, side, other, since, until)
-            }
+            got = {s.issue: s for s in agreement_map(store, taxonomy, side, other, since, until)}
             label = f"{since or ''}..{until or ''}"
             for issue, want in (period.get("levels") or {}).items():
-                result.levels.append((label, issue, want, got.get(issue, "unknown")))
+                stance = got.get(issue)
+                result.levels.append((label, issue, want, stance.level if stance else "unknown"))
+            for row in labels:
+                day = date.fromisoformat(row["date"])
+                if (since and day < since) or (until and day > until):
+                    continue
+                stance = got.get(row["issue"])
+                read = next(
+                    (e.polarity for e in (stance.evidence if stance else ())
+                     if e.sentence == row["sentence"] and not e.by_climate),
+                    "none",
+                )  # fmt: skip
+                result.sentences.append((row["issue"], row["label"], read))
         found = commitments(store, taxonomy)
         for want in expected.get("commitments") or []:
             text = str(want["match"])
@@ -138,6 +158,13 @@ def evaluate_case(folder: Path, config: Config, tolerance: int = 2) -> CaseResul
         result.points_found = [p.period[:7] for p in turning_points(store, side, other)]
     result.points_matched = _matched(result.points_expected, result.points_found, tolerance)
     return result
+
+
+def _sentence_labels(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
 
 
 def evaluate_relations(folders: Iterable[Path], config: Config) -> list[CaseResult]:
@@ -181,6 +208,24 @@ def summary(results: list[CaseResult]) -> dict[str, Any]:
                 )
             },
         },
+        "sentences": _sentence_scores([r for c in results for r in c.sentences]),
+    }
+
+
+def _sentence_scores(rows: list[tuple[str, str, str]]) -> dict[str, int]:
+    """How the tool reads the sentences a reader judged: of those the reader found to speak for
+    the pair on the issue, how many it reads the same way ("partial" included); of those the
+    reader found not to ("none"), how many it still counts."""
+    speaking = [(want, got) for _, want, got in rows if want != "none"]
+    silent = [got for _, want, got in rows if want == "none"]
+    return {
+        "judged": len(rows),
+        "speaking": len(speaking),
+        "same": sum(1 for want, got in speaking if want == got),
+        "opposite": sum(1 for pair in speaking if set(pair) == {"common", "apart"}),
+        "missed": sum(1 for _, got in speaking if got == "none"),
+        "silent": len(silent),
+        "counted_silent": sum(1 for got in silent if got != "none"),
     }
 
 
@@ -219,6 +264,15 @@ def render(results: list[CaseResult], console: Console) -> None:
             f"{pct(cm['reader'], cm['total'])} of statuses and {pct(tp['reader'], tp['total'])} "
             f"of turning points; the tool gets {pct(lv['tool'], lv['total'])}, "
             f"{pct(cm['tool'], cm['total'])} and {pct(tp['tool'], tp['total'])}",
+            highlight=False,
+        )
+    st = s["sentences"]
+    if st["judged"]:
+        console.print(
+            f"on {st['judged']} sentences a reader judged one by one: of the {st['speaking']} that "
+            f"speak for the pair on their issue the tool reads {pct(st['same'], st['speaking'])} "
+            f"the same way ({st['opposite']} the opposite way, {st['missed']} not at all); of the "
+            f"{st['silent']} that do not, it counts {st['counted_silent']}",
             highlight=False,
         )
     for c in results:
