@@ -1701,7 +1701,8 @@ def _on_another_thing(
     verb = next((t for t in parse(text) if t.idx == at), None)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
-    args = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    # the cue's own words are no other thing: "kept its word", "met its obligations"
+    args = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj") and c.idx >= at + len(cue)]
     stems = {k[:5] for k in keys}
     return bool(args) and all(
         a.pos_ not in ("PRON", "PROPN")
