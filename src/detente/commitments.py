@@ -1692,9 +1692,9 @@ def _on_another_thing(
     parse,  # noqa: ANN001
 ) -> bool:
     """Whether a status cue acts on a thing the pledge does not name, as its passive subject or
-    its object: "commandos flew into Abbottabad and $800 million was frozen" is no report on a
-    pledge to return a helicopter's tail. A pronoun, a name or a vague word ("the deal was
-    frozen") may stand for the pledge."""
+    its object: "Kenya suspended all flights to Somalia" is no report on a pledge to send the
+    ambassadors back. A pronoun, a name or a vague word ("the deal was frozen") may stand for the
+    pledge. The parse decides; where it reads the cue as an adjective, nothing is decided."""
     at = text.find(cue)
     if not parse or at < 0:
         return False
