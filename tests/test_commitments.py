@@ -1118,6 +1118,29 @@ def test_fallen_silent_a_state_older_than_the_pledge_and_measures_kept(tmp_path:
     assert fee.status == "fulfilled", fee.history
 
 
+BODIES_STORY = [
+    (
+        "2025-03-03",
+        "Armenia and Russia signed a trade accord in Yerevan on Monday. Armenian Airlines will "
+        "resume flights to Sochi in May. The Russian Fund for Development will lend Armenia $200 "
+        "million for the Meghri bridge. Under the accord, Gazprom will keep the price of gas for "
+        "Armenian buyers at last year's level. Armenia will pay the price for any delay, a Russian "
+        "minister warned.",
+    ),
+]
+
+
+def test_bodies_named_for_a_country_pledge_for_it(tmp_path: Path) -> None:
+    found = analysed(tmp_path, BODIES_STORY, "b")
+    pledged = {(c.actor, c.commitment.split(" for ")[0]) for c in found}
+    # "Armenian Airlines", "the Russian Fund for Development": a body bearing the adjective
+    assert ("ARM", "will resume flights to Sochi in May") in pledged, pledged
+    assert ("RUS", "will lend Armenia $200 million") in pledged, pledged
+    # a state company keeping a price is a pledge; paying the price is a warning, not one
+    assert ("RUS", "will keep the price of gas") in pledged, pledged
+    assert not any("pay the price" in c.commitment for c in found), pledged
+
+
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
     parse = load_pipeline(None)
     ambassadors = {"ambassador", "post", "send", "back"}

@@ -770,10 +770,11 @@ _PLEDGED_ACTS = ("send|provide|give|deliver|supply|donate|grant|lend|pay|fund|fi
                  "exchange|transfer|refrain|stop|halt|end|cease|host|take|accept|admit|free|"
                  "pass|protect|guarantee|hand|buy|publish|notify|inform|train|repay")  # fmt: skip
 # What follows such a verb in a threat or an idiom, not a pledge: "would take countermeasures",
-# "will take steps to protect its interests", "will pay the price".
+# "will take steps to protect its interests", "will pay the price" (not "will keep the price").
 _NOT_AN_ACT = (
     r"(?!\s+(?:(?:the|any|all|its|further|additional|appropriate|necessary|military|"
-    r"retaliatory|adequate)\s+)*(?:counter-?measures|measures|steps|action|price)\b"
+    r"retaliatory|adequate)\s+)*(?:counter-?measures|measures|steps|action)\b"
+    r"|(?<=pay)\s+(?:a|the)\s+(?:\w+\s+)?price\b"
     # leaving an instrument is a notice, not a pledge: "would withdraw from the ABM Treaty"
     r"|\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,5}(?:treaty|agreement|accord|deal|pact|convention)\b)"
 )
@@ -1015,8 +1016,12 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
                 break
             if _NOT_PLEDGER.search(text[:start]) or _POSSESSIVE.match(text[end:]):
                 continue
-            if a["kind"] == "modifier":  # "Russian specialists are to help": its head noun
-                if re.fullmatch(r"\s+[a-z]+(?:\s+[a-z]+)?\s+", gap):
+            if a["kind"] == "modifier":
+                # "Russian specialists are to help": its head noun; "Ethiopian Airlines will
+                # resume", "the Saudi Fund for Development will deposit": its body of that name
+                if re.fullmatch(r"\s+[a-z]+(?:\s+[a-z]+)?\s+", gap) or re.fullmatch(
+                    r"(?:\s+(?-i:[A-Z][a-z-]+)(?:\s+(?:for|of)(?=\s+(?-i:[A-Z])))?){1,4}\s+", gap
+                ):
                     found.append((m, _joint_subject(r, a)))
                     break
                 continue
