@@ -1141,6 +1141,31 @@ def test_bodies_named_for_a_country_pledge_for_it(tmp_path: Path) -> None:
     assert not any("pay the price" in c.commitment for c in found), pledged
 
 
+CARRIED_STORY = [
+    (
+        "2021-02-01",
+        "Kenya pledged to investigate the deaths of two Somali herders near Mandera. Eritrea "
+        "agreed to repatriate the detained Ethiopian fishermen.",
+    ),
+    (
+        "2021-09-01",
+        "Kenyan prosecutors closed their investigation of the deaths last week, saying they had "
+        "found no evidence of a crime. Eritrean officials carried out the repatriation of the "
+        "fishermen at Bure.",
+    ),
+]
+
+
+def test_an_act_named_as_a_thing_and_carried_through(tmp_path: Path) -> None:
+    found = analysed(tmp_path, CARRIED_STORY, "k")
+    # "closed their investigation" for "pledged to investigate": done, whatever it found
+    [inquiry] = [c for c in found if "investigate the deaths" in c.commitment]
+    assert (inquiry.actor, inquiry.status) == ("KEN", "fulfilled"), inquiry.history
+    assert "closed their investigation" in inquiry.history[-1].cue
+    [fishermen] = [c for c in found if "repatriate" in c.commitment]
+    assert (fishermen.actor, fishermen.status) == ("ERI", "fulfilled"), fishermen.history
+
+
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
     parse = load_pipeline(None)
     ambassadors = {"ambassador", "post", "send", "back"}

@@ -1986,11 +1986,39 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
         found = thing.match(cue_onward, m.end()) if m["act"] in acts else None
         if found:
             done.append(rf"{re.escape(found['head'])}s?\b,?(?:\s+[\w'’,-]+){{0,12}}?\s+{outcome}")
+    # the act named as a thing, then told as carried through: "closed their investigation" for
+    # "pledged to investigate", "the withdrawal was completed" for "will withdraw"
+    nouns = [n for v in dict.fromkeys([m["act"], *more]) if v and v not in _VAGUE_ACTS
+             for n in _act_nouns(v)]  # fmt: skip
+    if nouns:
+        noun = rf"(?:{'|'.join(map(re.escape, nouns))})s?"
+        done.append(rf"{_CARRIED_THROUGH}\s+(?:(?:the|its|their|his|her|a|an)\s+)?"
+                    rf"(?:[\w-]+\s+){{0,2}}?{noun}")  # fmt: skip
+        done.append(rf"{noun}(?:\s+[\w'’-]+){{0,6}}?\s+(?:was|were|has been|have been|had been)"
+                    rf"\s+(?:\w+ly\s+)?{_CARRIED_THROUGH}")  # fmt: skip
     if _RESTARTS & {m["act"], *more}:
         # what was reopened or resumed is told by its state: "foot crossings open since August",
         # "gas flowing to Ukraine again", "flying the route since early February"
         done.append(_RUNNING_AGAIN)
     return re.compile(rf"\b(?:{'|'.join(done)})\b", re.I) if done else None
+
+
+# Verbs that tell an act named as a thing carried through: "completed the withdrawal".
+_CARRIED_THROUGH = (r"(?:completed|concluded|finished|closed|wrapped up|carried out|"
+                    r"finalised|finalized)")
+
+
+def _act_nouns(verb: str) -> list[str]:
+    """The nouns that name an act ("investigate": investigation; "withdraw": withdrawal;
+    "deploy": deployment), by the usual English endings; each is only looked for after a verb
+    of carrying through, so a form that is no word finds nothing."""
+    if verb.endswith("ate"):
+        return [verb[:-1] + "ion"]  # investigation, demarcation, repatriation
+    if verb.endswith(("ise", "ize")):
+        return [verb[:-1] + "ation"]  # normalisation
+    if verb.endswith("e"):
+        return [verb[:-1] + "ation", verb + "ment", verb[:-1] + "al"]  # removal, settlement
+    return [verb + "al", verb + "ment", verb + "ion", verb + "y"]  # withdrawal, deployment
 
 
 # Acts that bring a body into being, the body named after them ("set up an intergovernmental
