@@ -1166,6 +1166,41 @@ def test_an_act_named_as_a_thing_and_carried_through(tmp_path: Path) -> None:
     assert (fishermen.actor, fishermen.status) == ("ERI", "fulfilled"), fishermen.history
 
 
+LAPSED_STORY = [
+    (
+        "2019-03-01",
+        "Kenya and Tanzania agreed to settle the dispute over their Lake Victoria islands within "
+        "one year. Kenya committed to help build a fish market on Migingo island, with work to "
+        "start in 2020. Kenya pledged to send 300 soldiers to the joint patrol force. Tanzania "
+        "pledged to send fresh troops to guard the islands.",
+    ),
+    (
+        "2021-05-01",
+        "The one-year deadline the two presidents set for the islands dispute ran out in March "
+        "with no settlement. One casualty is the Migingo fish market Kenya said it would help "
+        "build: the 2020 start passed without work beginning. The first Kenyan troops arrived at "
+        "the patrol base in June. The fresh Tanzanian contingents promised for the islands never "
+        "arrived.",
+    ),
+]
+
+
+def test_deadlines_run_out_and_troops_that_never_arrived(tmp_path: Path) -> None:
+    found = analysed(tmp_path, LAPSED_STORY, "v")
+
+    def status(actor: str, words: str) -> str:
+        [c] = [c for c in found if c.actor == actor and c.commitment.startswith(words)]
+        return c.status
+
+    # "the deadline the two presidents set ... ran out": a breach, not an instrument expired
+    assert status("KEN", "agreed to settle") == status("TZA", "agreed to settle") == "breached"
+    # a start that "passed without" work, told of the pledge itself: about its pledger
+    assert status("KEN", "committed to help build") == "breached"
+    # soldiers sent are "troops" when they arrive; "contingents" that never arrived are not sent
+    assert status("KEN", "pledged to send 300") == "fulfilled"
+    assert status("TZA", "pledged to send fresh") == "breached"
+
+
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
     parse = load_pipeline(None)
     ambassadors = {"ambassador", "post", "send", "back"}

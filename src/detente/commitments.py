@@ -1343,7 +1343,9 @@ def _history(
             done
             if done
             and not negative
-            and _NEVER.search(s["text"][: done.start()])
+            # "never arrived", "the contingents promised a year ago never arrived"
+            and (_NEVER.search(s["text"][: done.start()])
+                 or re.search(r"\bnever\s+\w+$", done.group(0), re.I))
             and not _conditional(s["text"], done.start())
             else None
         )
@@ -1358,6 +1360,8 @@ def _history(
             )
         ):
             done = None
+        if never:
+            done = None  # told as never done, not as done
         over = past_limit.search(s["text"]) if past_limit else None
         if over:
             done = None  # "licensed more than 40 trawlers, past the 40 allowed": no fulfilment
@@ -1402,7 +1406,7 @@ def _history(
         # a deadline of the pledge passed, in a sentence sharing a key word with it: "October
         # came and went with the span still unfinished" for "undertook to finish the bridge
         # within a year"
-        lapsed = [rep for rep in s["reports"] if rep[1].lower() in _LAPSED] if due else []
+        lapsed = [rep for rep in s["reports"] if _lapse(rep[1])] if due else []
         by_deadline = bool(lapsed) and bool(shared)
         if not (is_direct or by_doc or by_issue or by_act or by_refusal or retold or by_deadline):
             continue
@@ -1440,12 +1444,18 @@ def _history(
         # every pledger
         kept = {cue for _, cue, _ in reports}
         passed = [(st, cue, named_pledgers) for st, cue, _ in lapsed if cue not in kept]
+        # a deadline of the pledge's own story passed ("the 2019 start passed without ground
+        # being broken"): about the pledgers it names, not about no one
+        if len(shared) >= 2:
+            reports = [(st, cue, named_pledgers if _lapse(cue) and ab == {NOBODY} else ab)
+                       for st, cue, ab in reports]  # fmt: skip
         reports += passed
         if over and not _negated(s["text"], over.start()):
             reports.append(("breached", over.group(0), _about(s, over.start(), over.end())))
         if never:
             about = _about(s, never.start(), never.end())
-            reports.append(("breached", f"never {never.group(0)}", about))
+            told = never.group(0)
+            reports.append(("breached", told if "never" in told.lower() else f"never {told}", about))
         if no:  # refused by the pledger the sentence names ("Estonian guards refused to let")
             reports.append(
                 ("breached", no.group(0), named_pledgers or _about(s, no.start(), no.end()))
@@ -1487,6 +1497,18 @@ def _history(
 _LAPSED = {"came and went", "passed without", "passed with no", "went by without", "deadline passed",
            "deadline lapsed", "deadline expired", "missed the deadline", "deadline was missed",
            "went unmet", "deadline ran out"}  # fmt: skip
+# A deadline told as run out, its subject between: "the two-year deadline they set for the
+# Danube border ran out"; a status cue of its own when it stands in one clause.
+_DEADLINE_RAN = re.compile(
+    r"deadlines?\b[^.;:,]{0,80}?\b(?:ran out|runs out|expired|lapsed|passed)$", re.I
+)
+
+
+def _lapse(cue: str) -> bool:
+    """Whether a status cue tells a deadline passed with the act undone."""
+    return cue.lower() in _LAPSED or bool(_DEADLINE_RAN.match(cue))
+
+
 # The cue of a fulfilment told in other words (see `_retold`): weaker than a status word.
 RETOLD = "told as done: "
 # Words of a part of a sentence that tell of something not (yet) done: the future, a pledge made
@@ -1548,7 +1570,8 @@ _ARGS = ("nsubj", "nsubjpass", "dobj")
 _ADJUNCT = ("amod", "acl", "compound")
 _MODIFIERS = ("relcl", *_ADJUNCT)
 # One name for things a later report calls otherwise: "troops" pledged, "soldiers" withdrawn.
-_SAME_THING = {"soldier": "troop", "unit": "troop", "personnel": "troop",
+_SAME_THING = {"soldier": "troop", "unit": "troop", "personnel": "troop", "contingent": "troop",
+               "peacekeeper": "troop", "battalion": "troop",
                "envoy": "ambassador", "lorry": "truck", "ship": "vessel",
                "boat": "vessel", "fund": "money", "funding": "money", "loan": "money",
                "credit": "money", "aid": "money", "ceasefire": "truce", "prisoner": "detainee",
@@ -1985,7 +2008,11 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
     ):
         found = thing.match(cue_onward, m.end()) if m["act"] in acts else None
         if found:
-            done.append(rf"{re.escape(found['head'])}s?\b,?(?:\s+[\w'’,-]+){{0,12}}?\s+{outcome}")
+            # "troops" sent, the "contingents" arrived: any word for the thing
+            head = _singular(found["head"].lower().rstrip("s"))
+            names = _NAMED_AS.get(_SAME_THING.get(head, head), (head,))
+            heads = "|".join(map(re.escape, names))
+            done.append(rf"(?:{heads})s?\b,?(?:\s+[\w'’,-]+){{0,12}}?\s+{outcome}")
     # the act named as a thing, then told as carried through: "closed their investigation" for
     # "pledged to investigate", "the withdrawal was completed" for "will withdraw"
     nouns = [n for v in dict.fromkeys([m["act"], *more]) if v and v not in _VAGUE_ACTS
@@ -2043,7 +2070,7 @@ _AT_WORK = (
 _SENDS = {"send", "return", "appoint", "dispatch", "deploy", "post", "name", "exchange"}
 _SENT_HEADS = (
     "delegation|ambassador|envoy|team|mission|observers|monitors|inspectors|experts|"
-    "diplomats|minister"
+    "diplomats|minister|troops|soldiers|contingent|battalion|peacekeepers"
 )
 _SENT_THING = re.compile(
     r"\s+(?:back\s+)?(?:(?:an?|the|their|its|his|her|a new|new)\s+)?(?:[\w'’-]+\s+){0,3}?"
@@ -2220,6 +2247,12 @@ def _statuses(
             continue
         if status == "suspended" and _FROZEN_MONEY.match(text, start):
             continue  # "frozen funds", "asset freezes": money held, not an obligation suspended
+        if status == "expired":
+            # "the deadline they set ... ran out": a pledge's deadline passed, not an instrument
+            # expired
+            ran = re.search(r"\bdeadlines?\b[^.;:,]{0,80}?$", text[:start], re.I)
+            if ran and _DEADLINE_RAN.match(text[ran.start() : end]):
+                status, cue = "breached", text[ran.start() : end]
         if _negated(text, start):
             if status != "fulfilled" or re.search(
                 r"\byet\b", text[max(0, start - 25) : end + 15], re.I
