@@ -1201,6 +1201,31 @@ def test_deadlines_run_out_and_troops_that_never_arrived(tmp_path: Path) -> None
     assert status("TZA", "pledged to send fresh") == "breached"
 
 
+MONEY_STORY = [
+    (
+        "2021-02-10",
+        "Serbia will send one million euros to help Croatia rebuild after the earthquake. Serbia "
+        "will also pay 300,000 euros into a fund for the victims' families.",
+    ),
+    (
+        "2021-07-10",
+        "The million euros Serbia set aside after the earthquake reached the Croatian "
+        "reconstruction fund in June. Croatian officials said no money had yet reached the "
+        "families' fund.",
+    ),
+]
+
+
+def test_money_told_as_arrived(tmp_path: Path) -> None:
+    found = analysed(tmp_path, MONEY_STORY, "m")
+    [rebuild] = [c for c in found if "rebuild" in c.commitment]
+    # the amount, named first, "reached" the fund: paid
+    assert rebuild.status == "fulfilled", rebuild.history
+    [families] = [c for c in found if "victims' families" in c.commitment]
+    # money that "had yet" to reach it is no payment
+    assert families.status != "fulfilled", families.history
+
+
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
     parse = load_pipeline(None)
     ambassadors = {"ambassador", "post", "send", "back"}

@@ -1356,12 +1356,17 @@ def _history(
                 or _conditional(s["text"], done.start())  # "if the bridge was completed"
                 or _RELATIVE.search(s["text"][: done.start()])
                 or _PLEDGED_BEFORE.search(s["text"][: done.start()])  # "it had promised to set up"
-                or _ADJECTIVAL.search(s["text"][: done.start()])
+                # "the deployed warheads"; not a thing told first ("the million euros ...
+                # reached")
+                or (_ADJECTIVAL.search(s["text"][: done.start()])
+                    and not _THING_FIRST.match(done.group(0)))
             )
         ):
             done = None
         if never:
             done = None  # told as never done, not as done
+        if done and _other_amount(done.group(0), own_words):
+            done = None  # "the million euros ... reached" is not the 300,000 euros pledged
         over = past_limit.search(s["text"]) if past_limit else None
         if over:
             done = None  # "licensed more than 40 trawlers, past the 40 allowed": no fulfilment
@@ -2005,13 +2010,14 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
     for acts, thing, outcome in (
         (_CREATES, _MADE_THING, _AT_WORK),
         (_SENDS, _SENT_THING, _ARRIVED),
+        (_PAYS, _PAID_THING, _PAID),
     ):
         found = thing.match(cue_onward, m.end()) if m["act"] in acts else None
         if found:
             # "troops" sent, the "contingents" arrived: any word for the thing
             head = _singular(found["head"].lower().rstrip("s"))
             names = _NAMED_AS.get(_SAME_THING.get(head, head), (head,))
-            heads = "|".join(map(re.escape, names))
+            heads = _MONEY if thing is _PAID_THING else "|".join(map(re.escape, names))
             done.append(rf"(?:{heads})s?\b,?(?:\s+[\w'’,-]+){{0,12}}?\s+{outcome}")
     # the act named as a thing, then told as carried through: "closed their investigation" for
     # "pledged to investigate", "the withdrawal was completed" for "will withdraw"
@@ -2077,6 +2083,37 @@ _SENT_THING = re.compile(
     rf"(?P<head>{_SENT_HEADS})\b",
     re.I,
 )
+# Money pledged, and how it is told paid: "the $5 billion deposit reached the central bank's
+# reserves", "the million euros Serbia set aside reached the fund", "the package has been
+# disbursed"; any word for money stands for any other ("pay $20 million" ... "the money").
+_PAYS = {"pay", "deposit", "lend", "transfer", "disburse", "donate", "provide", "give", "grant",
+         "send", "contribute", "repay"}  # fmt: skip
+_MONEY = (r"money|funds?|euros?|dollars?|pounds|yuan|yen|rupees?|million|billion|deposit|loan|"
+          r"grant|aid|package|sum|payment|tranche|instal?lment")
+_PAID_THING = re.compile(
+    r"\s+(?:back\s+)?(?:(?:an?|the|their|its|his|her)\s+)?(?:[\w'’$€£.,-]+\s+){0,3}?"
+    rf"(?P<head>{_MONEY})\b",
+    re.I,
+)
+_PAID = (
+    r"(?:arrived|reached|(?:was|were|has been|have been|had been)\s+(?:fully\s+)?"
+    r"(?:disbursed|transferred|paid|received|credited|deposited|released))\b"
+)
+def _other_amount(told: str, pledged: str) -> bool:
+    """Whether a telling names an amount other than the pledge's own: another number, or
+    another scale ("million" for a pledge of 300,000); never for a pledge without an amount."""
+    scale = re.compile(r"\b(?:thousand|million|billion|trillion)\b", re.I)
+    pledged_numbers = set(re.findall(r"\d[\d,.]*\d|\d", pledged))
+    pledged_scales = {w.lower() for w in scale.findall(pledged)}
+    if not (pledged_numbers or pledged_scales):
+        return False
+    told_numbers = set(re.findall(r"\d[\d,.]*\d|\d", told))
+    told_scales = {w.lower() for w in scale.findall(told)}
+    return bool(told_numbers - pledged_numbers) or bool(told_scales - pledged_scales)
+
+
+# A telling that opens with the thing sent, set up or paid: "million euros ... reached".
+_THING_FIRST = re.compile(rf"(?:{_SENT_HEADS}|{_MADE_HEADS}|{_MONEY})s?\b", re.I)
 # An act told by the state of what was sent or set up: "the ambassador ... returned".
 _TOLD_THING = re.compile(rf"(?:{_SENT_HEADS}|{_MADE_HEADS})s?\b", re.I)
 _ARRIVED = (
