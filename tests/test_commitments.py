@@ -1226,6 +1226,31 @@ def test_money_told_as_arrived(tmp_path: Path) -> None:
     assert families.status != "fulfilled", families.history
 
 
+BOTH_STORY = [
+    (
+        "2014-01-10",
+        "Peru and Chile presented their final arguments at The Hague. In separate statements, "
+        "Presidents Ollanta Humala and Sebastian Pinera each pledged to abide by the court's "
+        "ruling.",
+    ),
+    (
+        "2016-03-11",
+        "Argentina and Britain held talks in London on the war graves. Officials in both capitals "
+        "said they will extend the Red Cross work at Darwin to a second grave.",
+    ),
+]
+
+
+def test_pledges_of_both_sides_with_one_named_or_none(tmp_path: Path) -> None:
+    found = analysed(tmp_path, BOTH_STORY, "w")
+    # "X and Y each pledged": both sides, though the dictionary knows only Pinera
+    ruling = {c.actor for c in found if "abide by the court" in c.commitment}
+    assert ruling == {"PER", "CHL"}, ruling
+    # "Officials in both capitals said they will": the story's two parties
+    graves = {c.actor for c in found if "extend the Red Cross work" in c.commitment}
+    assert graves == {"ARG", "GBR"}, graves
+
+
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
     parse = load_pipeline(None)
     ambassadors = {"ambassador", "post", "send", "back"}

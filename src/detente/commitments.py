@@ -617,6 +617,9 @@ def _commitments_of(
         or _EACH_SIDE.search(clause)
         or _PAIR_SUBJECT.match(clause.lstrip())
         or pair_before
+        # "Presidents Ollanta Humala and Sebastian Pinera each pledged to": both, though only
+        # one of them is known
+        or bool(_EACH_OF_TWO.search(r["text"], start, m.start()))
         or (not before and _THEY_SUBJECT.match(clause.lstrip()))
         or re.match(r"(?:treaty|agreement|accord|convention|pact)\b", m.group(0), re.I)
         # "the treaty commits the two countries to exchange ambassadors"
@@ -953,6 +956,12 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
             continue
         if _NOUN_CUE.fullmatch(verb) and _DETERMINED.search(text[: m.start()]):
             continue  # "the security guarantees it wants ... that NATO will not expand"
+        if not pledgers and _BOTH_SPEAK.search(text, _clause_start(text, m.start()), m.start()):
+            # "Officials in both capitals said they will": the story's two parties
+            found.append((m, None))
+            taken.append((m.start(), m.end()))
+            pos = m.end()
+            continue
         if pledgers or verb.startswith("agree"):
             # "the delegations agreed that": the story's parties; "France and Germany, which had
             # urged Washington to reconsider, said they would": the speaker, not the last named
@@ -1029,6 +1038,16 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
                 found.append((m, _joint_subject(r, a)))
                 break
     return found
+
+
+# Two named as one subject that each or both pledge: "X and Y each pledged to".
+_EACH_OF_TWO = re.compile(r"\band\s+(?:[\w.'’-]+\s+){1,4}(?:each|both)\s+$", re.I)
+# Both sides as the speakers of a pledge: "Officials in both capitals said they will".
+_BOTH_SPEAK = re.compile(
+    r"(?:^|\b(?:officials?|diplomats|ministers|spokesm[ae]n)\s+(?:in|of|from|on)\s+)"
+    r"(?:both|the two)\s+(?:capitals|countries|governments|sides)\s+$",
+    re.I,
+)
 
 
 # A possessive actor's agent as the subject: "Pakistan's national security adviser, Sartaj Aziz,
