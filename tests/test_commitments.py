@@ -1251,12 +1251,37 @@ def test_pledges_of_both_sides_with_one_named_or_none(tmp_path: Path) -> None:
     assert graves == {"ARG", "GBR"}, graves
 
 
+FROZEN_STORY = [
+    (
+        "2019-04-02",
+        "Uganda and Rwanda met in Luanda. Rwanda pledged to let Ugandan lorries carry dairy goods "
+        "through Gatuna to Kigali markets.",
+    ),
+    (
+        "2021-09-14",
+        "The quarrel over Gatuna has settled into a frozen, expensive stand-off. Ugandan dairy "
+        "goods are back on Kigali shelves, carried by lorries through Gatuna.",
+    ),
+]
+
+
+def test_a_frozen_stand_off_and_shop_shelves_suspend_nothing(tmp_path: Path) -> None:
+    found = analysed(tmp_path, FROZEN_STORY, "f")
+    [lorries] = [c for c in found if "Ugandan lorries" in c.commitment]
+    assert all(h.status != "suspended" for h in lorries.history), lorries.history
+
+
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
     parse = load_pipeline(None)
     ambassadors = {"ambassador", "post", "send", "back"}
     # the flights suspended are not the ambassadors the pledge would send back
     flights = "Namibia suspended all flights to Angola for three months."
     assert _on_another_thing(flights, "suspended", ambassadors, None, parse)
+    # a noun cue acts on what follows "of": sovereignty violated is not the ambassadors
+    sovereignty = "Somalia accused Kenya of repeated violations of Somali sovereignty."
+    assert _on_another_thing(sovereignty, "violations", ambassadors, None, parse)
+    arrangement = "Somalia accused Kenya of a violation of the arrangement."
+    assert not _on_another_thing(arrangement, "violation", ambassadors, None, parse)
     # what binds a side, a pronoun or a thing the pledge names may be the pledge itself
     for text in ("Angola suspended the arrangement in May.", "Angola suspended it in May.",
                  "Angola suspended the return of the ambassadors in May."):  # fmt: skip

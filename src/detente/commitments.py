@@ -1751,10 +1751,16 @@ def _on_another_thing(
     if not parse or at < 0:
         return False
     verb = next((t for t in parse(text) if t.idx == at), None)
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+    if verb is None or verb.pos_ not in ("VERB", "AUX", "NOUN"):
         return False
-    # the cue's own words are no other thing: "kept its word", "met its obligations"
-    args = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj") and c.idx >= at + len(cue)]
+    if verb.pos_ == "NOUN":
+        # a noun cue acts on what follows "of": "repeated violations of Somali sovereignty"
+        args = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    else:
+        # the cue's own words are no other thing: "kept its word", "met its obligations"
+        args = [c for c in verb.children
+                if c.dep_ in ("nsubjpass", "dobj") and c.idx >= at + len(cue)]  # fmt: skip
     stems = {k[:5] for k in keys}
     return bool(args) and all(
         a.pos_ not in ("PRON", "PROPN")
@@ -2303,6 +2309,11 @@ def _statuses(
             continue
         if status == "suspended" and _FROZEN_MONEY.match(text, start):
             continue  # "frozen funds", "asset freezes": money held, not an obligation suspended
+        if status == "suspended" and (
+            _STATE_OF_TIES.match(text, end)
+            or (cue.lower() == "shelves" and _ON_SHELVES.search(text, 0, start))
+        ):
+            continue  # "a frozen, expensive stand-off", "milk powder on Taiwanese shelves"
         if status == "expired":
             # "the deadline they set ... ran out": a pledge's deadline passed, not an instrument
             # expired
@@ -2344,6 +2355,17 @@ _FROZEN_MONEY = re.compile(
     r"(?i:froze\w*|freez\w*)\s+(?:\w+\s+){0,2}?(?:funds|assets|accounts|money|reserves|deposits)\b"
     r"|(?<=asset )(?i:freez\w*)|(?<=assets )(?i:freez\w*)"
 )
+
+
+# A frozen state of the relationship itself, not an obligation suspended: "settled into a
+# frozen, expensive stand-off", "a frozen conflict".
+_STATE_OF_TIES = re.compile(
+    r"(?:,?\s+[a-z-]+,?)?\s+(?:stand-?offs?|conflicts?|disputes?|relations|ties|peace|"
+    r"relationship)\b",
+    re.I,
+)
+# "shelves" as a noun: "on Taiwanese shelves", "the supermarket shelves".
+_ON_SHELVES = re.compile(r"\b(?:on|off|the|store|shop|supermarket)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 # Leaving cues that also tell a move of troops, and what makes them the leaving of an obligation.
