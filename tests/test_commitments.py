@@ -1271,6 +1271,22 @@ def test_a_frozen_stand_off_and_shop_shelves_suspend_nothing(tmp_path: Path) -> 
     assert all(h.status != "suspended" for h in lorries.history), lorries.history
 
 
+MENDED_STORY = [
+    ("2008-09-01", "Nepal and India agreed to review the Kosi treaty on the river's embankments."),
+    (
+        "2009-08-22",
+        "Indian engineers closed the Kusaha breach in the Kosi embankment early this year, and the "
+        "river runs in its old channel again.",
+    ),
+]
+
+
+def test_a_breach_closed_in_an_embankment_breaks_no_pledge(tmp_path: Path) -> None:
+    found = analysed(tmp_path, MENDED_STORY, "e")
+    review = [c for c in found if "review the Kosi treaty" in c.commitment]
+    assert review and all(c.status != "breached" for c in review), review
+
+
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
     parse = load_pipeline(None)
     ambassadors = {"ambassador", "post", "send", "back"}

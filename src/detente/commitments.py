@@ -2307,6 +2307,8 @@ def _statuses(
             continue
         if status == "breached" and _DENIED.search(text[:start]):
             continue
+        if status == "breached" and _MENDED.search(text, 0, start):
+            continue  # "engineers closed the Kusaha breach": a gap in a wall, not in a pledge
         if status == "suspended" and _FROZEN_MONEY.match(text, start):
             continue  # "frozen funds", "asset freezes": money held, not an obligation suspended
         if status == "suspended" and (
@@ -2357,6 +2359,11 @@ _FROZEN_MONEY = re.compile(
 )
 
 
+# A breach mended is one in an embankment, a dam or a wall: "closed the Kusaha breach".
+_MENDED = re.compile(
+    r"\b(?:clos|plug|seal|repair|fix|fill|mend)\w*\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 # A frozen state of the relationship itself, not an obligation suspended: "settled into a
 # frozen, expensive stand-off", "a frozen conflict".
 _STATE_OF_TIES = re.compile(
