@@ -1287,6 +1287,26 @@ def test_a_breach_closed_in_an_embankment_breaks_no_pledge(tmp_path: Path) -> No
     assert review and all(c.status != "breached" for c in review), review
 
 
+CALLED_OFF_STORY = [
+    (
+        "2022-05-16",
+        "Kyrgyzstan and Tajikistan met at the alliance summit in Moscow. Kyrgyzstan will host the "
+        "alliance's joint command exercise in October, with Tajik units among the guests.",
+    ),
+    (
+        "2022-10-09",
+        "Kyrgyzstan called off the alliance's joint command exercise a day before it was due to "
+        "begin, after Tajik units shelled border villages.",
+    ),
+]
+
+
+def test_an_event_called_off_is_withdrawn(tmp_path: Path) -> None:
+    found = analysed(tmp_path, CALLED_OFF_STORY, "o")
+    [host] = [c for c in found if c.actor == "KGZ" and "host the" in c.commitment]
+    assert host.status == "withdrawn", host.history
+
+
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
     parse = load_pipeline(None)
     ambassadors = {"ambassador", "post", "send", "back"}
