@@ -1307,6 +1307,26 @@ def test_an_event_called_off_is_withdrawn(tmp_path: Path) -> None:
     assert host.status == "withdrawn", host.history
 
 
+NOTICE_STORY = [
+    (
+        "2020-12-01",
+        "China and Lithuania signed a rail accord. China agreed to run a weekly container train "
+        "between Chongqing and Vilnius from January.",
+    ),
+    (
+        "2021-11-20",
+        "China has stopped the weekly Chongqing container train until further notice, citing "
+        "falling demand.",
+    ),
+]
+
+
+def test_a_service_stopped_until_further_notice_is_suspended(tmp_path: Path) -> None:
+    found = analysed(tmp_path, NOTICE_STORY, "n")
+    [train] = [c for c in found if c.actor == "CHN" and "container train" in c.commitment]
+    assert train.status == "suspended", train.history
+
+
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
     parse = load_pipeline(None)
     ambassadors = {"ambassador", "post", "send", "back"}
