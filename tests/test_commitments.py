@@ -1327,6 +1327,18 @@ def test_a_service_stopped_until_further_notice_is_suspended(tmp_path: Path) -> 
     assert train.status == "suspended", train.history
 
 
+NOW_STORY = [
+    ("2009-01-19", "Russia pledged that Gazprom would sell gas to Naftogaz directly from March."),
+    ("2009-06-10", "Gazprom now sells straight to Naftogaz, officials in Kyiv said."),
+]
+
+
+def test_a_state_now_reached_is_the_act_done(tmp_path: Path) -> None:
+    found = analysed(tmp_path, NOW_STORY, "s")
+    [sale] = [c for c in found if "sell gas to Naftogaz" in c.commitment]
+    assert (sale.actor, sale.status) == ("RUS", "fulfilled"), sale.history
+
+
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
     parse = load_pipeline(None)
     ambassadors = {"ambassador", "post", "send", "back"}

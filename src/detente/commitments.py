@@ -1971,10 +1971,14 @@ def _ing(verb: str) -> str:
 
 
 def _done_forms(verb: str, particle: str = "") -> list[str]:
-    """How an act is told as done: "created", or a participle after a comma ("..., creating
-    the council")."""
+    """How an act is told as done: "created", a participle after a comma ("..., creating
+    the council"), or a state now reached ("Gazprom now sells straight to Naftogaz")."""
     tail = rf"\s+{particle}" if particle else ""
-    return [rf"(?:{_past(verb)}){tail}", rf"(?<=, ){_ing(verb)}{tail}"]
+    present = verb[:-1] + "ies" if re.search(r"[^aeiou]y$", verb) else (
+        verb + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", verb) else verb + "s"
+    )
+    return [rf"(?:{_past(verb)}){tail}", rf"(?<=, ){_ing(verb)}{tail}",
+            rf"(?<=\bnow ){present}{tail}"]  # fmt: skip
 
 
 def _enabling(cue_onward: str) -> bool:
