@@ -1363,8 +1363,10 @@ def _history(
             if done
             and not negative
             # "never arrived", "the contingents promised a year ago never arrived"
-            and (_NEVER.search(s["text"][: done.start()])
-                 or re.search(r"\bnever\s+\w+$", done.group(0), re.I))
+            and (
+                _NEVER.search(s["text"][: done.start()])
+                or re.search(r"\bnever\s+\w+$", done.group(0), re.I)
+            )
             and not _conditional(s["text"], done.start())
             else None
         )
@@ -1377,8 +1379,10 @@ def _history(
                 or _PLEDGED_BEFORE.search(s["text"][: done.start()])  # "it had promised to set up"
                 # "the deployed warheads"; not a thing told first ("the million euros ...
                 # reached")
-                or (_ADJECTIVAL.search(s["text"][: done.start()])
-                    and not _THING_FIRST.match(done.group(0)))
+                or (
+                    _ADJECTIVAL.search(s["text"][: done.start()])
+                    and not _THING_FIRST.match(done.group(0))
+                )
             )
         ):
             done = None
@@ -1479,7 +1483,9 @@ def _history(
         if never:
             about = _about(s, never.start(), never.end())
             told = never.group(0)
-            reports.append(("breached", told if "never" in told.lower() else f"never {told}", about))
+            reports.append(
+                ("breached", told if "never" in told.lower() else f"never {told}", about)
+            )
         if no:  # refused by the pledger the sentence names ("Estonian guards refused to let")
             reports.append(
                 ("breached", no.group(0), named_pledgers or _about(s, no.start(), no.end()))
@@ -1974,8 +1980,10 @@ def _done_forms(verb: str, particle: str = "") -> list[str]:
     """How an act is told as done: "created", a participle after a comma ("..., creating
     the council"), or a state now reached ("Gazprom now sells straight to Naftogaz")."""
     tail = rf"\s+{particle}" if particle else ""
-    present = verb[:-1] + "ies" if re.search(r"[^aeiou]y$", verb) else (
-        verb + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", verb) else verb + "s"
+    present = (
+        verb[:-1] + "ies"
+        if re.search(r"[^aeiou]y$", verb)
+        else (verb + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", verb) else verb + "s")
     )
     return [rf"(?:{_past(verb)}){tail}", rf"(?<=, ){_ing(verb)}{tail}",
             rf"(?<=\bnow ){present}{tail}"]  # fmt: skip
@@ -2066,8 +2074,10 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
 
 
 # Verbs that tell an act named as a thing carried through: "completed the withdrawal".
-_CARRIED_THROUGH = (r"(?:completed|concluded|finished|closed|wrapped up|carried out|"
-                    r"finalised|finalized)")
+_CARRIED_THROUGH = (
+    r"(?:completed|concluded|finished|closed|wrapped up|carried out|"
+    r"finalised|finalized)"
+)
 
 
 def _act_nouns(verb: str) -> list[str]:
@@ -2117,8 +2127,10 @@ _SENT_THING = re.compile(
 # disbursed"; any word for money stands for any other ("pay $20 million" ... "the money").
 _PAYS = {"pay", "deposit", "lend", "transfer", "disburse", "donate", "provide", "give", "grant",
          "send", "contribute", "repay"}  # fmt: skip
-_MONEY = (r"money|funds?|euros?|dollars?|pounds|yuan|yen|rupees?|million|billion|deposit|loan|"
-          r"grant|aid|package|sum|payment|tranche|instal?lment")
+_MONEY = (
+    r"money|funds?|euros?|dollars?|pounds|yuan|yen|rupees?|million|billion|deposit|loan|"
+    r"grant|aid|package|sum|payment|tranche|instal?lment"
+)
 _PAID_THING = re.compile(
     r"\s+(?:back\s+)?(?:(?:an?|the|their|its|his|her)\s+)?(?:[\w'’$€£.,-]+\s+){0,3}?"
     rf"(?P<head>{_MONEY})\b",
@@ -2128,6 +2140,8 @@ _PAID = (
     r"(?:arrived|reached|(?:was|were|has been|have been|had been)\s+(?:fully\s+)?"
     r"(?:disbursed|transferred|paid|received|credited|deposited|released))\b"
 )
+
+
 def _other_amount(told: str, pledged: str) -> bool:
     """Whether a telling names an amount other than the pledge's own: another number, or
     another scale ("million" for a pledge of 300,000); never for a pledge without an amount."""
