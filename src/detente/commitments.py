@@ -2142,16 +2142,19 @@ _PAID = (
 )
 
 
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+_SCALE = re.compile(r"\b(?:thousand|million|billion|trillion)\b", re.I)
+
+
 def _other_amount(told: str, pledged: str) -> bool:
     """Whether a telling names an amount other than the pledge's own: another number, or
     another scale ("million" for a pledge of 300,000); never for a pledge without an amount."""
-    scale = re.compile(r"\b(?:thousand|million|billion|trillion)\b", re.I)
-    pledged_numbers = set(re.findall(r"\d[\d,.]*\d|\d", pledged))
-    pledged_scales = {w.lower() for w in scale.findall(pledged)}
+    pledged_numbers = set(_FIGURE.findall(pledged))
+    pledged_scales = {w.lower() for w in _SCALE.findall(pledged)}
     if not (pledged_numbers or pledged_scales):
         return False
-    told_numbers = set(re.findall(r"\d[\d,.]*\d|\d", told))
-    told_scales = {w.lower() for w in scale.findall(told)}
+    told_numbers = set(_FIGURE.findall(told))
+    told_scales = {w.lower() for w in _SCALE.findall(told)}
     return bool(told_numbers - pledged_numbers) or bool(told_scales - pledged_scales)
 
 
