@@ -1301,12 +1301,6 @@ CALLED_OFF_STORY = [
 ]
 
 
-def test_an_event_called_off_is_withdrawn(tmp_path: Path) -> None:
-    found = analysed(tmp_path, CALLED_OFF_STORY, "o")
-    [host] = [c for c in found if c.actor == "KGZ" and "host the" in c.commitment]
-    assert host.status == "withdrawn", host.history
-
-
 NOTICE_STORY = [
     (
         "2020-12-01",
@@ -1321,22 +1315,28 @@ NOTICE_STORY = [
 ]
 
 
-def test_a_service_stopped_until_further_notice_is_suspended(tmp_path: Path) -> None:
-    found = analysed(tmp_path, NOTICE_STORY, "n")
-    [train] = [c for c in found if c.actor == "CHN" and "container train" in c.commitment]
-    assert train.status == "suspended", train.history
-
-
 NOW_STORY = [
     ("2009-01-19", "Russia pledged that Gazprom would sell gas to Naftogaz directly from March."),
     ("2009-06-10", "Gazprom now sells straight to Naftogaz, officials in Kyiv said."),
 ]
 
 
-def test_a_state_now_reached_is_the_act_done(tmp_path: Path) -> None:
-    found = analysed(tmp_path, NOW_STORY, "s")
-    [sale] = [c for c in found if "sell gas to Naftogaz" in c.commitment]
-    assert (sale.actor, sale.status) == ("RUS", "fulfilled"), sale.history
+@pytest.mark.parametrize(
+    ("story", "actor", "words", "status"),
+    [
+        # an event, visit or exercise "called off" is withdrawn
+        (CALLED_OFF_STORY, "KGZ", "host the", "withdrawn"),
+        # a service stopped "until further notice" is suspended
+        (NOTICE_STORY, "CHN", "container train", "suspended"),
+        # a state now reached ("now sells") tells the act done
+        (NOW_STORY, "RUS", "sell gas to Naftogaz", "fulfilled"),
+    ],
+    ids=["called-off", "further-notice", "now-reached"],
+)
+def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001
+    found = analysed(tmp_path, story, "o")
+    [pledge] = [c for c in found if words in c.commitment]
+    assert (pledge.actor, pledge.status) == (actor, status), pledge.history
 
 
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
