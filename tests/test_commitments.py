@@ -1339,6 +1339,28 @@ def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: st
     assert (pledge.actor, pledge.status) == (actor, status), pledge.history
 
 
+OWN_STORY = [
+    (
+        "2019-11-02",
+        "Ecuador undertook on 17 October to lift the tariffs on Colombian sugar. The talks then "
+        "moved on to electricity, and Ecuador lifted the tariffs on 24 October, officials in "
+        "Bogota said. Peru promised to reopen its consulate in Leticia. Peru previously reopened "
+        "the consulate in Leticia in 2009.",
+    ),
+]
+
+
+def test_a_retrospective_tells_the_pledged_act_done_in_the_same_story(tmp_path: Path) -> None:
+    found = analysed(tmp_path, OWN_STORY, "s")
+    [tariffs] = [c for c in found if "lift the tariffs" in c.commitment]
+    assert (tariffs.actor, tariffs.status) == ("ECU", "fulfilled"), tariffs.history
+    assert "lifted the tariffs on 24 October" in tariffs.history[-1].sentence
+    # a sentence of the story that looks back before the pledge ("previously reopened") tells
+    # nothing of it
+    [consulate] = [c for c in found if "reopen its consulate" in c.commitment]
+    assert (consulate.actor, consulate.status) == ("PER", "pending"), consulate.history
+
+
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
     parse = load_pipeline(None)
     ambassadors = {"ambassador", "post", "send", "back"}

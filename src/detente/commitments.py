@@ -1309,6 +1309,16 @@ def _history(
         if s["doc_date"] is not None
         and (s["doc_date"] > made or (standing and s["doc_id"] == r["doc_id"]))
     ]
+    if not standing:
+        # the pledge's own story, after it: a retrospective may tell the act done in its next
+        # breath ("the United States undertook to lift the sanctions ... Trump lifted the
+        # sanctions the next day"); there only the pledged thing told done counts (see
+        # `_retold`), not a status word, another word for the act or a refusal, and not in a
+        # sentence that looks back before the pledge ("had", "earlier")
+        story = [dict(s, reports=[], same_story=True) for s in sentences
+                 if s["doc_id"] == r["doc_id"] and s["sent_index"] > r["sent_index"]
+                 and not _LOOKS_BACK.search(s["text"])]  # fmt: skip
+        later = story + later
     by_name = (
         re.compile(
             r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b"
@@ -1356,7 +1366,7 @@ def _history(
     docs = {s["doc_id"] for s, d in zip(later, direct, strict=True) if d and s["sent_index"] < 2}
     history = []
     for s, is_direct, is_named in zip(later, direct, named, strict=True):
-        done = act.search(s["text"]) if act else None
+        done = act.search(s["text"]) if act and not s.get("same_story") else None
         # "the mission was never deployed", "the fighters never left": the act will not be done
         never = (
             done
@@ -1394,7 +1404,11 @@ def _history(
         if over:
             done = None  # "licensed more than 40 trawlers, past the 40 allowed": no fulfilment
         # "the army refused to let the team in" for "agreed to let observers work"
-        no = refused.search(s["text"]) if refused and not negative else None
+        no = (
+            refused.search(s["text"])
+            if refused and not negative and not s.get("same_story")
+            else None
+        )
         if no and _conditional(s["text"], no.start()):
             no = None
         named_pledgers = set(pledgers) & {a["actor"] for a in s["actors"]}
@@ -1524,6 +1538,7 @@ def _history(
 
 
 # Status cues that tell a deadline passed with the act undone.
+_LOOKS_BACK = re.compile(r"\b(?:had|earlier|previously|before|once)\b", re.I)
 _LAPSED = {"came and went", "passed without", "passed with no", "went by without", "deadline passed",
            "deadline lapsed", "deadline expired", "missed the deadline", "deadline was missed",
            "went unmet", "deadline ran out"}  # fmt: skip
