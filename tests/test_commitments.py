@@ -1321,6 +1321,34 @@ NOW_STORY = [
 ]
 
 
+PREPARED_BY_STORY = [
+    (
+        "2015-03-02",
+        "Chile and Argentina agreed to set up a joint glacier commission to map the ice field "
+        "along their border.",
+    ),
+    (
+        "2016-01-20",
+        "Chilean and Argentine officials said the first report on the glaciers was prepared "
+        "by the Glacier Commission, which has met four times since May.",
+    ),
+]
+
+
+KEEPS_MEETING_STORY = [
+    (
+        "2015-03-02",
+        "Chile and Argentina agreed to set up a joint glacier commission to map the ice field "
+        "along their border.",
+    ),
+    (
+        "2017-06-11",
+        "The glacier commission keeps meeting, although Chile and Argentina still "
+        "argue over the map.",
+    ),  # fmt: skip
+]
+
+
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
     [
@@ -1330,13 +1358,17 @@ NOW_STORY = [
         (NOTICE_STORY, "CHN", "container train", "suspended"),
         # a state now reached ("now sells") tells the act done
         (NOW_STORY, "RUS", "sell gas to Naftogaz", "fulfilled"),
+        # a body set up told at work: "prepared by" the commission is no readiness to act
+        (PREPARED_BY_STORY, "CHL", "glacier commission", "fulfilled"),
+        # ... or told as meeting still
+        (KEEPS_MEETING_STORY, "ARG", "glacier commission", "fulfilled"),
     ],
-    ids=["called-off", "further-notice", "now-reached"],
+    ids=["called-off", "further-notice", "now-reached", "prepared-by", "keeps-meeting"],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001
     found = analysed(tmp_path, story, "o")
-    [pledge] = [c for c in found if words in c.commitment]
-    assert (pledge.actor, pledge.status) == (actor, status), pledge.history
+    [pledge] = [c for c in found if words in c.commitment and c.actor == actor]
+    assert pledge.status == status, pledge.history
 
 
 OWN_STORY = [

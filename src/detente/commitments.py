@@ -2120,7 +2120,8 @@ _MADE_THING = re.compile(
     re.I,
 )
 _AT_WORK = (
-    r"(?:held|met|has met|have met|had met|convened|began work|started work|began its work|"
+    r"(?:held|met|has met|have met|had met|meets|keeps meeting|kept meeting|continues to meet|"
+    r"convened|began work|started work|began its work|"
     r"handled|approved|issued|reported|discussed|was used|has been used|is in use|went into use)\b"
 )
 
@@ -2244,7 +2245,7 @@ def _conditional(text: str, at: int) -> bool:
 
 def _asserted(text: str, at: int) -> bool:
     """Whether an act told at `at` is said to have happened: not negated ("has not opened") and
-    not a possibility ("could be opened")."""
+    not a possibility ("could be opened"); "was prepared by the commission" is no readiness."""
     return not _negated(text, at, reach=30) and not _possible(text, at)
 
 
@@ -2261,6 +2262,7 @@ def _possible(text: str, at: int) -> bool:
     not "once again violated")."""
     clause = re.sub(r"\bMay\b", "", re.split(r"[,;:]", text[:at])[-1])  # the month, not "may"
     clause = re.sub(r"\bonce (?:again|more)\b", "", clause.lower())
+    clause = re.sub(r"\b\w+ed\s+by\b", "", clause)  # a passive, not readiness: "prepared by"
     return (
         bool(_HYPOTHETICAL & set(clause.split()[-6:]))
         or bool(re.search(r"\bonce\b", clause))
