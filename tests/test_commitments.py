@@ -1321,6 +1321,20 @@ NOW_STORY = [
 ]
 
 
+GERUND_STORY = [
+    (
+        "2021-10-29",
+        "Bolivia and Argentina extended their gas contract on Friday. Argentina committed to "
+        "paying for each month's deliveries on time.",
+    ),
+    (
+        "2022-08-15",
+        "Argentina has paid every monthly gas bill on time since the deal, "
+        "Bolivian officials said.",
+    ),  # fmt: skip
+]
+
+
 PREPARED_BY_STORY = [
     (
         "2015-03-02",
@@ -1358,12 +1372,14 @@ KEEPS_MEETING_STORY = [
         (NOTICE_STORY, "CHN", "container train", "suspended"),
         # a state now reached ("now sells") tells the act done
         (NOW_STORY, "RUS", "sell gas to Naftogaz", "fulfilled"),
+        # a gerund after "committed to" is the act: "committed to paying" ... "has paid"
+        (GERUND_STORY, "ARG", "paying for each month", "fulfilled"),
         # a body set up told at work: "prepared by" the commission is no readiness to act
         (PREPARED_BY_STORY, "CHL", "glacier commission", "fulfilled"),
         # ... or told as meeting still
         (KEEPS_MEETING_STORY, "ARG", "glacier commission", "fulfilled"),
     ],
-    ids=["called-off", "further-notice", "now-reached", "prepared-by", "keeps-meeting"],
+    ids=["called-off", "further-notice", "now-reached", "gerund", "prepared-by", "keeps-meeting"],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001
     found = analysed(tmp_path, story, "o")

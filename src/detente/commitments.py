@@ -2025,6 +2025,19 @@ _MET = re.compile(
 )
 
 
+def _bare(verb: str | None) -> str | None:
+    """The verb of a gerund after "to" ("committed to paying", "is dedicated to supplying"):
+    "paying" -> "pay", "cutting" -> "cut", "closing" -> "close" where the verb is a known act,
+    else the stem its past forms are built on ("providing" -> "provid": "provided")."""
+    if not verb or not verb.endswith("ing") or len(verb) < 6:
+        return verb
+    stem = verb[:-3]
+    if stem[-1] == stem[-2] and stem[-1] not in "ls":  # cutting, stopping; not selling
+        return stem[:-1]
+    known = {*_IRREGULAR, *_DONE_AS, *_PAYS, *_SENDS, *_CREATES, *_RESTARTS, *_VAGUE_ACTS}
+    return stem + "e" if stem not in known and stem + "e" in known else stem
+
+
 def _act_done(cue_onward: str) -> re.Pattern[str] | None:
     """The pledged act in its past forms: "to set up a council" -> "set up", "created" or ",
     creating", "will open an office" -> "opened", "to hand over its stockpile" -> "handed over",
@@ -2036,7 +2049,8 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
     m = _ACT.match(cue_onward)
     if not m:
         return None
-    if m["act"] in _ENABLING:  # "to let NATO move supplies": the act is the moving
+    act = _bare(m["act"])  # "committed to paying": the act is to pay
+    if act in _ENABLING:  # "to let NATO move supplies": the act is the moving
         enabled = _ENABLED.match(cue_onward[m.end() :])
         if enabled:  # "let NATO move", "let NATO countries ship": either word may be the verb
             verbs = [enabled["to"]] if enabled["to"] else enabled["bare"].split()
@@ -2046,10 +2060,10 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
     more = [v for v in re.findall(r"[a-z-]{3,}", m["more"] or "") if v not in ("and", "or")]
     if m["ing"]:
         done = [m["ing"] + "ed"] + [v[:-3] + "ed" for v in more if v.endswith("ing")]
-    elif m["act"] in _VAGUE_ACTS and not more:
+    elif act in _VAGUE_ACTS and not more:
         return None
     else:
-        first = m["act"] + (f" {m['prt']}" if m["prt"] else "")
+        first = act + (f" {m['prt']}" if m["prt"] else "")
         done = []
         for v in dict.fromkeys([first, *more]):
             if v in _VAGUE_ACTS:
@@ -2064,7 +2078,7 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
         (_SENDS, _SENT_THING, _ARRIVED),
         (_PAYS, _PAID_THING, _PAID),
     ):
-        found = thing.match(cue_onward, m.end()) if m["act"] in acts else None
+        found = thing.match(cue_onward, m.end()) if act in acts else None
         if found:
             # "troops" sent, the "contingents" arrived: any word for the thing
             head = _singular(found["head"].lower().rstrip("s"))
@@ -2073,7 +2087,7 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
             done.append(rf"(?:{heads})s?\b,?(?:\s+[\w'’,-]+){{0,12}}?\s+{outcome}")
     # the act named as a thing, then told as carried through: "closed their investigation" for
     # "pledged to investigate", "the withdrawal was completed" for "will withdraw"
-    nouns = [n for v in dict.fromkeys([m["act"], *more]) if v and v not in _VAGUE_ACTS
+    nouns = [n for v in dict.fromkeys([act, *more]) if v and v not in _VAGUE_ACTS
              for n in _act_nouns(v)]  # fmt: skip
     if nouns:
         noun = rf"(?:{'|'.join(map(re.escape, nouns))})s?"
@@ -2081,7 +2095,7 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
                     rf"(?:[\w-]+\s+){{0,2}}?{noun}")  # fmt: skip
         done.append(rf"{noun}(?:\s+[\w'’-]+){{0,6}}?\s+(?:was|were|has been|have been|had been)"
                     rf"\s+(?:\w+ly\s+)?{_CARRIED_THROUGH}")  # fmt: skip
-    if _RESTARTS & {m["act"], *more}:
+    if _RESTARTS & {act, *more}:
         # what was reopened or resumed is told by its state: "foot crossings open since August",
         # "gas flowing to Ukraine again", "flying the route since early February"
         done.append(_RUNNING_AGAIN)
