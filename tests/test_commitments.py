@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.commitments import Commitment, _on_another_thing, _retold, commitments
+from detente.commitments import Commitment, _keys, _on_another_thing, _retold, commitments
 from detente.config import Config
 from detente.issues import load_taxonomy
 from detente.parse import load_pipeline
@@ -1379,7 +1379,14 @@ KEEPS_MEETING_STORY = [
         # ... or told as meeting still
         (KEEPS_MEETING_STORY, "ARG", "glacier commission", "fulfilled"),
     ],
-    ids=["called-off", "further-notice", "now-reached", "gerund", "prepared-by", "keeps-meeting"],
+    ids=[
+        "called-off",
+        "further-notice",
+        "now-reached",
+        "gerund",
+        "prepared-by",
+        "keeps-meeting",
+    ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001
     found = analysed(tmp_path, story, "o")
@@ -1407,6 +1414,12 @@ def test_a_retrospective_tells_the_pledged_act_done_in_the_same_story(tmp_path: 
     # nothing of it
     [consulate] = [c for c in found if "reopen its consulate" in c.commitment]
     assert (consulate.actor, consulate.status) == ("PER", "pending"), consulate.history
+
+
+def test_a_law_in_force_is_no_key_word_for_forces() -> None:
+    # "came into force" shares no word with a pledge to withdraw forces
+    assert "force" in _keys("Russia undertook to withdraw its forces from the region.", [])
+    assert "force" not in _keys("The amnesty came into force in March and is in force.", [])
 
 
 def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:

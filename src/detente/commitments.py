@@ -420,6 +420,9 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
     )
 
 
+_IN_FORCE = re.compile(r"\b(?:in|into) force\b")
+
+
 def _keys(sentence: str, actors: Sequence[dict[str, Any]]) -> set[str]:
     """Content words of a commitment sentence that a later report on it would repeat: not the
     actors' names, but the heads of "Russian engineering students" or "American military
@@ -429,7 +432,8 @@ def _keys(sentence: str, actors: Sequence[dict[str, Any]]) -> set[str]:
         for a in actors
         for w in (a["text"].split()[:1] if a["kind"] == "adjective" else a["text"].split())
     }
-    words = {w for w in re.findall(r"[a-z][a-z-]{3,}", sentence.lower())}
+    # "in force", "came into force": a state of law, not the forces a pledge may name
+    words = {w for w in re.findall(r"[a-z][a-z-]{3,}", _IN_FORCE.sub(" ", sentence.lower()))}
     # one form for singular and plural: "convoys" in the pledge, "convoy" in the report
     return {_singular(w) for w in words - _KEY_STOP - actor_words}
 
