@@ -70,6 +70,15 @@ def test_the_state_they_moved_out_of_does_not_count(analyser) -> None:  # noqa: 
     assert tags == ("apart:confrontation",)
     [tags] = stances_of(analyser, "They travelled from confrontation to a common enemy.")
     assert tags == ("common:common enemy",)
+    # ... nor the one they chose against, nor one they have left behind
+    [tags] = stances_of(analyser, "The line was settled by law rather than by confrontation.")
+    assert not any(t.startswith("apart") for t in tags), tags
+    [tags] = stances_of(analyser, "They chose dialogue instead of confrontation on the Arctic.")
+    assert not any(t.startswith("apart") for t in tags), tags
+    [tags] = stances_of(analyser, "Survey ships began mapping the formerly disputed waters.")
+    assert not any(t.startswith("apart") for t in tags), tags
+    [tags] = stances_of(analyser, "Survey ships stayed out of the disputed waters.")
+    assert tags == ("apart:disputed",)
 
 
 def _ev(polarity: str, weight: float) -> Evidence:

@@ -369,6 +369,10 @@ def _left_behind(cue: Span, sent: Span) -> bool:
     from rivalry", "turned from partners into adversaries" (the cue after "to" counts)."""
     doc = cue.doc
     before = [t.lower_ for t in doc[max(sent.start, cue.start - 3) : cue.start]]
+    if before[-1:] in (["formerly"], ["previously"]):
+        return True  # "the formerly disputed waters"
+    if ["rather", "than"] in (before[-2:], before[-3:-1]) or before[-2:] == ["instead", "of"]:
+        return True  # "settled by law rather than by confrontation", "instead of rivalry"
     if "from" not in before:
         return False
     if before[-2:] == ["away", "from"] or before[-1:] == ["away"]:
