@@ -137,6 +137,11 @@ def test_dateline_places_are_not_actors(code) -> None:  # noqa: ANN001
         ("Estonia and Latvia joined NATO in 2004.", {("EST", "NATO", "05"), ("LVA", "NATO", "05")}),
         ("Russia and Ukraine exchanged prisoners.", {("RUS", "UKR", "08"), ("UKR", "RUS", "08")}),
         ("Russia and China held joint exercises.", {("RUS", "CHN", "06"), ("CHN", "RUS", "06")}),
+        # an exercise two sides hold together is cooperation, "joint" or not
+        (
+            "The Norwegian and Russian navies held their annual exercise in the Barents Sea.",
+            {("NOR", "RUS", "06"), ("RUS", "NOR", "06")},
+        ),
         ("Finland applied together with Sweden.", set()),
     ],
 )

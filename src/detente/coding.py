@@ -11,7 +11,7 @@ docs/annotation.md describes. Only dyadic events are produced: both ends must be
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -48,6 +48,7 @@ RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 CLAUSE_PRONOUNS = {"it", "they", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CHAIN_DEPS = {"xcomp", "ccomp", "conj", "advcl"}
+JOINT_DRILL = "062"  # cooperate militarily: an exercise, drill or patrol two sides hold together
 
 
 @dataclass(frozen=True)
@@ -437,6 +438,10 @@ class Coder:
         if not targets and len(sources) > 1 and self._reciprocal(trigger):
             # "The US and Russia signed the treaty": each side acts towards the other.
             pairs = [(s, t) for s in sources for t in sources if s.anchor != t.anchor]
+            if pattern.code[:2] == "15":
+                # "the Norwegian and Russian navies held their exercise": a drill two sides
+                # hold together is military cooperation, not a show of force at each other
+                pattern = replace(pattern, code=JOINT_DRILL)
         else:
             pairs = [(s, t) for s in sources for t in targets]
         for s, t in pairs:
