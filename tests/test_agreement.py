@@ -40,6 +40,8 @@ def stances_of(analyser, text: str) -> list[tuple[str, ...]]:  # noqa: ANN001
         ("The two sides failed to agree on a framework for missile defence.", "reversed"),
         ("Since April practical cooperation on Afghanistan has been suspended.", "reversed"),
         ("The war leaves no room for a thaw on arms control.", "reversed"),
+        ("Taipei said such drills damaged goodwill across the strait.", "reversed"),
+        ("The missile battery remains a thorn in relations.", "apart"),
         ("They agreed to cut warheads under a landmark agreement.", "common"),
         # a stand two sides take together against a third thing, not against each other
         ("India and Pakistan condemned terrorism in all its forms.", "common"),
