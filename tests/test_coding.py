@@ -178,6 +178,8 @@ def test_only_mutual_acts_are_reciprocal(code, text: str, expected: set) -> None
         ("Russia called off its offensive against Ukraine.", {("RUS", "UKR", "08")}),
         # Tel Aviv stands for Israel
         ("Turkey recalled its ambassador from Tel Aviv.", {("TUR", "ISR", "16")}),
+        # diplomats "sent home" are expelled (161), not sent on a visit (042)
+        ("Moscow sent two Ukrainian diplomats home in return.", {("RUS", "UKR", "16")}),
     ],
 )
 def test_more_constructions(code, text: str, expected: set) -> None:  # noqa: ANN001

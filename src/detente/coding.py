@@ -120,7 +120,9 @@ class Coder:
             return  # "refused to sign": the governed verb is the event
         if v.dep_ in ("xcomp", "ccomp", "advcl") and self._addressee(v.head, actors):
             return  # "urged Russia to withdraw": the appeal is the event, not the withdrawal
-        particle = next((c.lemma_.lower() for c in v.children if c.dep_ == "prt"), None)
+        # "sent the diplomats home": "home" is the particle of an expulsion
+        particle = next((c.lemma_.lower() for c in v.children if c.dep_ == "prt"
+                         or (c.dep_ == "advmod" and c.lower_ == "home")), None)  # fmt: skip
         preps = [c.lemma_.lower() for c in v.children if c.dep_ in ("prep", "dative")]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         obj_tokens = [c for c in v.children if c.dep_ in ("dobj", "attr", "oprd")]
