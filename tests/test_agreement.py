@@ -375,6 +375,19 @@ def test_events_name_their_issue_and_tone_fills_silent_issues(tmp_path: Path) ->
     assert all(e.by_tone for e in got["trade"].evidence)
 
 
+def test_a_request_between_the_camps_counts_toward_division(tmp_path: Path) -> None:
+    docs = [
+        ("2019-08-10", "Trade steps", "India urged Pakistan to review its trade steps on Friday."),
+    ]
+    db = tmp_path / "a.duckdb"
+    with Store(db) as store:
+        run([write_corpus(tmp_path / "a.jsonl", docs)], store, Config())
+        got = {s.issue: s for s in agreement_map(store, TAXONOMY, ["IND"], ["PAK"])}
+    # an appeal (CAMEO 02) asks of the other what it has not got: not a sign of common ground
+    [urged] = got["trade"].evidence
+    assert urged.basis.startswith("events 02") and urged.polarity == "apart", urged
+
+
 def test_tone_gives_way_to_any_other_evidence() -> None:
     toned = Evidence("d", None, "The crossing stayed closed.", "apart", -0.5, "tone: closed")
     stated = Evidence(

@@ -23,7 +23,7 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    "welcomed it but said the embargo was still in force": partial), else from the events it
    reports between the camps: each event weighs Goldstein/10 x confidence, halved when only
    proposed, at 0.3 when hypothetical, and a negated event counts against, at half weight (a
-   negated hostile one not at all).
+   negated hostile one not at all); an appeal or request (CAMEO 02) counts toward division.
    Without either, from its tone words ("the border stayed closed": apart), at TONE_WEIGHT;
    they count for an issue only when nothing else in the period speaks for it. When a sentence
    about several issues has cues of different signs, each cue goes to the issue named nearest
@@ -88,6 +88,11 @@ TONE_SIGN = {"tone_up": 1.0, "tone_down": -1.0}
 # ("the border has stayed closed") at this share of a cue's weight.
 TONE_WEIGHT = 0.5
 TONE_BASIS = "tone: "
+# Appeals and requests (CAMEO 02) between the camps: one asks of the other what it has not got
+# ("urged Pakistan to review the steps", "asked that the training mission be scaled back"), so
+# they count toward division at their Goldstein weight, though the codebook scores them mildly
+# cooperative; readers judged 6 of 8 such sentences apart or partial.
+REQUEST_ROOT = "02"
 CLIMATE_BASIS = "climate: "
 
 
@@ -477,6 +482,8 @@ def _evidence(
         )
         # an act denied counts against, at half weight ("did not sign"), unless it is hostile:
         # "has not annexed West Bank land" is no sign of division
+        if (e["cameo"] or "").startswith(REQUEST_ROOT):
+            w = -abs(w)  # "urged New Delhi to cooperate": something asked of the other, not had
         weight += (-0.5 * abs(w) if w > 0 else 0.0) if e["negated"] else w
     if weight == 0:
         return _from_tone(r, issues, tones, scale, finder)
