@@ -388,6 +388,25 @@ def test_a_request_between_the_camps_counts_toward_division(tmp_path: Path) -> N
     assert urged.basis.startswith("events 02") and urged.polarity == "apart", urged
 
 
+def test_a_ruling_welcomed_by_one_camp_is_a_win_over_the_other(tmp_path: Path) -> None:
+    docs = [
+        (
+            "2016-07-12",
+            "Tribunal",
+            "Vietnam welcomed the award of the tribunal on the Paracel "
+            "Islands, which rejected China's claims.",
+        ),  # fmt: skip
+        ("2016-08-01", "Rig", "Vietnam welcomed the decision by China to move its oil rig."),
+        ("2016-09-01", "Court", "Vietnam and China welcomed the ruling on their fishing zone."),
+    ]
+    db = tmp_path / "a.duckdb"
+    with Store(db) as store:
+        run([write_corpus(tmp_path / "a.jsonl", docs)], store, Config())
+        evidence = sentence_evidence(store, ["VNM"], ["CHN"])
+    polarity = {e.doc_id: e.polarity for e in evidence}
+    assert polarity == {"a000": "apart", "a001": "common", "a002": "common"}, evidence
+
+
 def test_tone_gives_way_to_any_other_evidence() -> None:
     toned = Evidence("d", None, "The crossing stayed closed.", "apart", -0.5, "tone: closed")
     stated = Evidence(

@@ -500,6 +500,24 @@ AIM_END = re.compile(r"[,;:]|\s(?:and|but|while|which|who|as|after|because|sayin
 VICTIM = re.compile(r"\b(?:on|against|targeting|at|in)\s+(?:the\s+)?$", re.I)
 
 
+# A court's or tribunal's ruling welcomed by one camp alone: a win over the other ("Vietnam
+# welcomed the award of an arbitration tribunal", "Phnom Penh welcomed the order").
+WELCOMED = re.compile(r"welcom", re.I)
+JOINT_SUBJECT = re.compile(r"\band\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:both\s+)?$")
+RULING = re.compile(r"\b(?:ruling|award|verdict|judg(?:e)?ment|order)s?\b", re.I)
+
+
+def _welcomes_a_ruling(r: dict[str, Any], cue: str) -> bool:
+    """Whether one camp alone welcomes a ruling: the words after the cue, up to the end of its
+    phrase, name a ruling, and neither "both sides" nor a pair ("Peru and Chile") welcomes it."""
+    text = r["text"]
+    m = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text, re.I)
+    if not m or BOTH_SIDES.search(text) or JOINT_SUBJECT.search(text[: m.start()]):
+        return False
+    stop = AIM_END.search(text, m.end())
+    return bool(RULING.search(text[m.end() : stop.start() if stop else len(text)]))
+
+
 def _aimed(r: dict[str, Any], kind: str, cue: str) -> str | None:
     """The kind a stance cue counts as for the pair. A stand ("condemned", "denounced") aimed at
     what neither camp is named in is no division between them ("Israel condemned the Houthi
@@ -507,6 +525,8 @@ def _aimed(r: dict[str, Any], kind: str, cue: str) -> str | None:
     done to the camp other than the one that takes it is solidarity ("the Emirates condemned the
     attack on Israel"); one aimed at a camp or its doing divides them ("condemned the storming of
     the mosque by Israeli police")."""
+    if kind == "common" and WELCOMED.match(cue):
+        return "apart" if _welcomes_a_ruling(r, cue) else kind
     if kind != "apart" or not STAND.match(cue):
         return kind
     text, offset = r["text"], r["char_start"]
