@@ -1335,6 +1335,20 @@ GERUND_STORY = [
 ]
 
 
+RECEIVED_STORY = [
+    (
+        "2016-06-28",
+        "Under the accord, Japan will pay $5 million into a fund for the families of "
+        "the fishermen.",
+    ),  # fmt: skip
+    (
+        "2016-10-03",
+        "At the end of September an account of South Korea's maritime ministry "
+        "received the money from Japan for the families.",
+    ),  # fmt: skip
+]
+
+
 PREPARED_BY_STORY = [
     (
         "2015-03-02",
@@ -1374,6 +1388,8 @@ KEEPS_MEETING_STORY = [
         (NOW_STORY, "RUS", "sell gas to Naftogaz", "fulfilled"),
         # a gerund after "committed to" is the act: "committed to paying" ... "has paid"
         (GERUND_STORY, "ARG", "paying for each month", "fulfilled"),
+        # money pledged told received by the other side: paid by the pledger the sentence names
+        (RECEIVED_STORY, "JPN", "pay $5 million", "fulfilled"),
         # a body set up told at work: "prepared by" the commission is no readiness to act
         (PREPARED_BY_STORY, "CHL", "glacier commission", "fulfilled"),
         # ... or told as meeting still
@@ -1384,6 +1400,7 @@ KEEPS_MEETING_STORY = [
         "further-notice",
         "now-reached",
         "gerund",
+        "received",
         "prepared-by",
         "keeps-meeting",
     ],

@@ -1523,6 +1523,8 @@ def _history(
                 )
             elif pledgers and about and about <= objects:
                 about = set(pledgers)  # "the 25 Egyptian prisoners were released": Israel's act
+            elif done.group(0).lower().startswith("received") and named_pledgers:
+                about = named_pledgers  # "the ministry received the money from Israel": paid
             reports.append((done_as, done.group(0), about))
         for status, cue, about in reports:
             report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
@@ -2089,6 +2091,10 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
             names = _NAMED_AS.get(_SAME_THING.get(head, head), (head,))
             heads = _MONEY if thing is _PAID_THING else "|".join(map(re.escape, names))
             done.append(rf"(?:{heads})s?\b,?(?:\s+[\w'’,-]+){{0,12}}?\s+{outcome}")
+            if thing is _PAID_THING:  # "an account of the ministry received the money"
+                done.append(
+                    rf"received\s+(?:the|its|their)\s+(?:[\w$€£.,-]+\s+){{0,2}}?(?:{heads})\b"
+                )
     # the act named as a thing, then told as carried through: "closed their investigation" for
     # "pledged to investigate", "the withdrawal was completed" for "will withdraw"
     nouns = [n for v in dict.fromkeys([act, *more]) if v and v not in _VAGUE_ACTS
@@ -2197,7 +2203,8 @@ _THING_FIRST = re.compile(rf"(?:{_SENT_HEADS}|{_MADE_HEADS}|{_MONEY})s?\b", re.I
 # An act told by the state of what was sent or set up: "the ambassador ... returned".
 _TOLD_THING = re.compile(rf"(?:{_SENT_HEADS}|{_MADE_HEADS})s?\b", re.I)
 _ARRIVED = (
-    r"(?:arrived|arrives|landed|reached|presented (?:his|her|their) credentials|"
+    r"(?:arrived|arrives|landed|reached|presented (?:his|her|their) (?:credentials|letters? of "
+    r"credence)|"
     r"took up (?:his|her|their) posts?|was received|were received|returned|(?:was|were) back|"
     r"back at (?:his|her|their) posts?)\b"
 )
