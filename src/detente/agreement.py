@@ -480,10 +480,10 @@ def _evidence(
             * (e["confidence"] or 0)
             * MODALITY_WEIGHT.get(e["modality"], 1.0)
         )
-        # an act denied counts against, at half weight ("did not sign"), unless it is hostile:
-        # "has not annexed West Bank land" is no sign of division
         if (e["cameo"] or "").startswith(REQUEST_ROOT):
             w = -abs(w)  # "urged New Delhi to cooperate": something asked of the other, not had
+        # an act denied counts against, at half weight ("did not sign"), unless it is hostile:
+        # "has not annexed West Bank land" is no sign of division
         weight += (-0.5 * abs(w) if w > 0 else 0.0) if e["negated"] else w
     if weight == 0:
         return _from_tone(r, issues, tones, scale, finder)

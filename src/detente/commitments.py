@@ -1543,8 +1543,9 @@ def _history(
     return history
 
 
-# Status cues that tell a deadline passed with the act undone.
+# A sentence of the pledge's own story that looks back before it: "Peru previously reopened".
 _LOOKS_BACK = re.compile(r"\b(?:had|earlier|previously|before|once)\b", re.I)
+# Status cues that tell a deadline passed with the act undone.
 _LAPSED = {"came and went", "passed without", "passed with no", "went by without", "deadline passed",
            "deadline lapsed", "deadline expired", "missed the deadline", "deadline was missed",
            "went unmet", "deadline ran out"}  # fmt: skip

@@ -366,7 +366,9 @@ def _recalled(cue: Span) -> bool:
 
 def _left_behind(cue: Span, sent: Span) -> bool:
     """A cue for the state the sides moved out of: "from confrontation to cooperation", "away
-    from rivalry", "turned from partners into adversaries" (the cue after "to" counts)."""
+    from rivalry", "turned from partners into adversaries" (the cue after "to" counts), "the
+    formerly disputed waters"; or for the one they chose against: "rather than by confrontation",
+    "instead of rivalry"."""
     doc = cue.doc
     before = [t.lower_ for t in doc[max(sent.start, cue.start - 3) : cue.start]]
     if before[-1:] in (["formerly"], ["previously"]):
