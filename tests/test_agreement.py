@@ -393,9 +393,9 @@ def test_a_ruling_welcomed_by_one_camp_is_a_win_over_the_other(tmp_path: Path) -
         (
             "2016-07-12",
             "Tribunal",
-            "Vietnam welcomed the award of the tribunal on the Paracel "
-            "Islands, which rejected China's claims.",
-        ),  # fmt: skip
+            "Vietnam welcomed the award of the tribunal on the Paracel Islands, which rejected "
+            "China's claims.",
+        ),
         ("2016-08-01", "Rig", "Vietnam welcomed the decision by China to move its oil rig."),
         ("2016-09-01", "Court", "Vietnam and China welcomed the ruling on their fishing zone."),
     ]
