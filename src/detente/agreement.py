@@ -507,15 +507,24 @@ JOINT_SUBJECT = re.compile(r"\band\s+(?:the\s+)?[A-Z][\w'â€™-]*(?:\s+[A-Z][\w'â€
 RULING = re.compile(r"\b(?:ruling|award|verdict|judg(?:e)?ment|order)s?\b", re.I)
 
 
+def _cue_and_aim(text: str, cue: str) -> tuple[re.Match[str], int] | None:
+    """Where a cue stands in its sentence, and where what it is aimed at ends (AIM_END)."""
+    m = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text, re.I)
+    if not m:
+        return None
+    stop = AIM_END.search(text, m.end())
+    return m, stop.start() if stop else len(text)
+
+
 def _welcomes_a_ruling(r: dict[str, Any], cue: str) -> bool:
     """Whether one camp alone welcomes a ruling: the words after the cue, up to the end of its
     phrase, name a ruling, and neither "both sides" nor a pair ("Peru and Chile") welcomes it."""
     text = r["text"]
-    m = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text, re.I)
-    if not m or BOTH_SIDES.search(text) or JOINT_SUBJECT.search(text[: m.start()]):
+    found = _cue_and_aim(text, cue)
+    if not found or BOTH_SIDES.search(text) or JOINT_SUBJECT.search(text[: found[0].start()]):
         return False
-    stop = AIM_END.search(text, m.end())
-    return bool(RULING.search(text[m.end() : stop.start() if stop else len(text)]))
+    m, end = found
+    return bool(RULING.search(text[m.end() : end]))
 
 
 def _aimed(r: dict[str, Any], kind: str, cue: str) -> str | None:
@@ -530,11 +539,10 @@ def _aimed(r: dict[str, Any], kind: str, cue: str) -> str | None:
     if kind != "apart" or not STAND.match(cue):
         return kind
     text, offset = r["text"], r["char_start"]
-    m = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text, re.I)
-    if not m:
+    found = _cue_and_aim(text, cue)
+    if not found:
         return kind
-    stop = AIM_END.search(text, m.end())
-    end = stop.start() if stop else len(text)
+    m, end = found
     aim = text[m.end() : end]
     if not aim.strip() or re.search(r"\b(?:his|her|its|their|each other|one another)\b", aim, re.I):
         return kind

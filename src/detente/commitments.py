@@ -2041,8 +2041,7 @@ def _bare(verb: str | None) -> str | None:
     stem = verb[:-3]
     if stem[-1] == stem[-2] and stem[-1] not in "ls":  # cutting, stopping; not selling
         return stem[:-1]
-    known = {*_IRREGULAR, *_DONE_AS, *_PAYS, *_SENDS, *_CREATES, *_RESTARTS, *_VAGUE_ACTS}
-    return stem + "e" if stem not in known and stem + "e" in known else stem
+    return stem + "e" if stem not in _KNOWN_ACTS and stem + "e" in _KNOWN_ACTS else stem
 
 
 def _act_done(cue_onward: str) -> re.Pattern[str] | None:
@@ -2230,6 +2229,9 @@ _VAGUE_ACTS = {"be", "have", "do", "make", "seek", "try", "work", "continue", "k
                "discuss", "explore", "study", "look", "hold", "take", "give", "allow",
                "let", "help", "support", "respect", "remain", "stay", "go", "get", "not",
                "never"}  # fmt: skip
+# Every act the tables above name, for telling "closing" (close) from "providing" (provid).
+_KNOWN_ACTS = frozenset({*_IRREGULAR, *_DONE_AS, *_PAYS, *_SENDS, *_CREATES, *_RESTARTS,
+                         *_VAGUE_ACTS})  # fmt: skip
 
 
 # Other words for a pledged act a later report says was refused or failed: "committed to supply
