@@ -1462,3 +1462,30 @@ def test_what_a_report_acts_on_and_verbs_that_undo_a_pledge() -> None:
     assert _retold(expelled, things, parse, pledged="expel the ambassador") == "expelled"
     sent = dict(expelled, text="Luanda sent the Namibian ambassador back in August.")
     assert _retold(sent, things, parse, pledged=pledged) == "sent"
+
+
+TWO_SIDES_STORY = [
+    (
+        "2021-05-04",
+        "Finland and Estonia signed a ferry accord in Riga on Tuesday. The two countries are to "
+        "set up a joint maritime rescue centre that will meet every month, and Helsinki confirmed "
+        "that no national rule restricts its fuel exports to Estonia.",
+    ),
+    (
+        "2010-03-02",
+        "Viktor Yanukovych met Vladimir Putin in Moscow on Friday, a week after Yanukovych visited "
+        "the European Union. The two leaders agreed to set up a joint council to oversee trade, "
+        "from grain to the Black Sea Fleet.",
+    ),
+]
+
+
+def test_the_two_sides_are_the_storys_parties_not_a_recipient_elsewhere(tmp_path: Path) -> None:
+    found = analysed(tmp_path, TWO_SIDES_STORY, "t")
+    # "exports to Estonia" is told after ", and": Estonia is no recipient of the pledge, and
+    # Riga, named once as a place, is no party
+    rescue = {c.actor for c in found if "maritime rescue centre" in c.commitment}
+    assert rescue == {"FIN", "EST"}, rescue
+    # the European Union, named once, is not one of "the two leaders"
+    council = {c.actor for c in found if "joint council" in c.commitment}
+    assert council == {"RUS", "UKR"}, council

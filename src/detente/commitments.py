@@ -473,7 +473,12 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
         for a in r["actors"]:
             if a["kind"] != "modifier":
                 counts.setdefault(r["doc_id"], Counter())[a["actor"]] += 1
-    parties_of_doc = {doc: [a for a, _ in c.most_common()] for doc, c in counts.items()}
+    # A party named once is no main party when two others are named more often ("an interstate
+    # commission ... from energy to the Black Sea Fleet" in a story naming the EU once).
+    parties_of_doc = {
+        doc: [a for a, k in c.most_common() if k > 1 or sum(v > 1 for v in c.values()) < 2]
+        for doc, c in counts.items()
+    }
     status_cues = [
         # a noun at the end of a cue also in the plural: "revoked the arrangements"
         (status, c, re.compile(rf"\b{re.escape(c)}{'s?' if c[-1:].isalpha() else ''}\b", re.I))
@@ -634,7 +639,8 @@ def _commitments_of(
     elif each_side:
         # the document's two main parties, but not the one the pledge is made to ("the six agreed
         # that they would impose no new sanctions on Iran")
-        end = r["char_start"] + start + len(clause)
+        # within the pledge's own part: not "..., and Stockholm confirmed ... exports to Turkey"
+        end = r["char_start"] + _part_end(r["text"], m.end())
         after = {
             a["actor"]
             for a in named
