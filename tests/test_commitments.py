@@ -1489,3 +1489,27 @@ def test_the_two_sides_are_the_storys_parties_not_a_recipient_elsewhere(tmp_path
     # the European Union, named once, is not one of "the two leaders"
     council = {c.actor for c in found if "joint council" in c.commitment}
     assert council == {"RUS", "UKR"}, council
+
+
+UNNAMED_PLEDGER_STORY = [
+    (
+        "2019-10-08",
+        "Germany and Iraq signed an energy memorandum in Baghdad on Monday. Siemens agreed to "
+        "build a gas power station in Iraq by 2024, Iraqi officials said.",
+    ),
+    (
+        "2022-03-01",
+        "China and South Korea held talks in Beijing. The candidate vowed to station a second "
+        "radar near Seoul, a plan Chinese diplomats dislike.",
+    ),
+]
+
+
+def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: Path) -> None:
+    found = analysed(tmp_path, UNNAMED_PLEDGER_STORY, "u")
+    # no actor before the cue, and Iraq is where the station is built: Germany's pledge
+    [station] = [c for c in found if "gas power station" in c.commitment]
+    assert station.actor == "DEU", station
+    # a place near which something is done is no one the pledge is made to
+    [radar] = [c for c in found if "second radar" in c.commitment]
+    assert radar.actor == "KOR", radar

@@ -662,7 +662,7 @@ def _commitments_of(
         committers = before[-1:] or (
             _story_pair(r, by_place, parties_of_doc.get(r["doc_id"], []))[:2]
             if plural
-            else [a["actor"] for a in named[:1]]
+            else _first_named(r, named[:1], cue_at, parties_of_doc.get(r["doc_id"], []))
         )
     if not committers:
         return []
@@ -1086,6 +1086,30 @@ def _passive_will() -> re.Pattern[str]:
         rf"\s+(?:(?:quickly|immediately|fully|gradually|soon|jointly)\s+)?(?:{'|'.join(forms)})\b",
         re.I,
     )
+
+
+# What a pledge is made to, in or from (not a place it is made near: "a battery near Seoul").
+_AIMED_AT = re.compile(
+    r"\b(?:in|into|to|from|for|with|on|against|toward|towards)\s+(?:the\s+)?$", re.I
+)
+
+
+def _first_named(r, first: list[dict[str, Any]], cue_at: int, parties: list[str]) -> list[str]:  # noqa: ANN001
+    """The pledger when no actor stands before the cue: the first actor the sentence names,
+    unless it comes after the cue as the object of a preposition or a possessor ("Boeing agreed
+    to pay for a stake in Embraer's business", "the coalition vowed to buy boats from Indonesian
+    villages"): what is pledged to, in or from one of the story's two parties is the other's
+    pledge."""
+    if not first:
+        return []
+    a = first[0]
+    start = a["start"] - r["char_start"]
+    aimed = a["start"] > cue_at and (
+        _AIMED_AT.search(r["text"][:start])
+        or _POSSESSIVE.match(r["text"][start + len(a["text"]) :])
+    )
+    other = [p for p in parties[:2] if p != a["actor"]]
+    return other[:1] if aimed and a["actor"] in parties[:2] and other else [a["actor"]]
 
 
 def _story_pair(r, by_place, parties: list[str]) -> list[str]:  # noqa: ANN001
