@@ -1513,3 +1513,16 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
     # a place near which something is done is no one the pledge is made to
     [radar] = [c for c in found if "second radar" in c.commitment]
     assert radar.actor == "KOR", radar
+
+
+def test_actors_joined_to_a_prepositions_object_pledge_nothing(tmp_path: Path) -> None:
+    story = [
+        (
+            "2004-06-15",
+            "Under an accord with Austria and Hungary, Slovakia undertook to keep the river "
+            "gauges on the Danube open to inspectors.",
+        )
+    ]
+    found = analysed(tmp_path, story, "j")
+    gauges = {c.actor for c in found if "river gauges" in c.commitment}
+    assert gauges == {"SVK"}, gauges

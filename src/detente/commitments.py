@@ -1235,6 +1235,7 @@ def _pledgers(r, cue_at: int, clause_start: int = 0) -> list[str]:  # noqa: ANN0
         ):
             return [a["actor"]]
     found = []
+    object_end = -1  # where the last object of a preposition ends
     for a in r["actors"]:
         start = a["start"] - offset
         after = text[start + len(a["text"]) :]
@@ -1242,7 +1243,11 @@ def _pledgers(r, cue_at: int, clause_start: int = 0) -> list[str]:  # noqa: ANN0
             continue
         if start < clause_start:
             continue  # "Iran will stop ...; in return the six agreed": not Iran
-        if _NOT_PLEDGER.search(text[:start]):
+        # "relations with both Ecuador and Venezuela": both are the preposition's objects
+        if _NOT_PLEDGER.search(text[:start]) or (
+            object_end >= 0 and re.fullmatch(r"\s+(?:and|or)\s+", text[object_end:start])
+        ):
+            object_end = start + len(a["text"])
             continue
         found.append((a["actor"], bool(_SPEAKER.match(after))))
     pledgers = [a for a, speaker in found if not speaker]
