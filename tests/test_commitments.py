@@ -1526,3 +1526,17 @@ def test_actors_joined_to_a_prepositions_object_pledge_nothing(tmp_path: Path) -
     found = analysed(tmp_path, story, "j")
     gauges = {c.actor for c in found if "river gauges" in c.commitment}
     assert gauges == {"SVK"}, gauges
+
+
+def test_a_minister_and_his_counterpart_pledge_for_both_sides(tmp_path: Path) -> None:
+    story = [
+        (
+            "2022-04-04",
+            "Finland and Estonia held defence talks. Meeting in Tallinn on Monday, President "
+            "Alar Karis and his Finnish counterpart Sauli Niinisto agreed to hold naval drills "
+            "every spring.",
+        )
+    ]
+    found = analysed(tmp_path, story, "k")
+    drill = {c.actor for c in found if "naval drills" in c.commitment}
+    assert drill == {"FIN", "EST"}, drill

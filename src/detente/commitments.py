@@ -634,6 +634,11 @@ def _commitments_of(
         # "the treaty commits the two countries to exchange ambassadors"
         or bool(_PAIR_BOUND.search(m.group(0)))
     )
+    if len(set(before)) == 1 and _AND_COUNTERPART.search(r["text"], start, m.start()):
+        # "Finance Minister Yoo Il-ho and his Japanese counterpart Taro Aso agreed": the two
+        # parties of the story, though the dictionary knows only one of the two ministers
+        parties = _story_pair(r, by_place, parties_of_doc.get(r["doc_id"], []))[:2]
+        before += [p for p in parties if p not in before][:1]
     if len(set(before)) > 1:
         committers = list(dict.fromkeys(before))
     elif each_side:
@@ -1092,6 +1097,10 @@ def _passive_will() -> re.Pattern[str]:
 _AIMED_AT = re.compile(
     r"\b(?:in|into|to|from|for|with|on|against|toward|towards)\s+(?:the\s+)?$", re.I
 )
+
+
+# A minister and "his Japanese counterpart": two sides.
+_AND_COUNTERPART = re.compile(r"\band\s+(?:his|her)\s+(?:[A-Z][\w-]+\s+)?counterparts?\b")
 
 
 def _first_named(r, first: list[dict[str, Any]], cue_at: int, parties: list[str]) -> list[str]:  # noqa: ANN001
