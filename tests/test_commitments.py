@@ -1540,3 +1540,18 @@ def test_a_minister_and_his_counterpart_pledge_for_both_sides(tmp_path: Path) ->
     found = analysed(tmp_path, story, "k")
     drill = {c.actor for c in found if "naval drills" in c.commitment}
     assert drill == {"FIN", "EST"}, drill
+
+
+def test_both_countries_are_the_first_pair_a_story_joins(tmp_path: Path) -> None:
+    story = [
+        (
+            "2021-01-11",
+            "Presidents Ilham Aliyev of Azerbaijan and Nikol Pashinyan of Armenia signed a "
+            "memorandum in Moscow, with Russia's Vladimir Putin and Emmanuel Macron of France "
+            "acting as facilitators.\n\nUnder the memorandum, both countries undertook to open "
+            "the Meghri railway to freight.",
+        )
+    ]
+    found = analysed(tmp_path, story, "p")
+    railway = {c.actor for c in found if "Meghri railway" in c.commitment}
+    assert railway == {"AZE", "ARM"}, railway

@@ -1137,19 +1137,20 @@ def _names_no_one(r, start: int, end: int) -> bool:  # noqa: ANN001
 
 
 def _joined_pair(r) -> list[str]:  # noqa: ANN001
-    """The two actors a sentence joins with "and" ("Presidents Bush and Putin"), when it joins
-    exactly one such pair of different actors."""
+    """The first two different actors a sentence joins with "and" ("Presidents Bush and Putin";
+    "Presidents Kagame of Rwanda and Museveni of Uganda signed ..., with Angola's Lourenco and
+    Tshisekedi of Congo as facilitators": the signatories)."""
     if r is None:
         return []
     named = [a for a in r["actors"] if a["kind"] != "modifier"]
-    pairs = {
+    pairs = [
         (a["actor"], b["actor"])
         for a, b in zip(named, named[1:], strict=False)
         if a["actor"] != b["actor"]
         and r["text"][a["start"] - r["char_start"] + len(a["text"]) : b["start"] - r["char_start"]]
         == " and "
-    }
-    return list(next(iter(pairs))) if len(pairs) == 1 else []
+    ]
+    return list(pairs[0]) if pairs else []
 
 
 def _joint_subject(r, a: dict[str, Any]) -> str | tuple[str, ...]:  # noqa: ANN001
