@@ -1377,6 +1377,19 @@ KEEPS_MEETING_STORY = [
 ]
 
 
+COMPENSATION_STORY = [
+    (
+        "2021-01-12",
+        "Estonia and Latvia ended their joint ferry project. Latvia is to compensate Estonia for "
+        "the costs it has incurred.",
+    ),
+    (
+        "2021-06-30",
+        "Tallinn says Latvia paid 6.5 million euros in May as compensation for the abandoned link.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
     [
@@ -1394,6 +1407,8 @@ KEEPS_MEETING_STORY = [
         (PREPARED_BY_STORY, "CHL", "glacier commission", "fulfilled"),
         # ... or told as meeting still
         (KEEPS_MEETING_STORY, "ARG", "glacier commission", "fulfilled"),
+        # the act named as a thing: "paid ... as compensation" for "is to compensate"
+        (COMPENSATION_STORY, "LVA", "compensate Estonia", "fulfilled"),
     ],
     ids=[
         "called-off",
@@ -1403,6 +1418,7 @@ KEEPS_MEETING_STORY = [
         "received",
         "prepared-by",
         "keeps-meeting",
+        "compensation",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

@@ -442,8 +442,10 @@ def _singular(word: str) -> str:
     """One form for a word's inflections: "convoys" and "convoy", "lifted" and "lift"."""
     for ending in ("ing", "ed", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 4 and not word.endswith("ss"):
-            return word[: -len(ending)]
-    return word
+            word = word[: -len(ending)]
+            break
+    # the act named as a thing: "compensation" for "compensate"
+    return word[:-3] + "e" if word.endswith("ation") and len(word) >= 9 else word
 
 
 def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) -> list[Commitment]:
