@@ -1390,6 +1390,20 @@ COMPENSATION_STORY = [
 ]
 
 
+NOTED_LAPSE_STORY = [
+    (
+        "2019-03-01",
+        "Bulgaria and Romania met in Ruse. Bulgaria promised to finish the new Danube bridge at "
+        "Silistra by June 2020.",
+    ),
+    (
+        "2020-09-10",
+        "Romanian officials noted that the June deadline for the Danube bridge had passed "
+        "without the bridge opening to traffic.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
     [
@@ -1409,6 +1423,8 @@ COMPENSATION_STORY = [
         (KEEPS_MEETING_STORY, "ARG", "glacier commission", "fulfilled"),
         # the act named as a thing: "paid ... as compensation" for "is to compensate"
         (COMPENSATION_STORY, "LVA", "compensate Estonia", "fulfilled"),
+        # a deadline passed is the pledger's, whoever notes it
+        (NOTED_LAPSE_STORY, "BGR", "Danube bridge", "breached"),
     ],
     ids=[
         "called-off",
@@ -1419,6 +1435,7 @@ COMPENSATION_STORY = [
         "prepared-by",
         "keeps-meeting",
         "compensation",
+        "noted-lapse",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

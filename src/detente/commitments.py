@@ -1538,9 +1538,12 @@ def _history(
         kept = {cue for _, cue, _ in reports}
         passed = [(st, cue, named_pledgers) for st, cue, _ in lapsed if cue not in kept]
         # a deadline of the pledge's own story passed ("the 2019 start passed without ground
-        # being broken"): about the pledgers it names, not about no one
+        # being broken"): about the pledgers it names, not about no one, nor about another
+        # actor the sentence names ("Greek officials noted that the deadline had passed
+        # without the new textbooks")
         if len(shared) >= 2:
-            reports = [(st, cue, named_pledgers if _lapse(cue) and ab == {NOBODY} else ab)
+            reports = [(st, cue, (named_pledgers or set(pledgers))
+                        if _lapse(cue) and not ab & set(pledgers) else ab)
                        for st, cue, ab in reports]  # fmt: skip
         reports += passed
         if over and not _negated(s["text"], over.start()):
