@@ -1404,6 +1404,20 @@ NOTED_LAPSE_STORY = [
 ]
 
 
+YEAR_PASSED_STORY = [
+    (
+        "2019-05-10",
+        "Uzbekistan and Kazakhstan met in Tashkent. Kazakhstan pledged that the new railway to "
+        "Turkistan would carry its first passengers in 2021.",
+    ),
+    (
+        "2022-02-01",
+        "The Turkistan line is still unfinished: 2021 came and went without a train, and "
+        "Kazakh officials now speak of 2023.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
     [
@@ -1425,6 +1439,8 @@ NOTED_LAPSE_STORY = [
         (COMPENSATION_STORY, "LVA", "compensate Estonia", "fulfilled"),
         # a deadline passed is the pledger's, whoever notes it
         (NOTED_LAPSE_STORY, "BGR", "Danube bridge", "breached"),
+        # an act set for a year ("in 2021") is due then: "2021 came and went without" breaks it
+        (YEAR_PASSED_STORY, "KAZ", "railway to", "breached"),
     ],
     ids=[
         "called-off",
@@ -1436,6 +1452,7 @@ NOTED_LAPSE_STORY = [
         "keeps-meeting",
         "compensation",
         "noted-lapse",
+        "year-passed",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

@@ -221,6 +221,10 @@ def test_deadlines() -> None:
     assert deadline("by December 31, 2012, both sides", date(2002, 5, 24)) == "2012-12-31"
     assert deadline("before the end of March", date(2002, 5, 24)) == "2003-03"  # the next March
     assert deadline("no deadline here", date(2002, 5, 24)) is None
+    # an act set for a later year or month is due then; a year already past is no deadline
+    assert deadline("the first train would run to Turkistan in 2021", date(2019, 5, 10)) == "2021"
+    assert deadline("to open the crossing in May 2020", date(2019, 5, 10)) == "2020-05"
+    assert deadline("In 2015 Kazakhstan pledged to build it", date(2019, 5, 10)) is None
 
 
 def _months(first: int, n: int) -> list[str]:

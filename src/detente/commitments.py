@@ -140,6 +140,10 @@ _DEADLINE = re.compile(
     r"(?:the end of\s+)?(?P<what>[^,.;]{3,40}(?:, \d{4}\b)?)",  # "December 31, 2012"
     re.I,
 )
+_IN_YEAR = re.compile(
+    r"\bin\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?(?:19|20)\d\d\b"
+)
 _WITHIN = re.compile(
     r"^(?:the\s+(?:next|coming)\s+)?(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+"
     r"(?P<unit>day|week|month|year)s?\b",
@@ -271,6 +275,11 @@ def deadline(text: str, when: date | None) -> str | None:
                 found = [d for d in find_dates(f"{what} {year}", when) if d.explicit]
                 if found and found[0].value.iso()[:7] >= when.isoformat()[:7]:
                     return found[0].value.iso()
+    # an act set for a later year: "would lift off from Baikonur in 2022", "to open in May 2024"
+    for m in _IN_YEAR.finditer(text):
+        found = [d for d in find_dates(m.group(0), when) if d.explicit]
+        if when and found and found[0].value.iso()[:7] > when.isoformat()[:7]:
+            return found[0].value.iso()
     return None
 
 
