@@ -1418,6 +1418,20 @@ YEAR_PASSED_STORY = [
 ]
 
 
+ENVOY_STORY = [
+    (
+        "2019-01-10",
+        "Estonia and Russia ended the row over the border treaty. Tallinn said that Ambassador "
+        "Margus Laidre would return to Moscow next week.",
+    ),
+    (
+        "2019-04-02",
+        "Ambassador Laidre, who has been back at his post in Moscow since January, met Russian "
+        "deputy ministers on Monday.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
     [
@@ -1441,6 +1455,8 @@ YEAR_PASSED_STORY = [
         (NOTED_LAPSE_STORY, "BGR", "Danube bridge", "breached"),
         # an act set for a year ("in 2021") is due then: "2021 came and went without" breaks it
         (YEAR_PASSED_STORY, "KAZ", "railway to", "breached"),
+        # the speaker's envoy, named by title, "would return to Moscow": "back at his post"
+        (ENVOY_STORY, "EST", "Ambassador Margus Laidre", "fulfilled"),
     ],
     ids=[
         "called-off",
@@ -1453,6 +1469,7 @@ YEAR_PASSED_STORY = [
         "compensation",
         "noted-lapse",
         "year-passed",
+        "envoy-back",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

@@ -1211,6 +1211,8 @@ def _own_side(r, m: re.Match[str]) -> bool:  # noqa: ANN001
             subject = a["actor"] if _SUBJECT_GAP.match(gap) else None
     if speakers and subject is None and _OWN_PEOPLE.search(text, m.start("verb"), m.start("modal")):
         return True  # "Kiir announced that his forces would withdraw"
+    if speakers and subject is None and _OWN_ENVOY.search(text, m.start("verb"), m.start("modal")):
+        return True  # "Putin said that Ambassador Antonov would return": the speaker's envoy
     return bool(speakers) and subject == speakers[0]
 
 
@@ -1221,6 +1223,10 @@ _OWN_PEOPLE = re.compile(
     r"government|ambassador|envoy|diplomats|delegation|country|navy|air force)\s+$",
     re.I,
 )
+
+
+# An envoy named by title, the subject of what is reported: "that Ambassador Antonov would".
+_OWN_ENVOY = re.compile(r"\bthat\s+(?:Ambassador|Envoy)\s+(?:[A-Z][\w'’-]+\s+){1,3}$")
 
 
 _PLACE = re.compile(
@@ -2154,6 +2160,9 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
                 done.append(
                     rf"received\s+(?:the|its|their)\s+(?:[\w$€£.,-]+\s+){{0,2}}?(?:{heads})\b"
                 )
+    if act == "return" and _BACK_TO.match(cue_onward, m.end()):
+        # "Ambassador Antonov would return to Washington": told as "back at his post"
+        done.append(_BACK)
     # the act named as a thing, then told as carried through: "closed their investigation" for
     # "pledged to investigate", "the withdrawal was completed" for "will withdraw"
     nouns = [n for v in dict.fromkeys([act, *more]) if v and v not in _VAGUE_ACTS
@@ -2261,6 +2270,9 @@ def _other_amount(told: str, pledged: str) -> bool:
 _THING_FIRST = re.compile(rf"(?:{_SENT_HEADS}|{_MADE_HEADS}|{_MONEY})s?\b", re.I)
 # An act told by the state of what was sent or set up: "the ambassador ... returned".
 _TOLD_THING = re.compile(rf"(?:{_SENT_HEADS}|{_MADE_HEADS})s?\b", re.I)
+# A return to a place: "would return to Washington", "would return home"; and how it is told.
+_BACK_TO = re.compile(r"\s+(?:to\s+[A-Z]|home\b)")
+_BACK = r"(?:(?:is|are|was|were|has been|have been)\s+back|back at (?:his|her|their) posts?)"
 _ARRIVED = (
     r"(?:arrived|arrives|landed|reached|presented (?:his|her|their) (?:credentials|letters? of "
     r"credence)|"
