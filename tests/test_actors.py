@@ -55,6 +55,10 @@ def test_dictionary_covers_un_members_and_people() -> None:
         # abbreviations with full stops, tokenised as written ("u.s." alone splits in two)
         ("U.S. officials met British envoys.", ["USAGOV", "GBRGOV"]),
         ("The U.K. and St. Lucia signed a treaty.", ["GBR", "LCA"]),
+        # companies, agencies and state media act for their country, in their sector
+        ("Adani Power will supply Dhaka.", ["INDBUS", "BGDGOV"]),
+        ("Cameco signed a contract with the Serum Institute.", ["CANBUS", "INDBUS"]),
+        ("KCNA said Roscosmos would help JAXA.", ["PRKMED", "RUSGOV", "JPNGOV"]),
     ],
 )
 def test_resolution(analyser, text: str, expected: list[str]) -> None:
