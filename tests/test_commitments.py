@@ -1432,6 +1432,31 @@ ENVOY_STORY = [
 ]
 
 
+WITHOUT_STORY = [
+    (
+        "2022-10-05",
+        "Moldova and Russia extended their gas contract. Moldova pledged to finish an audit of "
+        "the gas debt by 1 May.",
+    ),
+    (
+        "2023-05-20",
+        "The 1 May deadline for the audit of the gas debt passed without the audit being finished.",
+    ),
+]
+LODGED_STORY = [
+    (
+        "2016-07-01",
+        "Bolivia and Chile argued their river case in The Hague. La Paz will file a counter-claim "
+        "on the Silala channels.",
+    ),
+    (
+        "2018-09-20",
+        "At the court in The Hague, La Paz lodged its counter-claim on the Silala channels in "
+        "September.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
     [
@@ -1457,6 +1482,10 @@ ENVOY_STORY = [
         (YEAR_PASSED_STORY, "KAZ", "railway to", "breached"),
         # the speaker's envoy, named by title, "would return to Moscow": "back at his post"
         (ENVOY_STORY, "EST", "Ambassador Margus Laidre", "fulfilled"),
+        # an act told undone after "without" is no fulfilment
+        (WITHOUT_STORY, "MDA", "audit of", "breached"),
+        # an act told in a word of the same sense: "file" ... "lodged"
+        (LODGED_STORY, "BOL", "counter-claim", "fulfilled"),
     ],
     ids=[
         "called-off",
@@ -1470,6 +1499,8 @@ ENVOY_STORY = [
         "noted-lapse",
         "year-passed",
         "envoy-back",
+        "without",
+        "lodged",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

@@ -2036,7 +2036,10 @@ _DONE_AS = {"set up": "create establish launch found inaugurate form",
             "rescind": "lift remove drop revoke", "finalise": "conclude complete sign",
             "finalize": "conclude complete sign", "compensate": "pay",
             "repatriate": "return hand_over", "develop": "launch complete open",
-            "normalise": "restore", "normalize": "restore"}  # fmt: skip
+            "normalise": "restore", "normalize": "restore",
+            "deposit": "submit lodge file hand_in", "file": "lodge submit",
+            "submit": "file lodge hand_in", "plug": "close seal repair",
+            "exchange": "name appoint", "complete": "finish conclude"}  # fmt: skip
 
 
 def _past(verb: str) -> str:
@@ -2345,7 +2348,12 @@ def _conditional(text: str, at: int) -> bool:
 def _asserted(text: str, at: int) -> bool:
     """Whether an act told at `at` is said to have happened: not negated ("has not opened") and
     not a possibility ("could be opened"); "was prepared by the commission" is no readiness."""
-    return not _negated(text, at, reach=30) and not _possible(text, at)
+    return (
+        not _negated(text, at, reach=30)
+        and not _possible(text, at)
+        # "passed without the audit being finished"
+        and not re.search(r"\bwithout(?:\s+[\w'’-]+){0,4}\s+$", text[:at], re.I)
+    )
 
 
 def _negated(text: str, at: int, reach: int = 25) -> bool:
