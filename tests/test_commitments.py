@@ -1451,8 +1451,8 @@ LODGED_STORY = [
     ),
     (
         "2018-09-20",
-        "At the court in The Hague, La Paz lodged its counter-claim on the Silala channels in "
-        "September.",
+        "The court in The Hague is still hearing the Silala case, in which La Paz lodged two "
+        "counter-claims in September.",
     ),
 ]
 
