@@ -69,6 +69,9 @@ def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
             "A firefight broke out between Afghan and Pakistani posts at Torkham.",
             "crisis_management",
         ),
+        # border closures, disasters and emergencies handled between the sides are crises too
+        ("Santiago and La Paz reopened the border after the pandemic.", "crisis_management"),
+        ("Algiers offered rescue teams after the earthquake in Morocco.", "crisis_management"),
     ],
 )
 def test_issue_of_a_sentence(analyser, text: str, issue: str) -> None:  # noqa: ANN001
