@@ -1653,3 +1653,21 @@ def test_both_countries_are_the_first_pair_a_story_joins(tmp_path: Path) -> None
     found = analysed(tmp_path, story, "p")
     railway = {c.actor for c in found if "Meghri railway" in c.commitment}
     assert railway == {"AZE", "ARM"}, railway
+
+
+def test_a_deadline_the_pair_let_pass_is_both_sides(tmp_path: Path) -> None:
+    story = [
+        (
+            "2023-01-20",
+            "Presidents Alar Karis of Estonia and Egils Levits of Latvia met in Valga. The two "
+            "presidents will meet again in Riga within the next three months.",
+        ),
+        (
+            "2023-06-02",
+            "The April deadline for the two presidents to meet again passed without a meeting, "
+            "and Tallinn has proposed no date.",
+        ),
+    ]
+    found = analysed(tmp_path, story, "q")
+    meeting = {c.actor: c.status for c in found if "meet again in Riga" in c.commitment}
+    assert meeting == {"EST": "breached", "LVA": "breached"}, meeting

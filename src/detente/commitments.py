@@ -311,6 +311,12 @@ _PAIR_BOUND = re.compile(
     r"neighbours|neighbors|capitals)\s+to\b",
     re.I,
 )
+# The pair named anywhere: "the two presidents", "both governments".
+_TWO_OF = re.compile(
+    r"\b(?:the two|both)\s+(?:[a-z]+\s+)?(?:presidents|leaders|ministers|"
+    r"governments|countries|sides|capitals|parties|delegations)\b",
+    re.I,
+)
 _PAIR_SUBJECT = re.compile(r"^(?:both|the two \w+)\b", re.I)  # "the two ministers" in any case
 # A plural subject that names no one, when no actor stands before the cue: "The agriculture
 # ministries also agreed to", "the governments undertook to", "envoys X and Y agreed to".
@@ -1551,13 +1557,17 @@ def _history(
         # a deadline passed: no `_bears_on` needed; about the pledgers the sentence names, else
         # every pledger
         kept = {cue for _, cue, _ in reports}
-        passed = [(st, cue, named_pledgers) for st, cue, _ in lapsed if cue not in kept]
+        # ("the deadline for the two presidents to meet passed without a meeting": both)
+        pair = bool(_TWO_OF.search(s["text"]))
+        passed = [(st, cue, set(pledgers) if pair else named_pledgers)
+                  for st, cue, _ in lapsed if cue not in kept]  # fmt: skip
         # a deadline of the pledge's own story passed ("the 2019 start passed without ground
         # being broken"): about the pledgers it names, not about no one, nor about another
         # actor the sentence names ("Greek officials noted that the deadline had passed
         # without the new textbooks")
         if len(shared) >= 2:
-            reports = [(st, cue, (named_pledgers or set(pledgers))
+            reports = [(st, cue, set(pledgers) if _lapse(cue) and pair
+                        else (named_pledgers or set(pledgers))
                         if _lapse(cue) and not ab & set(pledgers) else ab)
                        for st, cue, ab in reports]  # fmt: skip
         reports += passed
