@@ -948,7 +948,8 @@ def test_a_fulfilment_told_in_other_words(retold: list[Commitment]) -> None:
     ):
         c = of(retold, actor, words)
         assert c.status == "fulfilled", (actor, words, c.history)
-        assert any(h.cue == f"told as done: {verb}" for h in c.history)
+        # "lodged" is also a listed word for filing, found before the parse is read
+        assert any(h.cue in (f"told as done: {verb}", verb) for h in c.history), c.history
     # one shared word is enough when the sentence names the pledger ("Zambian maize reached")
     maize = of(retold, "ZMB", "tonnes of maize")
     assert maize.status == "fulfilled" and maize.history[-1].cue == "told as done: reached"

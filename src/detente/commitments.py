@@ -1141,10 +1141,11 @@ def _first_named(r, first: list[dict[str, Any]], cue_at: int, parties: list[str]
 def _story_pair(r, by_place, parties: list[str]) -> list[str]:  # noqa: ANN001
     """The parties a story's "the two governments" are: the first pair its sentences up to `r`
     join with "and" ("Angola hosted the leaders of Congo and Rwanda") among its three most named
-    actors, ahead of the rest; else its most named actors (`parties`)."""
+    actors, or in its lead with one of its two main parties (Rwanda may be named there only),
+    ahead of the rest; else its main parties (`parties`)."""
     for i in range(r["sent_index"] + 1):
         pair = _joined_pair(by_place.get((r["doc_id"], i)))
-        if pair and set(pair) <= set(parties[:3]):
+        if pair and (set(pair) <= set(parties[:3]) or (i < 2 and set(pair) & set(parties[:2]))):
             return pair + [p for p in parties if p not in pair]
     return parties
 
