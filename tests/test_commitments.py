@@ -1458,6 +1458,16 @@ LODGED_STORY = [
 ]
 
 
+DELEGATION_STORY = [
+    (
+        "2018-06-20",
+        "Ethiopia and Eritrea moved to end their feud. Eritrea pledged to send a delegation to "
+        "Addis Ababa.",
+    ),
+    ("2018-06-27", "The Eritrean delegation arrived in Addis Ababa on Tuesday."),
+]
+
+
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
     [
@@ -1487,6 +1497,8 @@ LODGED_STORY = [
         (WITHOUT_STORY, "MDA", "audit of", "breached"),
         # an act told in a word of the same sense: "file" ... "lodged"
         (LODGED_STORY, "BOL", "counter-claim", "fulfilled"),
+        # who was sent, told arrived: "delegation" keeps its name (no act key "delegate")
+        (DELEGATION_STORY, "ERI", "send a delegation", "fulfilled"),
     ],
     ids=[
         "called-off",
@@ -1502,6 +1514,7 @@ LODGED_STORY = [
         "envoy-back",
         "without",
         "lodged",
+        "delegation-arrived",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

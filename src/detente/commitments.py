@@ -450,17 +450,20 @@ def _keys(sentence: str, actors: Sequence[dict[str, Any]]) -> set[str]:
     # "in force", "came into force": a state of law, not the forces a pledge may name
     words = {w for w in re.findall(r"[a-z][a-z-]{3,}", _IN_FORCE.sub(" ", sentence.lower()))}
     # one form for singular and plural: "convoys" in the pledge, "convoy" in the report
-    return {_singular(w) for w in words - _KEY_STOP - actor_words}
+    # the act named as a thing keys as the act: "compensation" for "compensate"
+    return {_as_act(_singular(w)) for w in words - _KEY_STOP - actor_words}
+
+
+def _as_act(word: str) -> str:
+    return word[:-3] + "e" if word.endswith("ation") and len(word) >= 9 else word
 
 
 def _singular(word: str) -> str:
     """One form for a word's inflections: "convoys" and "convoy", "lifted" and "lift"."""
     for ending in ("ing", "ed", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 4 and not word.endswith("ss"):
-            word = word[: -len(ending)]
-            break
-    # the act named as a thing: "compensation" for "compensate"
-    return word[:-3] + "e" if word.endswith("ation") and len(word) >= 9 else word
+            return word[: -len(ending)]
+    return word
 
 
 def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) -> list[Commitment]:
