@@ -111,7 +111,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -1561,18 +1561,12 @@ def _history(
         # a deadline passed: no `_bears_on` needed; about the pledgers the sentence names, else
         # every pledger
         kept = {cue for _, cue, _ in reports}
-        # ("the deadline for the two presidents to meet passed without a meeting": both)
-        pair = bool(_TWO_OF.search(s["text"]))
-        passed = [(st, cue, set(pledgers) if pair else named_pledgers)
-                  for st, cue, _ in lapsed if cue not in kept]  # fmt: skip
+        lapse_about = _lapse_about(s["text"], set(pledgers), named_pledgers)
+        passed = [(st, cue, lapse_about(set())) for st, cue, _ in lapsed if cue not in kept]
         # a deadline of the pledge's own story passed ("the 2019 start passed without ground
-        # being broken"): about the pledgers it names, not about no one, nor about another
-        # actor the sentence names ("Greek officials noted that the deadline had passed
-        # without the new textbooks")
+        # being broken"): about the pledgers, not about no one
         if len(shared) >= 2:
-            reports = [(st, cue, set(pledgers) if _lapse(cue) and pair
-                        else (named_pledgers or set(pledgers))
-                        if _lapse(cue) and not ab & set(pledgers) else ab)
+            reports = [(st, cue, lapse_about(ab) if _lapse(cue) else ab)
                        for st, cue, ab in reports]  # fmt: skip
         reports += passed
         if over and not _negated(s["text"], over.start()):
@@ -1633,6 +1627,22 @@ _LAPSED = {"came and went", "passed without", "passed with no", "went by without
 _DEADLINE_RAN = re.compile(
     r"deadlines?\b[^.;:,]{0,80}?\b(?:ran out|runs out|expired|lapsed|passed)$", re.I
 )
+
+
+def _lapse_about(text: str, pledgers: set[str], named: set[str]) -> Callable[[set[str]], set[str]]:
+    """Whom a deadline told passed in `text` is about, given whom its status cue names: every
+    pledger when the sentence names the pair ("the deadline for the two presidents to meet
+    passed without a meeting"); else the pledgers the cue or the sentence names; else every
+    pledger, not another actor the sentence names ("Greek officials noted that the deadline had
+    passed without the new textbooks")."""
+    pair = bool(_TWO_OF.search(text))
+
+    def about(cued: set[str]) -> set[str]:
+        if pair:
+            return set(pledgers)
+        return cued if cued & pledgers else (named or set(pledgers))
+
+    return about
 
 
 def _lapse(cue: str) -> bool:
