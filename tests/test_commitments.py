@@ -1245,10 +1245,10 @@ BOTH_STORY = [
 def test_pledges_of_both_sides_with_one_named_or_none(tmp_path: Path) -> None:
     found = analysed(tmp_path, BOTH_STORY, "w")
     # "X and Y each pledged": both sides, though the dictionary knows only Pinera
-    ruling = {c.actor for c in found if "abide by the court" in c.commitment}
+    ruling = pledgers(found, "abide by the court")
     assert ruling == {"PER", "CHL"}, ruling
     # "Officials in both capitals said they will": the story's two parties
-    graves = {c.actor for c in found if "extend the Red Cross work" in c.commitment}
+    graves = pledgers(found, "extend the Red Cross work")
     assert graves == {"ARG", "GBR"}, graves
 
 
@@ -1596,10 +1596,10 @@ def test_the_two_sides_are_the_storys_parties_not_a_recipient_elsewhere(tmp_path
     found = analysed(tmp_path, TWO_SIDES_STORY, "t")
     # "exports to Estonia" is told after ", and": Estonia is no recipient of the pledge, and
     # Riga, named once as a place, is no party
-    rescue = {c.actor for c in found if "maritime rescue centre" in c.commitment}
+    rescue = pledgers(found, "maritime rescue centre")
     assert rescue == {"FIN", "EST"}, rescue
     # the European Union, named once, is not one of "the two leaders"
-    council = {c.actor for c in found if "joint council" in c.commitment}
+    council = pledgers(found, "joint council")
     assert council == {"RUS", "UKR"}, council
 
 
@@ -1636,7 +1636,7 @@ def test_actors_joined_to_a_prepositions_object_pledge_nothing(tmp_path: Path) -
         )
     ]
     found = analysed(tmp_path, story, "j")
-    gauges = {c.actor for c in found if "river gauges" in c.commitment}
+    gauges = pledgers(found, "river gauges")
     assert gauges == {"SVK"}, gauges
 
 
@@ -1650,7 +1650,7 @@ def test_a_minister_and_his_counterpart_pledge_for_both_sides(tmp_path: Path) ->
         )
     ]
     found = analysed(tmp_path, story, "k")
-    drill = {c.actor for c in found if "naval drills" in c.commitment}
+    drill = pledgers(found, "naval drills")
     assert drill == {"FIN", "EST"}, drill
 
 
@@ -1665,7 +1665,7 @@ def test_both_countries_are_the_first_pair_a_story_joins(tmp_path: Path) -> None
         )
     ]
     found = analysed(tmp_path, story, "p")
-    railway = {c.actor for c in found if "Meghri railway" in c.commitment}
+    railway = pledgers(found, "Meghri railway")
     assert railway == {"AZE", "ARM"}, railway
 
 
