@@ -1685,3 +1685,34 @@ def test_a_deadline_the_pair_let_pass_is_both_sides(tmp_path: Path) -> None:
     found = analysed(tmp_path, story, "q")
     meeting = {c.actor: c.status for c in found if "meet again in Riga" in c.commitment}
     assert meeting == {"EST": "breached", "LVA": "breached"}, meeting
+
+
+def test_a_court_order_binds_the_party_ordered_but_a_command_does_not(tmp_path: Path) -> None:
+    story = [
+        (
+            "2024-03-08",
+            "The International Court of Justice on Friday ordered Guatemala to pay Belize "
+            "$2.4 million by 30 June for damage to the Sarstoon riverbank. Belize had asked the "
+            "Court to order Guatemala to withdraw its patrol boats, which the judges declined. "
+            "President Bernardo Arevalo ordered the army to avoid the river.",
+        ),
+        ("2024-06-20", "Guatemala paid Belize for the riverbank damage on Thursday."),
+    ]
+    found = analysed(tmp_path, story, "r")
+    assert {(c.actor, c.status) for c in found if "to pay Belize" in c.commitment} == {
+        ("GTM", "fulfilled")
+    }
+    assert not [c for c in found if "patrol boats" in c.commitment or "the army" in c.commitment]
+
+
+def test_selling_and_filling_are_acts_a_side_pledges(tmp_path: Path) -> None:
+    story = [
+        (
+            "2019-05-14",
+            "Paraguay will sell Bolivia 40,000 tonnes of soybeans this year. Bolivia is to fill "
+            "the disused border trench near Infante Rivarola by the end of the month.",
+        )
+    ]
+    found = analysed(tmp_path, story, "s")
+    assert pledgers(found, "sell Bolivia 40,000 tonnes") == {"PRY"}
+    assert pledgers(found, "fill the disused border trench") == {"BOL"}

@@ -33,7 +33,7 @@ Its quantity and unit ("1,550 warheads", "$2 billion") and deadline ("by 2012", 
 years", "by 5 February 2018") come from its sentence.
 
 Who is bound: those a verb of obligation names ("the treaty obliges Washington and Moscow each
-to"); else the actors named before the cue that can be its subject (not possessors, objects
+to", "the Court ordered Nicaragua to pay": "order" only after a court, tribunal or ruling); else the actors named before the cue that can be its subject (not possessors, objects
 of prepositions or speakers: "Obama said the United States ... pledged" binds the United States);
 for obligations of "each side", a treaty's prohibitions, or "Both/They pledged", the document's two
 main parties (not the one the pledge is made to: "no new sanctions on Iran"; also for a plural
@@ -349,8 +349,8 @@ _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", 
              "secretary", "general", "could", "should", "might", "made", "make", "both",
              "them", "oblige", "obliges", "obliged", "obligation", "obligations", "require",
              "requires", "required", "undertook", "undertake", "committed", "commits", "bound",
-             "binds", "vowed", "pledge", "promise", "once", "entry", "keep", "keeping", "kept",
-             "open", "hold", "take", "give", "allow", "help", "continue", "remain", "stay", "start",
+             "binds", "order", "orders", "ordered", "vowed", "pledge", "promise", "once", "entry",
+             "keep", "keeping", "kept", "open", "hold", "take", "give", "allow", "help", "continue", "remain", "stay", "start",
              "begin", "end", "armies", "militaries", "governments", "government", "nations",
              "countries", "country", "states", "capitals", "powers", "delegations", "delegation",
              "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -567,6 +567,13 @@ def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, b
             continue  # "the promises to clear the way for Russian grain": a pledge talked about
         if _conditional(text, m.start()):
             continue  # "expires in February unless the two presidents agree to extend it"
+        if m["verb"] and m["verb"].lower().startswith("order") and (
+            m["verb"].lower() == "order"
+            or not _COURT_ORDERS.search(text, _clause_start(text, m.start()), m.start())
+        ):
+            # "Putin ordered the troops to pull back": a command, not an obligation; "asked
+            # the court to order Colombia to stop": a request, not an order
+            continue
         if re.search(r"\b(?:would|could|should|might)\s+(?:also\s+)?$", text[: m.start()], re.I):
             continue  # "Both sides would also undertake not to ...": what a draft proposes
         found.append((m, None, False))
@@ -580,6 +587,11 @@ def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, b
 
 
 _PROMISE_VERB = re.compile(r"(?:promis|pledg|vow)", re.I)
+# Who may order a party to act and so bind it: "The International Court of Justice on Friday
+# ordered Nicaragua to pay", "the arbitration panel ordered Egypt's state companies to".
+_COURT_ORDERS = re.compile(
+    r"\b(?:court|tribunal|judges?|arbitrat\w*|panel|ruling|judgment|judgement)\b[^.;]*$", re.I
+)
 # Cue words that can be nouns, and what makes them one: "the promises to", "its pledge to".
 _NOUN_CUE = re.compile(r"(?:promise|pledge|vow|guarantee|commitment|undertaking)s?", re.I)
 _DETERMINED = re.compile(
@@ -593,7 +605,9 @@ def _bound(r, m: re.Match[str]) -> list[str]:  # noqa: ANN001
     """The actors a verb of obligation names as bound: "obliges Washington and Moscow each to",
     "requires Russia to"."""
     if not (
-        m["verb"] and m["rest"] and re.match(r"(?:oblig|requir|bind|bound|commit)", m["verb"], re.I)
+        m["verb"]
+        and m["rest"]
+        and re.match(r"(?:oblig|requir|bind|bound|commit|order)", m["verb"], re.I)
     ):
         return []
     start, end = r["char_start"] + m.start("rest"), r["char_start"] + m.end("rest")
@@ -831,6 +845,7 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              "carry|issue|hold off|refrain|work out|take part|participate|cap|limit|freeze|"
              "pause|postpone|delay|waive|drop|ease|grant|offer|swap|evacuate|travel|visit|"
              "attend|finali[sz]e|rescind|re-?establish|fly|build|construct|develop|expand|"
+             "sell|fill|repair|"
              "raise|increase|lower|recogni[sz]e|normali[sz]e|settle|resolve|approve|adopt|"
              "unblock|reunite|repatriate|compensate|apologi[sz]e|scrap|abolish|deposit|shut|"
              "file|expel|export")  # fmt: skip
