@@ -567,13 +567,8 @@ def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, b
             continue  # "the promises to clear the way for Russian grain": a pledge talked about
         if _conditional(text, m.start()):
             continue  # "expires in February unless the two presidents agree to extend it"
-        if m["verb"] and m["verb"].lower().startswith("order") and (
-            m["verb"].lower() == "order"
-            or not _COURT_ORDERS.search(text, _clause_start(text, m.start()), m.start())
-        ):
-            # "Putin ordered the troops to pull back": a command, not an obligation; "asked
-            # the court to order Colombia to stop": a request, not an order
-            continue
+        if _command(text, m):
+            continue  # "Putin ordered the troops to pull back", "asked the court to order"
         if re.search(r"\b(?:would|could|should|might)\s+(?:also\s+)?$", text[: m.start()], re.I):
             continue  # "Both sides would also undertake not to ...": what a draft proposes
         found.append((m, None, False))
@@ -587,6 +582,21 @@ def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, b
 
 
 _PROMISE_VERB = re.compile(r"(?:promis|pledg|vow)", re.I)
+
+
+def _command(text: str, m: re.Match[str]) -> bool:
+    """Whether an "order" cue binds no one: a government's command to its own forces ("Putin
+    ordered the troops to pull back") or a request that a court order something ("asked the
+    Court to order Colombia to stop"). Only what a court, tribunal or ruling "ordered" or
+    "orders" a party to do is an obligation."""
+    verb = (m["verb"] or "").lower()
+    if not verb.startswith("order"):
+        return False
+    return verb == "order" or not _COURT_ORDERS.search(
+        text, _clause_start(text, m.start()), m.start()
+    )
+
+
 # Who may order a party to act and so bind it: "The International Court of Justice on Friday
 # ordered Nicaragua to pay", "the arbitration panel ordered Egypt's state companies to".
 _COURT_ORDERS = re.compile(
