@@ -1466,6 +1466,14 @@ DELEGATION_STORY = [
     ),
     ("2018-06-27", "The Eritrean delegation arrived in Addis Ababa on Tuesday."),
 ]
+POSTED_STORY = [
+    (
+        "2020-02-11",
+        "Chile and Bolivia agreed to tighten border controls. Chile pledged to station customs "
+        "officers in Colchane.",
+    ),
+    ("2020-06-30", "Customs officers posted in Colchane in March have checked 900 lorries."),
+]
 
 
 @pytest.mark.parametrize(
@@ -1499,6 +1507,8 @@ DELEGATION_STORY = [
         (LODGED_STORY, "BOL", "counter-claim", "fulfilled"),
         # who was sent, told arrived: "delegation" keeps its name (no act key "delegate")
         (DELEGATION_STORY, "ERI", "send a delegation", "fulfilled"),
+        # officers pledged to be stationed are told "posted"
+        (POSTED_STORY, "CHL", "customs officers", "fulfilled"),
     ],
     ids=[
         "called-off",
@@ -1515,6 +1525,7 @@ DELEGATION_STORY = [
         "without",
         "lodged",
         "delegation-arrived",
+        "stationed-posted",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001
