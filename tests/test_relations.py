@@ -46,6 +46,25 @@ def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a division kept away from what the sides still share is partial agreement
+        ("Exporters urged Hanoi and Beijing to keep trade out of the fishing dispute.", "partial"),
+        ("Yet both governments have kept the quarrel in the courtroom.", "partial"),
+        ("Away from the river, the quarrel has yet to touch commerce.", "partial"),
+        # ... not a division kept alive, nor leaving a place or talks named after it
+        ("Russia kept the dispute alive at the border talks.", "apart"),
+        ("Moscow pulled out of the dispute settlement talks on trade.", "apart"),
+        ("Both sides agreed to stay out of the disputed wetland.", "common"),
+    ],
+)
+def test_a_division_kept_apart(analyser, text: str, stance: str) -> None:  # noqa: ANN001
+    [t] = tags(analyser, text)
+    kinds = {s.split(":")[0] for s in t.stances}
+    assert stance in kinds and (stance == "partial" or "partial" not in kinds), t.stances
+
+
+@pytest.mark.parametrize(
     ("text", "issue"),
     [
         # an unsettled claim to land or sea, or marking the line, is the territorial question

@@ -18,7 +18,8 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    when it names one camp only, no actor, or no camp but "both sides" (weight 0.7).
 3. Its polarity comes from stance cues when it has any ("common interest" +1, "obstacle" -1, a
    negated or reversed common cue such as "failed to agree on" -1, "differ on the means" or
-   "despite the dispute" or "agreed to manage their disputes": partial, cues of both signs:
+   "despite the dispute", "agreed to manage their disputes" or "keep trade out of the dispute":
+   partial, cues of both signs:
    partial, praise qualified after a turn,
    "welcomed it but said the embargo was still in force": partial), else from the events it
    reports between the camps: each event weighs Goldstein/10 x confidence, halved when only

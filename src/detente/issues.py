@@ -14,6 +14,7 @@ cues gets its tone words ("tone_down:closed", "tone_up:restored"; `tone` in stan
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -213,7 +214,7 @@ class IssueTagger:
                 value = "partial"  # "despite the dispute, they work side by side"
             elif value == "apart" and _joint(cue):
                 value = "common"  # "both governments condemned the test": a stand taken together
-            elif value == "apart" and _settled(cue):
+            elif value == "apart" and (_settled(cue) or _contained(cue, sent)):
                 value = "partial"  # "agreed to manage their disputes": a division worked on
             stances.append(f"{value}:{cue.text.lower()}")
         if not stances:  # tone counts only where no cue speaks
@@ -348,6 +349,39 @@ def _settled(cue: Span) -> bool:
             governor.lemma_.lower() in ("fail", "refuse", "reject", "decline")
             or any(c.dep_ == "neg" for c in governor.children)
         )
+    )
+
+
+# A division kept away from something the sides still share: "urged the governments to keep
+# trade ... out of the dispute", "have kept the quarrel in the courtroom", "the quarrel has yet
+# to touch commerce", "commerce unaffected by the row".
+_DET = r"(?:the|their|its|this|that|any)\s+"
+_WORDS = r"(?:[\w-]+\s+){0,2}"  # "out of the fishing dispute"
+_KEPT_OUT_OF = re.compile(
+    r"(?:\b(?:keep|keeps|kept|keeping|stay|stays|stayed|leave|leaves|left)\b[^,;]*\bout of"
+    r"|\b(?:insulated|shielded|separate|spared|untouched|unaffected)\s+(?:from|by))"
+    rf"\s+(?:{_DET})?{_WORDS}$",
+    re.I,
+)
+_KEPT = re.compile(rf"\b(?:keep|keeps|kept|keeping)\s+{_DET}$", re.I)
+_KEPT_IN = re.compile(r"^\s+(?:in|within|to|inside)\s", re.I)
+_HAS_YET_TO = re.compile(
+    r"^\s+(?:has|have|had)\s+(?:yet|still)\s+to\s+(?:touch|affect|reach|spill|spread|hit)\b",
+    re.I,
+)
+
+
+def _contained(cue: Span, sent: Span) -> bool:
+    """A division the sides keep away from the rest of their relations: "keep trade out of the
+    dispute", "kept the quarrel in the courtroom", "the quarrel has yet to touch commerce"."""
+    if cue.root.pos_ not in ("NOUN", "PROPN"):
+        return False  # "stay out of the disputed wetland": a place, not a division kept away
+    before = cue.doc.text[sent.start_char : cue.start_char]
+    after = cue.doc.text[cue.end_char : sent.end_char]
+    return bool(
+        _KEPT_OUT_OF.search(before)
+        or (_KEPT.search(before) and _KEPT_IN.match(after))
+        or _HAS_YET_TO.match(after)
     )
 
 
