@@ -45,6 +45,24 @@ def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
     assert t.stances == ("apart:dispute",)
 
 
+def test_a_threat_to_both_and_positions_close(analyser) -> None:  # noqa: ANN001
+    [t] = tags(analyser, "Terrorism is a threat to both our countries, the Indian envoy said.")
+    assert t.stances == ("common:threat to both",)
+    [t] = tags(analyser, "Moscow called the missile shield a threat to its security.")
+    assert t.stances == ("apart:threat to",)
+    [t] = tags(analyser, "On Afghanistan their positions had rarely been so close.")
+    assert not [s for s in t.stances if s.startswith("tone_down")], t.stances
+    [t] = tags(analyser, "Pakistan said it would close the border crossing at Taftan.")
+    assert "tone_down:close" in t.stances
+
+
+def test_a_word_of_another_sense_is_no_issue(analyser) -> None:  # noqa: ANN001
+    [t] = tags(analyser, "Israeli officials denied there had been any trade-off over the guard.")
+    assert "trade" not in t.issues
+    [t] = tags(analyser, "Jordan's trade-dependent economy needs Israeli water.")
+    assert "trade" in t.issues
+
+
 @pytest.mark.parametrize(
     ("text", "stance"),
     [

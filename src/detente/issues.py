@@ -195,7 +195,8 @@ class IssueTagger:
             if start < sent.start or end > sent.end:
                 continue
             if kind == "issue":
-                issues.setdefault(value, None)
+                if not _first_of_compound(doc, end):
+                    issues.setdefault(value, None)
                 continue
             cue = doc[start:end]
             covered.update(range(start, end))
@@ -235,6 +236,8 @@ class IssueTagger:
         found = []
         for t in sent:
             sign = way(t) if t.i not in covered and t.pos_ in ("VERB", "NOUN", "ADJ") else None
+            if t.pos_ == "ADJ" and t.lower_ in NEAR:
+                sign = None  # "their positions had rarely been so close": near, not shut
             if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to":
                 sign = None  # "according to officials": a source, not an accord
             if sign is None or (t.head.i != t.i and way(t.head) and t.dep_ != "conj"):
@@ -349,6 +352,24 @@ def _settled(cue: Span) -> bool:
             governor.lemma_.lower() in ("fail", "refuse", "reject", "decline")
             or any(c.dep_ == "neg" for c in governor.children)
         )
+    )
+
+
+# "close" and "closer" as adjectives say near, not shut.
+NEAR = {"close", "closer", "closest"}
+# Second halves that make an issue's word part of another word: "trade-off", "trade-ins".
+COMPOUND_ENDS = {"off", "offs", "in", "ins"}
+
+
+def _first_of_compound(doc: Doc, end: int) -> bool:
+    """Whether a cue ending before token `end` is the first half of a hyphenated word of another
+    sense: "denied there had been any trade-off" is not about trade."""
+    return (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and doc[end + 1].lower_ in COMPOUND_ENDS
     )
 
 
