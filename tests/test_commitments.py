@@ -1727,3 +1727,16 @@ def test_selling_and_filling_are_acts_a_side_pledges(tmp_path: Path) -> None:
     found = analysed(tmp_path, story, "s")
     assert pledgers(found, "sell Bolivia 40,000 tonnes") == {"PRY"}
     assert pledgers(found, "fill the disused border trench") == {"BOL"}
+
+
+def test_a_visit_ending_with_the_two_countries_agreeing_binds_both(tmp_path: Path) -> None:
+    story = [
+        (
+            "2019-04-23",
+            "Prime Minister Kaja Kallas ended a visit to Riga on Monday, with the two countries "
+            "agreeing to set up a joint coast guard centre.",
+        )
+    ]
+    found = analysed(tmp_path, story, "t")
+    centre = pledgers(found, "joint coast guard centre")
+    assert centre == {"EST", "LVA"}, centre

@@ -332,8 +332,8 @@ _REPORTED = re.compile(
 )
 # The pair as the subject right before the cue: ", the two presidents had agreed to".
 _PAIR_RIGHT_BEFORE = re.compile(
-    # after the start, a comma (", and"), "which", or an opening phrase ("Under it")
-    r"(?:^|[,;]\s+(?:and\s+)?|\bwhich\s+"
+    # after the start, a comma (", and", ", with"), "which", or an opening phrase ("Under it")
+    r"(?:^|[,;]\s+(?:and\s+|with\s+)?|\bwhich\s+"
     r"|^(?:under|in|by|with)\s+(?:it|this|that|them|the\s+[\w-]+),?\s+)"
     r"(?:both|the two \w+|the (?:countries|governments|sides|parties))\s+"
     r"(?:(?:have|has|had|also|then|now|jointly|formally)\s+)*$",
@@ -743,7 +743,7 @@ def _commitments_of(
         joint=set(committers) if each_side or len(committers) > 1 else (),
         # the parties' names are no key words, but what they pledge to set up is
         keys=_keys(
-            r["text"][own[0] : own[1]],
+            r["text"][max(own[0], start) : own[1]],
             [a for a in r["actors"] if a["start"] < cue_at or a["kind"] != "organisation"],
         ),
         # a rule in force, or a pledge told as past ("Washington had agreed to sell ..., but
