@@ -56,6 +56,16 @@ def test_a_threat_to_both_and_positions_close(analyser) -> None:  # noqa: ANN001
     assert "tone_down:close" in t.stances
 
 
+def test_both_alone_as_the_subject_of_a_stand(analyser) -> None:  # noqa: ANN001
+    [t] = tags(
+        analyser,
+        "Berlin and Moscow want the pipeline finished, and both reject American sanctions on it.",
+    )
+    assert "common:reject" in t.stances and not any(s.startswith("apart") for s in t.stances)
+    [t] = tags(analyser, "Both reject each other's claims to the gas field.")
+    assert "apart:reject" in t.stances
+
+
 def test_a_word_of_another_sense_is_no_issue(analyser) -> None:  # noqa: ANN001
     [t] = tags(analyser, "Israeli officials denied there had been any trade-off over the guard.")
     assert "trade" not in t.issues

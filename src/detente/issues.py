@@ -310,7 +310,8 @@ JOINT_STANDS = {"condemn", "denounce", "deplore", "oppose", "reject", "criticise
 
 def _joint(cue: Span) -> bool:
     """A stand against a third thing taken by two sides together: "both governments condemned
-    the test", "India and Pakistan condemned terrorism", "jointly denounced"; but not "both sides
+    the test", "India and Pakistan condemned terrorism", "jointly denounced", "both reject
+    American threats"; but not "both sides
     condemned each other", "Britain and the Netherlands condemned Russia" (a party as object)."""
     verb = cue.root
     if (
@@ -327,7 +328,8 @@ def _joint(cue: Span) -> bool:
         return True
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(
-        any(c.lower_ in ("both", "two") or c.dep_ == "conj" for c in subject.children)
+        subject.lower_ in ("both", "two")  # "... and both reject American threats"
+        or any(c.lower_ in ("both", "two") or c.dep_ == "conj" for c in subject.children)
         for subject in subjects
     )
 
