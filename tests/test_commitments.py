@@ -1474,6 +1474,17 @@ POSTED_STORY = [
     ),
     ("2020-06-30", "Customs officers posted in Colchane in March have checked 900 lorries."),
 ]
+KEPT_OPEN_STORY = [
+    (
+        "2021-03-02",
+        "Estonia and Latvia agreed on a joint health corridor. Estonia pledged that it would "
+        "keep the Valga border crossing open to Latvian lorry drivers.",
+    ),
+    (
+        "2021-09-30",
+        "The Valga border crossing has stayed open to Latvian lorry drivers through the summer.",
+    ),
+]
 
 
 @pytest.mark.parametrize(
@@ -1509,6 +1520,8 @@ POSTED_STORY = [
         (DELEGATION_STORY, "ERI", "send a delegation", "fulfilled"),
         # officers pledged to be stationed are told "posted"
         (POSTED_STORY, "CHL", "customs officers", "fulfilled"),
+        # a state pledged kept ("keep ... open") is told kept: "has stayed open"
+        (KEPT_OPEN_STORY, "EST", "Valga border crossing", "fulfilled"),
     ],
     ids=[
         "called-off",
@@ -1526,6 +1539,7 @@ POSTED_STORY = [
         "lodged",
         "delegation-arrived",
         "stationed-posted",
+        "kept-open",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

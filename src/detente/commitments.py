@@ -2173,6 +2173,12 @@ def _act_done(cue_onward: str) -> re.Pattern[str] | None:
     if not m:
         return None
     act = _bare(m["act"])  # "committed to paying": the act is to pay
+    if act in ("keep", "remain", "stay") and (state := _KEPT_STATE.match(cue_onward, m.end())):
+        # "would keep its northern border open": done while it "has stayed open"
+        return re.compile(
+            rf"\b(?:stayed|remained|remains|stays|kept|still)\s+(?:\w+\s+)?{state['state']}\b",
+            re.I,
+        )
     if act in _ENABLING:  # "to let NATO move supplies": the act is the moving
         enabled = _ENABLED.match(cue_onward[m.end() :])
         if enabled:  # "let NATO move", "let NATO countries ship": either word may be the verb
@@ -2347,6 +2353,11 @@ _ENABLING = {"let", "allow", "permit", "enable", "help"}
 _ENABLED = re.compile(
     r"\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?to\s+(?P<to>[a-z]{3,})\b"
     r"|\s+(?:(?-i:[A-Z][\w-]*)\s+)+(?P<bare>[a-z]{3,}(?:\s+[a-z]{3,})?)\b"
+)
+# A state a pledge keeps: "keep its northern border open", "keep the pipeline running".
+_KEPT_STATE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,5}?(?P<state>open|operational|running|flowing|in place|in force)\b",
+    re.I,
 )
 _VAGUE_ACTS = {"be", "have", "do", "make", "seek", "try", "work", "continue", "keep", "consider",
                "discuss", "explore", "study", "look", "hold", "take", "give", "allow",
