@@ -1474,6 +1474,20 @@ POSTED_STORY = [
     ),
     ("2020-06-30", "Customs officers posted in Colchane in March have checked 900 lorries."),
 ]
+PARTICIPLE_STORY = [
+    (
+        "2023-09-25",
+        "President Edgars Rinkevics said on Sunday that the roughly 300 Latvian troops will "
+        "leave Estonia by the end of the year, ending a long quarrel with the military "
+        "government in Tallinn.",
+    ),
+    (
+        "2023-12-23",
+        "The last Latvian soldiers stationed in Estonia left the country on Friday, completing a "
+        "withdrawal that began in October and closing a decade of Latvian military presence "
+        "there.",
+    ),
+]
 KEPT_OPEN_STORY = [
     (
         "2021-03-02",
@@ -1522,6 +1536,8 @@ KEPT_OPEN_STORY = [
         (POSTED_STORY, "CHL", "customs officers", "fulfilled"),
         # a state pledged kept ("keep ... open") is told kept: "has stayed open"
         (KEPT_OPEN_STORY, "EST", "Valga border crossing", "fulfilled"),
+        # a participle clause after the act told done is a part of its own ("..., closing ...")
+        (PARTICIPLE_STORY, "LVA", "leave Estonia", "fulfilled"),
     ],
     ids=[
         "called-off",
@@ -1540,6 +1556,7 @@ KEPT_OPEN_STORY = [
         "delegation-arrived",
         "stationed-posted",
         "kept-open",
+        "participle-clause",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

@@ -1701,7 +1701,10 @@ _NOT_THE_ACT = {"say", "tell", "call", "announce", "add", "state", "note", "insi
                 "discuss", "talk", "negotiate", "debate", "consider", "recognise", "recognize",
                 "see", "set", "invite", "involve", "remain", "stay", "live", "hope", "fear"}  # fmt: skip
 _PARTS = re.compile(
-    r"[;:]|,\s+(?:and|but|while|whereas|although|though|which|where|when|after)\b|\s+but\s+", re.I
+    r"[;:]|,\s+(?:and|but|while|whereas|although|though|which|where|when|after)\b|\s+but\s+"
+    # a participle clause after a comma: "left the country on Friday, completing a withdrawal"
+    r"|,\s+(?-i:[a-z]+ing)\b",
+    re.I,
 )
 _MODAL = {"will", "would", "shall", "may", "might", "could", "should", "must", "can"}
 
