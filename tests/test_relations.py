@@ -50,6 +50,8 @@ def test_a_threat_to_both_and_positions_close(analyser) -> None:  # noqa: ANN001
     assert t.stances == ("common:threat to both",)
     [t] = tags(analyser, "Moscow called the missile shield a threat to its security.")
     assert t.stances == ("apart:threat to",)
+    [t] = tags(analyser, "The war put Britain and France firmly on the same side on Ukraine.")
+    assert t.stances == ("common:on the same side",), t.stances
     [t] = tags(analyser, "On Afghanistan their positions had rarely been so close.")
     assert not [s for s in t.stances if s.startswith("tone_down")], t.stances
     [t] = tags(analyser, "Pakistan said it would close the border crossing at Taftan.")
