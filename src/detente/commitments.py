@@ -33,8 +33,9 @@ Its quantity and unit ("1,550 warheads", "$2 billion") and deadline ("by 2012", 
 years", "by 5 February 2018") come from its sentence.
 
 Who is bound: those a verb of obligation names ("the treaty obliges Washington and Moscow each
-to", "the Court ordered Nicaragua to pay": "order" only after a court, tribunal or ruling); else the actors named before the cue that can be its subject (not possessors, objects
-of prepositions or speakers: "Obama said the United States ... pledged" binds the United States);
+to", "the Court ordered Nicaragua to pay": "order" only after a court, tribunal or ruling); else
+the actors named before the cue that can be its subject (not possessors, objects of prepositions
+or speakers: "Obama said the United States ... pledged" binds the United States);
 for obligations of "each side", a treaty's prohibitions, or "Both/They pledged", the document's two
 main parties (not the one the pledge is made to: "no new sanctions on Iran"; also for a plural
 subject that names no one, "the transport ministries agreed to", "envoys X and Y agreed to",
@@ -350,8 +351,8 @@ _KEY_STOP = {"with", "that", "this", "their", "which", "would", "will", "from", 
              "them", "oblige", "obliges", "obliged", "obligation", "obligations", "require",
              "requires", "required", "undertook", "undertake", "committed", "commits", "bound",
              "binds", "order", "orders", "ordered", "vowed", "pledge", "promise", "once", "entry",
-             "keep", "keeping", "kept", "open", "hold", "take", "give", "allow", "help", "continue", "remain", "stay", "start",
-             "begin", "end", "armies", "militaries", "governments", "government", "nations",
+             "keep", "keeping", "kept", "open", "hold", "take", "give", "allow", "help",
+             "continue", "remain", "stay", "start", "begin", "end", "armies", "militaries", "governments", "government", "nations",
              "countries", "country", "states", "capitals", "powers", "delegations", "delegation",
              "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
              "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
@@ -582,6 +583,19 @@ def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, b
 
 
 _PROMISE_VERB = re.compile(r"(?:promis|pledg|vow)", re.I)
+# Cue words that can be nouns, and what makes them one: "the promises to", "its pledge to".
+_NOUN_CUE = re.compile(r"(?:promise|pledge|vow|guarantee|commitment|undertaking)s?", re.I)
+_DETERMINED = re.compile(
+    r"\b(?:the|its|their|his|her|our|these|those|such|a|an|earlier|previous|past|new|any|"
+    r"whose)\s+(?:[a-z-]+\s+)?$",
+    re.I,
+)
+
+# Who may order a party to act and so bind it: "The International Court of Justice on Friday
+# ordered Nicaragua to pay", "the arbitration panel ordered Egypt's state companies to".
+_COURT_ORDERS = re.compile(
+    r"\b(?:court|tribunal|judges?|arbitrat\w*|panel|ruling|judgment|judgement)\b[^.;]*$", re.I
+)
 
 
 def _command(text: str, m: re.Match[str]) -> bool:
@@ -595,20 +609,6 @@ def _command(text: str, m: re.Match[str]) -> bool:
     return verb == "order" or not _COURT_ORDERS.search(
         text, _clause_start(text, m.start()), m.start()
     )
-
-
-# Who may order a party to act and so bind it: "The International Court of Justice on Friday
-# ordered Nicaragua to pay", "the arbitration panel ordered Egypt's state companies to".
-_COURT_ORDERS = re.compile(
-    r"\b(?:court|tribunal|judges?|arbitrat\w*|panel|ruling|judgment|judgement)\b[^.;]*$", re.I
-)
-# Cue words that can be nouns, and what makes them one: "the promises to", "its pledge to".
-_NOUN_CUE = re.compile(r"(?:promise|pledge|vow|guarantee|commitment|undertaking)s?", re.I)
-_DETERMINED = re.compile(
-    r"\b(?:the|its|their|his|her|our|these|those|such|a|an|earlier|previous|past|new|any|"
-    r"whose)\s+(?:[a-z-]+\s+)?$",
-    re.I,
-)
 
 
 def _bound(r, m: re.Match[str]) -> list[str]:  # noqa: ANN001
@@ -2081,7 +2081,8 @@ _DONE_AS = {"set up": "create establish launch found inaugurate form",
             "hand over": "return repatriate turn_over", "return": "hand_over repatriate",
             "reduce": "cut lower bring_down", "cut": "reduce lower bring_down",
             "buy": "purchase import", "reopen": "open resume", "resume": "restart reopen",
-            "lift": "remove scrap drop", "remove": "lift withdraw pull_out", "station": "post deploy",
+            "lift": "remove scrap drop", "remove": "lift withdraw pull_out",
+            "station": "post deploy",
             "pull out": "withdraw remove", "pull back": "withdraw pull_out",
             "visit": "arrive travel", "travel": "arrive visit", "attend": "take_part join",
             "re-establish": "restore reopen", "restore": "re-establish reopen resume normalise normalize",

@@ -311,8 +311,8 @@ JOINT_STANDS = {"condemn", "denounce", "deplore", "oppose", "reject", "criticise
 def _joint(cue: Span) -> bool:
     """A stand against a third thing taken by two sides together: "both governments condemned
     the test", "India and Pakistan condemned terrorism", "jointly denounced", "both reject
-    American threats"; but not "both sides
-    condemned each other", "Britain and the Netherlands condemned Russia" (a party as object)."""
+    American threats"; but not "both sides condemned each other", "Britain and the Netherlands
+    condemned Russia" (a party as object)."""
     verb = cue.root
     if (
         verb.pos_ != "VERB"
@@ -380,13 +380,14 @@ def _first_of_compound(doc: Doc, end: int) -> bool:
 # to touch commerce", "commerce unaffected by the row".
 _DET = r"(?:the|their|its|this|that|any)\s+"
 _WORDS = r"(?:[\w-]+\s+){0,2}"  # "out of the fishing dispute"
+_KEEP = r"(?:keep|keeps|kept|keeping)"
 _KEPT_OUT_OF = re.compile(
-    r"(?:\b(?:keep|keeps|kept|keeping|stay|stays|stayed|leave|leaves|left)\b[^,;]*\bout of"
+    rf"(?:\b(?:{_KEEP}|stay|stays|stayed|leave|leaves|left)\b[^,;]*\bout of"
     r"|\b(?:insulated|shielded|separate|spared|untouched|unaffected)\s+(?:from|by))"
     rf"\s+(?:{_DET})?{_WORDS}$",
     re.I,
 )
-_KEPT = re.compile(rf"\b(?:keep|keeps|kept|keeping)\s+{_DET}$", re.I)
+_KEPT = re.compile(rf"\b{_KEEP}\s+{_DET}$", re.I)
 _KEPT_IN = re.compile(r"^\s+(?:in|within|to|inside)\s", re.I)
 _HAS_YET_TO = re.compile(
     r"^\s+(?:has|have|had)\s+(?:yet|still)\s+to\s+(?:touch|affect|reach|spill|spread|hit)\b",
