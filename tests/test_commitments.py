@@ -1669,46 +1669,54 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
     assert radar.actor == "KOR", radar
 
 
-def test_actors_joined_to_a_prepositions_object_pledge_nothing(tmp_path: Path) -> None:
-    story = [
+@pytest.mark.parametrize(
+    ("day", "text", "expected"),
+    [
+        # actors joined to a preposition's object ("with Austria and Hungary") pledge nothing
         (
             "2004-06-15",
             "Under an accord with Austria and Hungary, Slovakia undertook to keep the river "
             "gauges on the Danube open to inspectors.",
-        )
-    ]
-    found = analysed(tmp_path, story, "j")
-    gauges = pledgers(found, "river gauges")
-    assert gauges == {"SVK"}, gauges
-
-
-def test_a_minister_and_his_counterpart_pledge_for_both_sides(tmp_path: Path) -> None:
-    story = [
+            {"river gauges": {"SVK"}},
+        ),
+        # a minister "and his Finnish counterpart" pledge for both sides, though only one of
+        # the two is known
         (
             "2022-04-04",
             "Finland and Estonia held defence talks. Meeting in Tallinn on Monday, President "
             "Alar Karis and his Finnish counterpart Sauli Niinisto agreed to hold naval drills "
             "every spring.",
-        )
-    ]
-    found = analysed(tmp_path, story, "k")
-    drill = pledgers(found, "naval drills")
-    assert drill == {"FIN", "EST"}, drill
-
-
-def test_both_countries_are_the_first_pair_a_story_joins(tmp_path: Path) -> None:
-    story = [
+            {"naval drills": {"FIN", "EST"}},
+        ),
+        # "both countries" are the first pair the story joins, not its facilitators
         (
             "2021-01-11",
             "Presidents Ilham Aliyev of Azerbaijan and Nikol Pashinyan of Armenia signed a "
             "memorandum in Moscow, with Russia's Vladimir Putin and Emmanuel Macron of France "
             "acting as facilitators.\n\nUnder the memorandum, both countries undertook to open "
             "the Meghri railway to freight.",
-        )
-    ]
-    found = analysed(tmp_path, story, "p")
-    railway = pledgers(found, "Meghri railway")
-    assert railway == {"AZE", "ARM"}, railway
+            {"Meghri railway": {"AZE", "ARM"}},
+        ),
+        # selling and filling are acts a side pledges
+        (
+            "2019-05-14",
+            "Paraguay will sell Bolivia 40,000 tonnes of soybeans this year. Bolivia is to fill "
+            "the disused border trench near Infante Rivarola by the end of the month.",
+            {"sell Bolivia 40,000 tonnes": {"PRY"}, "fill the disused border trench": {"BOL"}},
+        ),
+        # a visit ending ", with the two countries agreeing to" binds both
+        (
+            "2019-04-23",
+            "Prime Minister Kaja Kallas ended a visit to Riga on Monday, with the two countries "
+            "agreeing to set up a joint coast guard centre.",
+            {"joint coast guard centre": {"EST", "LVA"}},
+        ),
+    ],
+    ids=["preposition-object", "and-his-counterpart", "first-pair", "sell-fill", "with-agreeing"],
+)
+def test_who_pledges(tmp_path: Path, day: str, text: str, expected: dict[str, set[str]]) -> None:
+    found = analysed(tmp_path, [(day, text)], "w")
+    assert {words: pledgers(found, words) for words in expected} == expected
 
 
 def test_a_deadline_the_pair_let_pass_is_both_sides(tmp_path: Path) -> None:
@@ -1745,29 +1753,3 @@ def test_a_court_order_binds_the_party_ordered_but_a_command_does_not(tmp_path: 
         ("GTM", "fulfilled")
     }
     assert not [c for c in found if "patrol boats" in c.commitment or "the army" in c.commitment]
-
-
-def test_selling_and_filling_are_acts_a_side_pledges(tmp_path: Path) -> None:
-    story = [
-        (
-            "2019-05-14",
-            "Paraguay will sell Bolivia 40,000 tonnes of soybeans this year. Bolivia is to fill "
-            "the disused border trench near Infante Rivarola by the end of the month.",
-        )
-    ]
-    found = analysed(tmp_path, story, "s")
-    assert pledgers(found, "sell Bolivia 40,000 tonnes") == {"PRY"}
-    assert pledgers(found, "fill the disused border trench") == {"BOL"}
-
-
-def test_a_visit_ending_with_the_two_countries_agreeing_binds_both(tmp_path: Path) -> None:
-    story = [
-        (
-            "2019-04-23",
-            "Prime Minister Kaja Kallas ended a visit to Riga on Monday, with the two countries "
-            "agreeing to set up a joint coast guard centre.",
-        )
-    ]
-    found = analysed(tmp_path, story, "t")
-    centre = pledgers(found, "joint coast guard centre")
-    assert centre == {"EST", "LVA"}, centre
