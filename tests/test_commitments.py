@@ -1500,6 +1500,37 @@ KEPT_OPEN_STORY = [
     ),
 ]
 
+RESTRAINT_KEPT_STORY = [
+    (
+        "2021-03-04",
+        "Estonia vowed on Wednesday not to buy a single cubic metre of gas from the new Latvian "
+        "terminal until the safety review is published.",
+    ),
+    (
+        "2022-06-10",
+        "Estonia has bought no gas from the Latvian terminal since the review began, the grid "
+        "operator Elering said, even as the terminal now runs at full capacity.",
+    ),
+]
+
+PATROLLED_BY_STORY = [
+    (
+        "2021-05-02",
+        "Under the accord, Kyrgyzstan is to deploy 300 border guards along the disputed section "
+        "of the frontier near Batken.",
+    ),
+    (
+        "2021-08-14",
+        "Kyrgyzstan's interior ministry said on Friday that Tajik soldiers had crossed into the "
+        "strip patrolled by Kyrgyz border guards near Batken, in breach of the accord.",
+    ),
+    (
+        "2021-10-01",
+        "Kyrgyz officials rejected complaints in Dushanbe that the border guards had failed to "
+        "keep the Batken road open during the autumn harvest.",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
@@ -1538,6 +1569,11 @@ KEPT_OPEN_STORY = [
         (KEPT_OPEN_STORY, "EST", "Valga border crossing", "fulfilled"),
         # a participle clause after the act told done is a part of its own ("..., closing ...")
         (PARTICIPLE_STORY, "LVA", "leave Estonia", "fulfilled"),
+        # a pledge not to do a thing, told kept: "has bought no gas"
+        (RESTRAINT_KEPT_STORY, "EST", "cubic metre", "fulfilled"),
+        # a breach by those who crossed into a strip "patrolled by" the pledger's guards, and a
+        # complaint of a breach the accused reject: neither breaks the pledge
+        (PATROLLED_BY_STORY, "KGZ", "300 border guards", "pending"),
     ],
     ids=[
         "called-off",
@@ -1557,6 +1593,8 @@ KEPT_OPEN_STORY = [
         "stationed-posted",
         "kept-open",
         "participle-clause",
+        "restraint-kept",
+        "patrolled-by",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

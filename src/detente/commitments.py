@@ -814,6 +814,9 @@ _RESTRAINT = re.compile(
     r"|^(?:bars|prohibits|bans|forbids)\b",
     re.I,
 )
+# The act told with nothing as its object: "has bought no Belarusian power since", "sent not a
+# single soldier".
+_NONE_DONE = re.compile(r"\s+(?:no|not a single|not one|none of)\b", re.I)
 # Acts done once: once told as done, a later suspension of the instrument does not undo them.
 _ONE_OFF = re.compile(
     r"^\S+(?:\s+\S+){0,4}?\s+(?:to|will|would|shall)\s+(?:\w+\s+)?(?:extend|sign|ratify|release|"
@@ -1276,6 +1279,13 @@ _NOT_PLEDGER = re.compile(
 _RECIPIENT = re.compile(r"\b(?:on|to|against|toward|towards|for)\s+(?:the\s+)?$", re.I)
 _SPEAKER = re.compile(r"^\s+(?:said|says|told|announced|stated|declared)\b")
 _SAID = re.compile(r"^\s+(?:said|says|told)\b")  # a speaker, not the doer of what is reported
+# The agent of a participle that describes a noun, not the doer of the clause: "the zone
+# controlled by Russian peacekeepers", "a post held by"; not a passive verb's ("was seized by").
+_PARTICIPLE_AGENT = re.compile(
+    r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|not|never)\s)\w+\s+"
+    r"(?:\w+ed|held|run|led|built|kept|won|taken|given|made|set)\s+by\s+(?:the\s+)?$",
+    re.I,
+)
 # Between an actor and a cue of which it is the subject in a relative clause: ", which agreed".
 _WHICH_DID = re.compile(r",?\s+(?:which|who)\s+(?:(?:has|had|have|also|then|later|once)\s+)*")
 
@@ -1609,6 +1619,8 @@ def _history(
         if retold and not done:  # about the pledgers it names, else (linked directly) every pledger
             reports.append(("fulfilled", f"{RETOLD}{retold}", named_pledgers))
         done_as = "breached" if negative else "fulfilled"
+        if negative and done and _NONE_DONE.match(s["text"], done.end()):
+            done_as = "fulfilled"  # "has bought no Belarusian power": the restraint kept
         if done and not any(status == done_as for status, _, _ in reports):
             about = _about(s, done.start(), done.end())
             if joint and joint <= {a["actor"] for a in s["actors"]}:
@@ -2476,7 +2488,7 @@ _CONDITIONAL = re.compile(r"^\s*(?:if|unless|should)\b", re.I)
 # A breach cue inside a denied accusation: "dismissed the accusation of a breach as groundless".
 _DENIED = re.compile(
     r"\b(?:dismiss|deni|deny|reject|refut)\w*\b[^.;]{0,40}\b(?:accusations?|allegations?|charges?|"
-    r"claims?)\b[^.;]{0,25}$",
+    r"claims?|complaints?)\b(?:[^.;]{0,25}|[^.;]{0,40}\bthat\b[^.;]{0,30})$",
     re.I,
 )
 
@@ -2676,6 +2688,7 @@ def _about(s, at: int, end: int) -> set[str]:  # noqa: ANN001
         if start < at
         and not _POSSESSIVE.match(text[start + len(a["text"]) :])
         and not _PLACE.search(text[:start])  # "its operation in Georgia": not the actor
+        and not _PARTICIPLE_AGENT.search(text[:start])  # "the zone controlled by Russia"
         and not _SAID.match(text[start + len(a["text"]) :])  # "Pompeo said the breaches"
     ]
     if not before:
