@@ -1531,6 +1531,33 @@ PATROLLED_BY_STORY = [
     ),
 ]
 
+PAUSE_STORY = [
+    (
+        "2021-02-01",
+        "Ghana said on Monday it would suspend its complaint at the World Trade Organization "
+        "against Togo's cement duties while the two governments negotiate.",
+    ),
+    (
+        "2021-05-03",
+        "Ghana suspended its WTO complaint over the cement duties in April, trade officials in "
+        "Accra said.",
+    ),
+]
+
+RELOCATE_STORY = [
+    (
+        "2021-06-01",
+        "Togo said on Friday it would relocate the customs post at Aflao to a new site two "
+        "kilometres inland. Togo would suspend its own participation in the joint patrols in "
+        "response, the minister added.",
+    ),
+    (
+        "2021-09-01",
+        "The Aflao customs post was relocated to the new inland site in August, Togolese "
+        "officials said.",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
@@ -1573,7 +1600,10 @@ PATROLLED_BY_STORY = [
         (RESTRAINT_KEPT_STORY, "EST", "cubic metre", "fulfilled"),
         # a breach by those who crossed into a strip "patrolled by" the pledger's guards, and a
         # complaint of a breach the accused reject: neither breaks the pledge
-        (PATROLLED_BY_STORY, "KGZ", "300 border guards", "pending"),
+        (PATROLLED_BY_STORY, "KGZ", "300 border guards", "pending"),        # a pledge to suspend something is fulfilled by its suspension
+        (PAUSE_STORY, "GHA", "suspend its complaint", "fulfilled"),
+        # "will relocate" is a pledge, told done as "was relocated"
+        (RELOCATE_STORY, "TGO", "relocate the customs post", "fulfilled"),
     ],
     ids=[
         "called-off",
@@ -1595,6 +1625,8 @@ PATROLLED_BY_STORY = [
         "participle-clause",
         "restraint-kept",
         "patrolled-by",
+        "pause-pledged",
+        "relocate",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001
@@ -1749,8 +1781,22 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
             "agreeing to set up a joint coast guard centre.",
             {"joint coast guard centre": {"EST", "LVA"}},
         ),
+        # a move "in response" is a retaliation, not a pledge
+        (
+            "2021-06-01",
+            "Togo would suspend its own participation in the joint patrols in response, the "
+            "minister said, after Ghana shut the Aflao crossing.",
+            {"joint patrols": set()},
+        ),
     ],
-    ids=["preposition-object", "and-his-counterpart", "first-pair", "sell-fill", "with-agreeing"],
+    ids=[
+        "preposition-object",
+        "and-his-counterpart",
+        "first-pair",
+        "sell-fill",
+        "with-agreeing",
+        "in-response",
+    ],
 )
 def test_who_pledges(tmp_path: Path, day: str, text: str, expected: dict[str, set[str]]) -> None:
     found = analysed(tmp_path, [(day, text)], "w")

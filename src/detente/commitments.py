@@ -113,7 +113,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -764,6 +764,11 @@ def _commitments_of(
     amounts = _amounts(words) or [(None, None)]
     made = r["doc_date"]
     one_off = bool(act) and _ONE_OFF.search(r["text"][m.start() : m.start() + 60]) is not None
+    if _PAUSING.search(r["text"][m.start() : m.start() + 60]):
+        # a pledge to suspend or pause ("will suspend its WTO case"): its suspension told is its
+        # fulfilment ("put its WTO complaint on hold")
+        reports = [(replace(h, status="fulfilled") if h.status == "suspended" else h, *rest)
+                   for h, *rest in reports]  # fmt: skip
     out = []
     for committer in committers:
         if wanted and committer not in wanted:
@@ -817,6 +822,12 @@ _RESTRAINT = re.compile(
 # The act told with nothing as its object: "has bought no Belarusian power since", "sent not a
 # single soldier".
 _NONE_DONE = re.compile(r"\s+(?:no|not a single|not one|none of)\b", re.I)
+# A pledge to pause something: "will suspend its complaint", "agreed to freeze".
+_PAUSING = re.compile(
+    r"^(?:\S+(?:\s+\S+){0,4}?\s+)?(?:to|will|would|shall)\s+(?:\w+\s+)?(?:suspend|pause|freeze|"
+    r"put\s+(?:\w+\s+){1,4}on\s+hold)\b",
+    re.I,
+)
 # Acts done once: once told as done, a later suspension of the instrument does not undo them.
 _ONE_OFF = re.compile(
     r"^\S+(?:\s+\S+){0,4}?\s+(?:to|will|would|shall)\s+(?:\w+\s+)?(?:extend|sign|ratify|release|"
@@ -840,6 +851,8 @@ _NOT_AN_ACT = (
     r"(?!\s+(?:(?:the|any|all|its|further|additional|appropriate|necessary|military|"
     r"retaliatory|adequate)\s+)*(?:counter-?measures|measures|steps|action)\b"
     r"|(?<=pay)\s+(?:a|the)\s+(?:\w+\s+)?price\b"
+    # a retaliation, not a pledge: "would suspend its own participation in response"
+    r"|[^.;,]{0,60}\bin\s+(?:response|retaliation|reply|kind)\b"
     # leaving an instrument is a notice, not a pledge: "would withdraw from the ABM Treaty"
     r"|\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,5}(?:treaty|agreement|accord|deal|pact|convention)\b)"
 )
@@ -861,7 +874,7 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              "sell|fill|repair|"
              "raise|increase|lower|recogni[sz]e|normali[sz]e|settle|resolve|approve|adopt|"
              "unblock|reunite|repatriate|compensate|apologi[sz]e|scrap|abolish|deposit|shut|"
-             "file|expel|export")  # fmt: skip
+             "file|expel|export|replace|relocate|spend|cover|suspend")  # fmt: skip
 # An act kept up: "will go on supplying", "would keep pumping".
 _KEPT_UP = (r"(?:go on|keep|continue)\s+(?:supply|send|provid|deliver|fund|financ|pay|pump|"
             r"export|import|buy|ship|support|help|train|sell|allow|host)ing")  # fmt: skip
