@@ -1558,6 +1558,19 @@ RELOCATE_STORY = [
     ),
 ]
 
+CUT_IN_STORY = [
+    (
+        "2022-03-02",
+        "Lesotho and Eswatini settled a long quarrel on Tuesday when the two governments agreed "
+        "to lower the customs union's common fuel levy by 5%.",
+    ),
+    (
+        "2022-09-20",
+        "At its September meeting the union formally adopted the 5% cut in its common fuel levy "
+        "that Maseru and Mbabane negotiated in March.",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
@@ -1604,6 +1617,8 @@ RELOCATE_STORY = [
         (PAUSE_STORY, "GHA", "suspend its complaint", "fulfilled"),
         # "will relocate" is a pledge, told done as "was relocated"
         (RELOCATE_STORY, "TGO", "relocate the customs post", "fulfilled"),
+        # a change named as a thing ("the 5% cut in its fuel levy") acts on what it changes
+        (CUT_IN_STORY, "LSO", "fuel levy", "fulfilled"),
     ],
     ids=[
         "called-off",
@@ -1627,6 +1642,7 @@ RELOCATE_STORY = [
         "patrolled-by",
         "pause-pledged",
         "relocate",
+        "cut-in",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

@@ -1802,7 +1802,15 @@ def _heads(tok, subject: bool = True) -> set[str]:  # noqa: ANN001
         todo += [c for c in w.children if c.dep_ == "conj"]
         todo += [g for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if w.lemma_.lower() in _CHANGE:  # "adopted the 10% cut in its external tariff"
+            todo += [g for c in w.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "on")
+                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     return out - _VAGUE_THINGS
+
+
+# A change named as a thing: what it changes is what the verb acts on.
+_CHANGE = {"cut", "reduction", "increase", "rise", "hike", "lowering", "raise", "extension",
+           "expansion", "change", "amendment", "adjustment"}  # fmt: skip
 
 
 def _things(text: str, start: int, end: int, parse) -> frozenset[str]:  # noqa: ANN001
