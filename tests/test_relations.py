@@ -32,6 +32,11 @@ def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
     assert t.issues == ("missile_defence",) and t.stances == ("apart:main obstacle",)
     [t] = tags(analyser, "Missile defence is no longer an obstacle for NATO and Russia.")
     assert t.stances == ()  # negated
+    # a negated copula over "a source of": the friction is denied
+    [t] = tags(analyser, "The gas contract, signed in 2011, has never been a source of friction.")
+    assert not any(s.startswith("apart") for s in t.stances), t.stances
+    [t] = tags(analyser, "The gas contract has been a constant source of friction.")
+    assert any(s.startswith("apart") for s in t.stances), t.stances
     [t] = tags(analyser, "NATO suspended all practical cooperation with Russia.")
     assert not any(s.startswith("common") for s in t.stances)  # reversed by "suspended"
     [t] = tags(analyser, "They agree on the goal but differ on the means in Afghanistan.")

@@ -40,7 +40,7 @@ CONCESSIVE = {"despite", "notwithstanding", "spite"}
 # on"), or as a participle on its object ("abolished the law boycotting Israel"); "the end of the
 # thaw" is handled apart.
 UNDONE_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "xcomp", "conj", "compound", "amod", "det",
-               "acl"}  # fmt: skip
+               "acl", "attr"}  # fmt: skip
 # Verbs that work on a division rather than state it: "would manage their maritime disputes
 # properly", "ways to resolve disputes", "hoped the dispute could be settled" mark partial agreement.
 SETTLING = {"resolve", "settle", "manage", "handle", "solve", "narrow", "bridge", "defuse",
