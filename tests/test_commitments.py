@@ -1571,6 +1571,20 @@ CUT_IN_STORY = [
     ),
 ]
 
+BEGAN_STORY = [
+    (
+        "2020-04-14",
+        "Kazakhstan is to supply 200 megawatts of electricity to the Kyrgyz city of Osh over a "
+        "new transmission line, officials in Bishkek said. Uzbekistan will give Kyrgyzstan "
+        "priority in buying gas from the new Mubarek field.",
+    ),
+    (
+        "2021-03-30",
+        "The new line began carrying 200 megawatts of Kazakh power to Osh this month. "
+        "Uzbekistan began producing gas at the Mubarek field in March.",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
@@ -1619,6 +1633,10 @@ CUT_IN_STORY = [
         (RELOCATE_STORY, "TGO", "relocate the customs post", "fulfilled"),
         # a change named as a thing ("the 5% cut in its fuel levy") acts on what it changes
         (CUT_IN_STORY, "LSO", "fuel levy", "fulfilled"),
+        # an act begun on what the pledge names ("began carrying 200 megawatts of Kazakh power")
+        (BEGAN_STORY, "KAZ", "200 megawatts", "fulfilled"),
+        # ... not the thing begun being made ("began producing gas")
+        (BEGAN_STORY, "UZB", "priority in buying gas", "pending"),
     ],
     ids=[
         "called-off",
@@ -1643,6 +1661,8 @@ CUT_IN_STORY = [
         "pause-pledged",
         "relocate",
         "cut-in",
+        "began-carrying",
+        "began-producing",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

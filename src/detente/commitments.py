@@ -1875,9 +1875,21 @@ def _retold(  # noqa: ANN001
         part = _UNBROKEN.sub("", text[a : min(b for b in bounds if b >= end)])
         if _NOT_DONE_YET.search(part) or any(c in part.lower() for c in against):
             continue
-        if _heads(tok) & things and not _done_by_another(s, tok, pledgers, objects):
+        heads = _heads(tok)
+        if tok.lemma_.lower() in _ASPECTUAL and not _STOPPING.search(pledged):
+            # "the line began carrying 100 megawatts of power"; not what is begun being made
+            # ("began producing electricity"), nor for a pledge to stop ("had begun enriching")
+            heads |= {h for c in tok.children if c.dep_ == "xcomp"
+                      and c.lemma_.lower() not in _MAKING for h in _heads(c, False)}  # fmt: skip
+        if heads & things and not _done_by_another(s, tok, pledgers, objects):
             return tok.text
     return None
+
+
+# Verbs that tell an act begun or kept up, with the act as their complement.
+_ASPECTUAL = {"begin", "start", "continue", "resume"}
+_MAKING = {"produce", "generate", "make", "manufacture", "build"}
+_STOPPING = re.compile(r"\b(?:stop|halt|cease|end|suspend|freeze|pause|refrain)\w*\b", re.I)
 
 
 # Verbs that undo what a pledge gives or sets up: told of the pledged thing, no fulfilment.
