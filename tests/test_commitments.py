@@ -1585,6 +1585,37 @@ BEGAN_STORY = [
     ),
 ]
 
+PAUSED_TALKS_STORY = [
+    (
+        "2022-05-10",
+        "Chile and Peru agreed on Monday to pursue a fisheries agreement covering the shared "
+        "anchovy stocks, with negotiators to meet every two months.",
+    ),
+    (
+        "2023-02-14",
+        "Lima paused the talks on the anchovy fisheries agreement this month after Chilean "
+        "patrols detained two Peruvian trawlers.",
+    ),
+]
+
+LEFT_THEN_PAUSED_STORY = [
+    (
+        "2019-03-05",
+        "Estonia and Latvia agreed to accelerate negotiations on a maritime boundary treaty "
+        "for the Gulf of Riga.",
+    ),
+    (
+        "2020-06-02",
+        "Latvia said on Monday it was pulling out of the maritime boundary negotiations with "
+        "Estonia after a row over fishing quotas.",
+    ),
+    (
+        "2020-09-15",
+        "Estonia suspended the joint fishery inspections in the Gulf of Riga that had been run "
+        "alongside the maritime boundary negotiations.",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
@@ -1637,6 +1668,10 @@ BEGAN_STORY = [
         (BEGAN_STORY, "KAZ", "200 megawatts", "fulfilled"),
         # ... not the thing begun being made ("began producing gas")
         (BEGAN_STORY, "UZB", "priority in buying gas", "pending"),
+        # talks two sides pledged to pursue, paused by one, are paused for both
+        (PAUSED_TALKS_STORY, "CHL", "fisheries agreement", "suspended"),
+        # what a party has left, a later pause does not bring back
+        (LEFT_THEN_PAUSED_STORY, "LVA", "maritime boundary treaty", "withdrawn"),
     ],
     ids=[
         "called-off",
@@ -1663,6 +1698,8 @@ BEGAN_STORY = [
         "cut-in",
         "began-carrying",
         "began-producing",
+        "paused-talks",
+        "left-then-paused",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

@@ -764,6 +764,7 @@ def _commitments_of(
     amounts = _amounts(words) or [(None, None)]
     made = r["doc_date"]
     one_off = bool(act) and _ONE_OFF.search(r["text"][m.start() : m.start() + 60]) is not None
+    shared = len(committers) > 1 and bool(_SHARED_PROCESS.search(words))
     if _PAUSING.search(r["text"][m.start() : m.start() + 60]):
         # a pledge to suspend or pause ("will suspend its WTO case"): its suspension told is its
         # fulfilment ("put its WTO complaint on hold")
@@ -775,7 +776,12 @@ def _commitments_of(
             continue
         counterpart = _counterpart(committer, committers, r, parties_of_doc.get(r["doc_id"], []))
         history = [
-            h for h, about, direct, _ in reports if committer in about or (direct and not about)
+            h
+            for h, about, direct, _ in reports
+            if committer in about
+            or (direct and not about)
+            # a shared process one party paused is paused for all: "Ottawa paused the talks"
+            or (shared and h.status == "suspended" and bool(about & set(committers)))
         ]
         for amount, unit in amounts:
             key = f"{r['doc_id']}|{r['sent_index']}|{committer}|{amount}|{unit}"
@@ -822,6 +828,12 @@ _RESTRAINT = re.compile(
 # The act told with nothing as its object: "has bought no Belarusian power since", "sent not a
 # single soldier".
 _NONE_DONE = re.compile(r"\s+(?:no|not a single|not one|none of)\b", re.I)
+# What two sides can only pursue together: talks, a joint body, a joint venture.
+_SHARED_PROCESS = re.compile(
+    r"\b(?:talks|negotiat\w*|dialogue|consultations|(?:trade|partnership) agreement|commission|"
+    r"committee|working groups?|mechanism|framework|joint venture|joint patrols|joint exercises)\b",
+    re.I,
+)
 # A pledge to pause something: "will suspend its complaint", "agreed to freeze".
 _PAUSING = re.compile(
     r"^(?:\S+(?:\s+\S+){0,4}?\s+)?(?:to|will|would|shall)\s+(?:\w+\s+)?(?:suspend|pause|freeze|"
@@ -2763,6 +2775,8 @@ def _current(history: Sequence[StatusReport], one_off: bool = False) -> str:
             continue
         if status == "breached" and report.status == "suspended":
             continue  # suspending a rule one is already breaking leaves the breach
+        if status == "withdrawn" and report.status == "suspended":
+            continue  # what a party has left, a later pause does not bring back
         if status != "pending" and report.cue.startswith(RETOLD):
             continue  # a retelling in other words does not undo what was reported before
         status = report.status
