@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from detente.commitments import Commitment, _keys, _on_another_thing, _retold, commitments
+from detente.commitments import (
+    NOBODY,
+    Commitment,
+    _about,
+    _keys,
+    _on_another_thing,
+    _retold,
+    commitments,
+)
 from detente.config import Config
 from detente.issues import load_taxonomy
 from detente.parse import load_pipeline
@@ -1616,6 +1624,19 @@ LEFT_THEN_PAUSED_STORY = [
     ),
 ]
 
+WALKING_AWAY_STORY = [
+    (
+        "2019-05-28",
+        "Under a memorandum signed in Colombo, Sri Lanka undertook to develop the western "
+        "container terminal at Trincomalee together with Indian investors.",
+    ),
+    (
+        "2021-02-02",
+        "Sri Lanka's cabinet approved a plan on Monday to build the western container terminal "
+        "at Trincomalee alone, walking away from the 2019 memorandum with India.",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
@@ -1658,7 +1679,8 @@ LEFT_THEN_PAUSED_STORY = [
         (RESTRAINT_KEPT_STORY, "EST", "cubic metre", "fulfilled"),
         # a breach by those who crossed into a strip "patrolled by" the pledger's guards, and a
         # complaint of a breach the accused reject: neither breaks the pledge
-        (PATROLLED_BY_STORY, "KGZ", "300 border guards", "pending"),        # a pledge to suspend something is fulfilled by its suspension
+        (PATROLLED_BY_STORY, "KGZ", "300 border guards", "pending"),
+        # a pledge to suspend something is fulfilled by its suspension
         (PAUSE_STORY, "GHA", "suspend its complaint", "fulfilled"),
         # "will relocate" is a pledge, told done as "was relocated"
         (RELOCATE_STORY, "TGO", "relocate the customs post", "fulfilled"),
@@ -1672,6 +1694,8 @@ LEFT_THEN_PAUSED_STORY = [
         (PAUSED_TALKS_STORY, "CHL", "fisheries agreement", "suspended"),
         # what a party has left, a later pause does not bring back
         (LEFT_THEN_PAUSED_STORY, "LVA", "maritime boundary treaty", "withdrawn"),
+        # "walking away from" the instrument is leaving it
+        (WALKING_AWAY_STORY, "LKA", "container terminal", "withdrawn"),
     ],
     ids=[
         "called-off",
@@ -1700,6 +1724,7 @@ LEFT_THEN_PAUSED_STORY = [
         "began-producing",
         "paused-talks",
         "left-then-paused",
+        "walking-away",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001
@@ -1910,3 +1935,21 @@ def test_a_court_order_binds_the_party_ordered_but_a_command_does_not(tmp_path: 
         ("GTM", "fulfilled")
     }
     assert not [c for c in found if "patrol boats" in c.commitment or "the army" in c.commitment]
+
+
+def test_a_participle_clause_is_about_who_comes_before_it() -> None:
+    text = (
+        "The cabinet approved a plan on Monday to run the terminal alone, walking away from the "
+        "2019 memorandum with India."
+    )
+    india = {"actor": "IND", "start": text.index("India"), "text": "India", "kind": "country"}
+    s = {"text": text, "char_start": 0, "actors": [india]}
+    at = text.index("walking")
+    # India is named after the cue, in what is left: not the one walking away
+    assert _about(s, at, at + len("walking away from")) == {NOBODY}
+    lanka = {"actor": "LKA", "start": 0, "text": "Sri Lanka", "kind": "country"}
+    text = "Sri Lanka" + text[len("The cabinet") :]
+    india = dict(india, start=text.index("India"))
+    s = {"text": text, "char_start": 0, "actors": [lanka, india]}
+    at = text.index("walking")
+    assert _about(s, at, at + len("walking away from")) == {"LKA"}

@@ -2704,7 +2704,8 @@ def _with_coordinated(s, first: dict[str, Any]) -> set[str]:  # noqa: ANN001
 
 def _about(s, at: int, end: int) -> set[str]:  # noqa: ANN001
     """The actors a status cue at `at`..`end` is about when it names none itself:
-    - the sentence's subject (the actor it opens with, "NATO allies ...", or else its first one)
+    - the sentence's subject (the actor it opens with, "NATO allies ...", or else the first one
+      named before the cue)
       when a pronoun is the cue's subject ("gave Russia
       formal notice that it will withdraw") or the cue opens a participle clause ("signed a law
       that ends the restrictions on Russia, fulfilling his promise");
@@ -2724,8 +2725,10 @@ def _about(s, at: int, end: int) -> set[str]:  # noqa: ANN001
             for a in s["actors"]
             if re.fullmatch(r"(?:the )?", text[: a["start"] - s["char_start"]], re.I)
         ]
-        if subject or named:
-            first = subject[0] if subject else named[0][0]
+        # not one named after the cue: "..., walking away from the memorandum with India"
+        earlier = [a for a, start in named if start < at]
+        if subject or earlier:
+            first = subject[0] if subject else earlier[0]
             return _with_coordinated(s, first)
     before = [
         (a, start)
