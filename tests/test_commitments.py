@@ -1879,6 +1879,13 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
             "agreeing to set up a joint coast guard centre.",
             {"joint coast guard centre": {"EST", "LVA"}},
         ),
+        # a leader's administration pledges for its country
+        (
+            "2022-08-09",
+            "The Biden administration will send Kenya two coast guard cutters for patrols off "
+            "Lamu, the embassy in Nairobi said.",
+            {"coast guard cutters": {"USA"}},
+        ),
         # a move "in response" is a retaliation, not a pledge
         (
             "2021-06-01",
@@ -1893,6 +1900,7 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
         "first-pair",
         "sell-fill",
         "with-agreeing",
+        "administration",
         "in-response",
     ],
 )

@@ -905,7 +905,12 @@ _PAIR_WILL = re.compile(
 # "..., an agreement under which the United States will station ...": what the instrument provides.
 _UNDER_WHICH = re.compile(r"\b(?:under|by) which\b", re.I)
 # Between the actor and "will": nothing, or an adverb ("Russia, too, will", "Russia also will").
-_SUBJECT_GAP = re.compile(r"^\s*(?:,[^,.;]{1,30},\s*|(?:also|too|now|soon)\s+)?$", re.I)
+_SUBJECT_GAP = re.compile(
+    r"^\s*(?:,[^,.;]{1,30},\s*|(?:also|too|now|soon)\s+)?$"
+    # a leader's government: "the Biden administration will lend"
+    r"|^\s+(?:administration|government|cabinet)\s+(?:(?:also|too|now|soon)\s+)?$",
+    re.I,
+)
 # A pledge named as an earlier one's: "its promise", "their pledge" in a sentence reporting on it.
 _REFERRED = re.compile(r"\b(?:its|their|his|her|our|the)\s+$", re.I)
 # What a speaker's side grants, told in the passive: "Qatari pilgrims would be allowed through".
