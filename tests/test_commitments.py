@@ -1886,6 +1886,13 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
             "Lamu, the embassy in Nairobi said.",
             {"coast guard cutters": {"USA"}},
         ),
+        # money made available is pledged; making a thing clear is not
+        (
+            "2022-11-02",
+            "Qatar will make $2 billion in loans available to Pakistan for flood relief. Qatar "
+            "will make clear at the donor meeting that more aid depends on the audit.",
+            {"in loans available": {"QAT"}, "make clear": set()},
+        ),
         # a move "in response" is a retaliation, not a pledge
         (
             "2021-06-01",
@@ -1901,6 +1908,7 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
         "sell-fill",
         "with-agreeing",
         "administration",
+        "make-available",
         "in-response",
     ],
 )

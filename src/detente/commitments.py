@@ -886,7 +886,8 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              "sell|fill|repair|"
              "raise|increase|lower|recogni[sz]e|normali[sz]e|settle|resolve|approve|adopt|"
              "unblock|reunite|repatriate|compensate|apologi[sz]e|scrap|abolish|deposit|shut|"
-             "file|expel|export|replace|relocate|spend|cover|suspend")  # fmt: skip
+             "file|expel|export|replace|relocate|spend|cover|suspend|"
+             r"make(?=\s[^.;]{0,50}?\bavailable\b)")  # fmt: skip
 # An act kept up: "will go on supplying", "would keep pumping".
 _KEPT_UP = (r"(?:go on|keep|continue)\s+(?:supply|send|provid|deliver|fund|financ|pay|pump|"
             r"export|import|buy|ship|support|help|train|sell|allow|host)ing")  # fmt: skip
