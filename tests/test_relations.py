@@ -50,6 +50,21 @@ def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
     assert t.stances == ("apart:dispute",)
 
 
+@pytest.mark.parametrize(
+    ("text", "drill"),
+    [
+        ("The two armies held their annual Sampriti exercise near Jessore.", True),
+        ("The Pomor exercise was held in the Barents Sea as planned.", True),
+        ("Both sides should exercise restraint along the border.", False),
+        ("The summit was an exercise in futility, a diplomat said.", False),
+        ("The talks were a useful exercise, the minister said.", False),
+    ],
+)
+def test_an_exercise_is_a_drill_only_as_one(analyser, text: str, drill: bool) -> None:  # noqa: ANN001
+    [t] = tags(analyser, text)
+    assert ("military_exercises" in t.issues) == drill, t.issues
+
+
 def test_a_threat_to_both_and_positions_close(analyser) -> None:  # noqa: ANN001
     [t] = tags(analyser, "Terrorism is a threat to both our countries, the Indian envoy said.")
     assert t.stances == ("common:threat to both",)

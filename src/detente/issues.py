@@ -195,7 +195,7 @@ class IssueTagger:
             if start < sent.start or end > sent.end:
                 continue
             if kind == "issue":
-                if not _first_of_compound(doc, end):
+                if not _first_of_compound(doc, end) and not _other_sense(doc[start:end]):
                     issues.setdefault(value, None)
                 continue
             cue = doc[start:end]
@@ -361,6 +361,22 @@ def _settled(cue: Span) -> bool:
 NEAR = {"close", "closer", "closest"}
 # Second halves that make an issue's word part of another word: "trade-off", "trade-ins".
 COMPOUND_ENDS = {"off", "offs", "in", "ins"}
+
+
+def _other_sense(cue: Span) -> bool:
+    """A one-word cue used in a sense of no issue: "exercise" as a verb ("exercise restraint") or
+    an undertaking ("an exercise in futility", "the exercise of its rights", "a public-relations
+    exercise"), not a drill ("the armies' annual Sampriti exercise")."""
+    if len(cue) != 1 or cue[0].lower_ != "exercise":
+        return False
+    word = cue[0]
+    after = word.nbor().lower_ if word.i + 1 < len(word.doc) else ""
+    before = word.nbor(-1).lower_ if word.i > 0 else ""
+    return (
+        word.pos_ != "NOUN"
+        or (before in ("a", "an", "the") and after in ("in", "of"))
+        or word.head.lemma_.lower() == "be"
+    )
 
 
 def _first_of_compound(doc: Doc, end: int) -> bool:
