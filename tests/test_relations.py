@@ -50,6 +50,13 @@ def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
     assert t.stances == ("apart:dispute",)
 
 
+def test_weapons_sold_or_delivered_are_arms_sales(analyser) -> None:  # noqa: ANN001
+    [t] = tags(analyser, "Yerevan said Moscow had not delivered weapons it paid for in 2021.")
+    assert "arms_sales" in t.issues, t.issues
+    [t] = tags(analyser, "Brasilia chose the Gripen in its long fighter tender.")
+    assert "arms_sales" in t.issues, t.issues
+
+
 @pytest.mark.parametrize(
     ("text", "drill"),
     [
