@@ -37,8 +37,8 @@ NEGATORS = {"not", "n't", "no", "never", "nor"}
 CONCESSIVE = {"despite", "notwithstanding", "spite"}
 # How a stance cue hangs on a reversing word that governs it: as its object, subject or
 # complement ("suspended practical cooperation", "cooperation was suspended", "failed to agree
-# on"), or as a participle on its object ("abolished the law boycotting Israel"); "the end of the
-# thaw" is handled apart.
+# on"), as a participle on its object ("abolished the law boycotting Israel"), or under a
+# negated copula ("has never been a source of friction"); "the end of the thaw" is handled apart.
 UNDONE_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "xcomp", "conj", "compound", "amod", "det",
                "acl", "attr"}  # fmt: skip
 # Verbs that work on a division rather than state it: "would manage their maritime disputes
@@ -365,8 +365,8 @@ COMPOUND_ENDS = {"off", "offs", "in", "ins"}
 
 def _other_sense(cue: Span) -> bool:
     """A one-word cue used in a sense of no issue: "exercise" as a verb ("exercise restraint") or
-    an undertaking ("an exercise in futility", "the exercise of its rights", "a public-relations
-    exercise"), not a drill ("the armies' annual Sampriti exercise")."""
+    an undertaking ("an exercise in futility", "the exercise of its rights", "the talks were a
+    useful exercise"), not a drill ("the armies' annual Sampriti exercise")."""
     if len(cue) != 1 or cue[0].lower_ != "exercise":
         return False
     word = cue[0]
