@@ -1637,6 +1637,19 @@ WALKING_AWAY_STORY = [
     ),
 ]
 
+WHILE_TALKS_STORY = [
+    (
+        "2022-05-10",
+        "Chile and Peru pledged to keep to the old anchovy catch limits while talks on a new "
+        "fisheries agreement go on.",
+    ),
+    (
+        "2023-02-14",
+        "Lima paused the talks on the anchovy fisheries agreement this month after Chilean "
+        "patrols detained two Peruvian trawlers.",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
@@ -1694,6 +1707,8 @@ WALKING_AWAY_STORY = [
         (PAUSED_TALKS_STORY, "CHL", "fisheries agreement", "suspended"),
         # what a party has left, a later pause does not bring back
         (LEFT_THEN_PAUSED_STORY, "LVA", "maritime boundary treaty", "withdrawn"),
+        # ... but not a pledge kept "while talks go on" when the talks are paused
+        (WHILE_TALKS_STORY, "CHL", "catch limits", "pending"),
         # "walking away from" the instrument is leaving it
         (WALKING_AWAY_STORY, "LKA", "container terminal", "withdrawn"),
     ],
@@ -1724,6 +1739,7 @@ WALKING_AWAY_STORY = [
         "began-producing",
         "paused-talks",
         "left-then-paused",
+        "while-talks",
         "walking-away",
     ],
 )
@@ -1893,6 +1909,13 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
             "will make clear at the donor meeting that more aid depends on the audit.",
             {"in loans available": {"QAT"}, "make clear": set()},
         ),
+        # a suspension conceded to the other side is pledged; one of a side's own part is not
+        (
+            "2019-11-22",
+            "Seoul will suspend its complaint at the World Trade Organization while the talks go "
+            "on. Moscow would suspend its own participation in the Kuril visits programme.",
+            {"its complaint": {"KOR"}, "own participation": set()},
+        ),
         # a move "in response" is a retaliation, not a pledge
         (
             "2021-06-01",
@@ -1909,6 +1932,7 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
         "with-agreeing",
         "administration",
         "make-available",
+        "suspend-what",
         "in-response",
     ],
 )

@@ -764,7 +764,10 @@ def _commitments_of(
     amounts = _amounts(words) or [(None, None)]
     made = r["doc_date"]
     one_off = bool(act) and _ONE_OFF.search(r["text"][m.start() : m.start() + 60]) is not None
-    shared = len(committers) > 1 and bool(_SHARED_PROCESS.search(words))
+    # what is pledged, not a time it is pledged for ("keep to the spirit of the treaty while
+    # talks go on")
+    pledged_part = re.split(r"\b(?:while|until|as long as|when|after|before|if|unless)\b", words)[0]
+    shared = len(committers) > 1 and bool(_SHARED_PROCESS.search(pledged_part))
     if _PAUSING.search(r["text"][m.start() : m.start() + 60]):
         # a pledge to suspend or pause ("will suspend its WTO case"): its suspension told is its
         # fulfilment ("put its WTO complaint on hold")
@@ -886,8 +889,13 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              "sell|fill|repair|"
              "raise|increase|lower|recogni[sz]e|normali[sz]e|settle|resolve|approve|adopt|"
              "unblock|reunite|repatriate|compensate|apologi[sz]e|scrap|abolish|deposit|shut|"
-             "file|expel|export|replace|relocate|spend|cover|suspend|"
-             r"make(?=\s[^.;]{0,50}?\bavailable\b)")  # fmt: skip
+             "file|expel|export|replace|relocate|spend|cover|"
+             r"make(?=\s[^.;]{0,50}?\bavailable\b)|"
+             # a suspension conceded to the other side ("will suspend its WTO case"), not one
+             # of its own cooperation ("would suspend its own participation")
+             r"suspend(?=\s+(?:[\w-]+\s+){0,6}?(?:case|complaint|dispute|sanctions|tariffs|"
+             r"duties|levies|declaring|annexation|construction|tests?|testing|drilling|survey|"
+             r"deportations|expulsions)\b)")  # fmt: skip
 # An act kept up: "will go on supplying", "would keep pumping".
 _KEPT_UP = (r"(?:go on|keep|continue)\s+(?:supply|send|provid|deliver|fund|financ|pay|pump|"
             r"export|import|buy|ship|support|help|train|sell|allow|host)ing")  # fmt: skip
