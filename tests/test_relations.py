@@ -50,6 +50,32 @@ def test_issue_and_stance_tags(analyser) -> None:  # noqa: ANN001
     assert t.stances == ("apart:dispute",)
 
 
+def test_agreements_reached_doubts_cast_and_divisions_ended(analyser) -> None:  # noqa: ANN001
+    # an agreement reached, whatever words describe it; not one they failed to reach
+    [t] = tags(
+        analyser, "Oslo and Copenhagen reached a ten-year agreement on sharing fishing quotas."
+    )
+    assert "common:reached a ten-year agreement" in t.stances, t.stances
+    [t] = tags(analyser, "Oslo and Copenhagen failed to reach a lasting trade deal in June.")
+    assert not any(s.startswith("common") for s in t.stances), t.stances
+    # a strain told in a clause on a dispute that is ended, ends with it
+    [t] = tags(
+        analyser,
+        "The deal on the quotas ended a quarrel that had lasted two years and soured relations.",
+    )
+    assert not any(s.startswith("apart") for s in t.stances), t.stances
+    [t] = tags(analyser, "The quarrel that had lasted two years soured relations again.")
+    assert any(s.startswith("apart") for s in t.stances), t.stances
+    # doubts cast, and a course said to be unthinkable, divide
+    [t] = tags(analyser, "The Danish minister cast doubt on the trade talks with Norway.")
+    assert "apart:cast doubt on" in t.stances, t.stances
+    [t] = tags(analyser, "It was unthinkable, he said, to go on with the trade talks.")
+    assert "apart:unthinkable" in t.stances, t.stances
+    # a support two sides reaffirm together
+    [t] = tags(analyser, "Both ministers reaffirmed their support for the Paris climate agreement.")
+    assert "common:reaffirmed their support" in t.stances, t.stances
+
+
 def test_weapons_sold_or_delivered_are_arms_sales(analyser) -> None:  # noqa: ANN001
     [t] = tags(analyser, "Yerevan said Moscow had not delivered weapons it paid for in 2021.")
     assert "arms_sales" in t.issues, t.issues

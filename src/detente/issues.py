@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from detente.datafiles import data_path, read_yaml
@@ -170,12 +170,17 @@ class IssueTagger:
             add("issue", issue.id, issue.cues)
         for stance, cues in taxonomy.stance_cues.items():
             add("stance", stance, _verb_forms(cues))
+        # an agreement reached, whatever words describe it: "reached a six-year agreement",
+        # "struck a long-awaited deal" (the phrase list has only the bare forms)
+        self._reached = Matcher(nlp.vocab)
+        self._reached.add("stance:common", [REACHED])
+        self._labels[nlp.vocab.strings["stance:common"]] = ("stance", "common")
 
     def find(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         """All cue matches of a parsed text as (start, end, kind, value), in text order. Of
         overlapping stance cues only the longest counts ("main obstacle", not also "obstacle")."""
         issues, stances = [], []
-        for match_id, start, end in self._matcher(doc):
+        for match_id, start, end in [*self._matcher(doc), *self._reached(doc)]:
             kind, value = self._labels[match_id]
             (issues if kind == "issue" else stances).append((start, end, kind, value))
         stances.sort(key=lambda m: (m[0], -(m[1] - m[0])))
@@ -204,7 +209,11 @@ class IssueTagger:
                 continue  # "from confrontation to cooperation": the state they moved out of
             if _recalled(cue):
                 continue  # "... after the Lisbon summit, at which they agreed to": background
-            if self._reversed(doc[max(sent.start, start - 4) : start]) or self._undone(cue):
+            if (
+                self._reversed(doc[max(sent.start, start - 4) : start])
+                or self._undone(cue)
+                or self._in_undone_clause(cue)
+            ):
                 if value == "common":  # "failed to agree on", "cooperation was suspended"
                     stances.append(f"reversed:{cue.text.lower()}")
                 continue
@@ -291,6 +300,19 @@ class IssueTagger:
             token = head
         return False
 
+    def _in_undone_clause(self, cue: Span) -> bool:
+        """A cue in a relative clause on something a reversing verb acts on: "ending a dispute
+        that festered for a year and strained the alliance" (the strain is ended with it)."""
+        for t in cue.root.ancestors:
+            if t.dep_ == "relcl":
+                noun = t.head
+                return (
+                    noun.dep_ in ("dobj", "nsubjpass")
+                    and noun.head.lemma_.lower() in self.taxonomy.reversers
+                    and not any(c.dep_ == "neg" for c in noun.head.children)
+                )
+        return False
+
     def _conceded(self, cue: Span) -> bool:
         """A cue inside a concessive clause: "..., although Moscow still regretted the end of the
         treaty", "even though they are divided over Ukraine"."""
@@ -301,6 +323,15 @@ class IssueTagger:
                 return True
         return False
 
+
+# "reached a six-year agreement", "struck a long-awaited deal", "concluded a new accord"
+REACHED = [
+    {"LEMMA": {"IN": ["reach", "strike", "clinch", "seal", "conclude", "hammer"]}},
+    {"LOWER": "out", "OP": "?"},
+    {"LOWER": {"IN": ["a", "an", "the", "their"]}},
+    {"POS": {"IN": ["ADJ", "NUM", "NOUN", "PROPN", "PUNCT", "ADV"]}, "OP": "{1,4}"},
+    {"LEMMA": {"IN": ["agreement", "deal", "accord", "compromise", "settlement"]}},
+]
 
 JOINT_WORDS = {"both", "jointly", "together"}
 # Verbs of a stand against a third thing, which two sides may take together ("both governments
