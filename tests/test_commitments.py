@@ -1651,6 +1651,48 @@ WHILE_TALKS_STORY = [
 ]
 
 
+DUTY_GONE_STORY = [
+    ("2021-04-12", "Zambia undertook to scrap the 15 percent duty on Malawian sugar."),
+    (
+        "2022-02-03",
+        "Malawian millers say their sugar now crosses into Zambia without the 15 percent duty, "
+        "and sales have doubled.",
+    ),
+]
+DUTY_STILL_STORY = [
+    ("2021-04-12", "Zambia undertook to scrap the 15 percent duty on Malawian sugar."),
+    (
+        "2022-02-03",
+        "Malawian millers say their sugar could cross into Zambia without the 15 percent duty "
+        "only if Lusaka kept its word.",
+    ),
+]
+DRILL_PASSED_STORY = [
+    (
+        "2019-05-06",
+        "Chile and Argentina agreed to suspend the Coastal Shield naval drill planned for "
+        "September.",
+    ),
+    (
+        "2019-12-02",
+        "September passed without the Coastal Shield naval drill, and Chile and Argentina called "
+        "off a smaller drill in November as well.",
+    ),
+]
+SAID_IT_WOULD_STORY = [
+    (
+        "2020-03-01",
+        "Austria pledged that Austria would back Slovakia's bid for a seat on the board of the "
+        "river commission.",
+    ),
+    (
+        "2021-06-10",
+        "When the river commission filled the seat on its board on Tuesday, the vote went "
+        "Slovakia's way without fuss, just as Vienna had said it would.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
     [
@@ -1711,6 +1753,14 @@ WHILE_TALKS_STORY = [
         (WHILE_TALKS_STORY, "CHL", "catch limits", "pending"),
         # "walking away from" the instrument is leaving it
         (WALKING_AWAY_STORY, "LKA", "container terminal", "withdrawn"),
+        # a thing pledged away told gone: "crosses ... without the 15 percent duty"
+        (DUTY_GONE_STORY, "ZMB", "15 percent duty", "fulfilled"),
+        # ... not when it only could
+        (DUTY_STILL_STORY, "ZMB", "15 percent duty", "pending"),
+        # a pledge to suspend a drill, told let pass and called off: fulfilled
+        (DRILL_PASSED_STORY, "CHL", "Coastal Shield", "fulfilled"),
+        # done "just as Vienna had said it would"
+        (SAID_IT_WOULD_STORY, "AUT", "Slovakia's bid", "fulfilled"),
     ],
     ids=[
         "called-off",
@@ -1741,6 +1791,10 @@ WHILE_TALKS_STORY = [
         "left-then-paused",
         "while-talks",
         "walking-away",
+        "without-the-duty",
+        "could-without",
+        "drill-let-pass",
+        "said-it-would",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

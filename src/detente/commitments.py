@@ -769,9 +769,10 @@ def _commitments_of(
     pledged_part = re.split(r"\b(?:while|until|as long as|when|after|before|if|unless)\b", words)[0]
     shared = len(committers) > 1 and bool(_SHARED_PROCESS.search(pledged_part))
     if _PAUSING.search(r["text"][m.start() : m.start() + 60]):
-        # a pledge to suspend or pause ("will suspend its WTO case"): its suspension told is its
-        # fulfilment ("put its WTO complaint on hold")
-        reports = [(replace(h, status="fulfilled") if h.status == "suspended" else h, *rest)
+        # a pledge to pause or call off something: its suspension, its being called off or
+        # scrapped, or its date passing without it ("August passed without the drill") told
+        # is its fulfilment ("put its WTO complaint on hold")
+        reports = [(replace(h, status="fulfilled") if _paused(h) else h, *rest)
                    for h, *rest in reports]  # fmt: skip
     out = []
     for committer in committers:
@@ -840,9 +841,22 @@ _SHARED_PROCESS = re.compile(
 # A pledge to pause something: "will suspend its complaint", "agreed to freeze".
 _PAUSING = re.compile(
     r"^(?:\S+(?:\s+\S+){0,4}?\s+)?(?:to|will|would|shall)\s+(?:\w+\s+)?(?:suspend|pause|freeze|"
-    r"put\s+(?:\w+\s+){1,4}on\s+hold)\b",
+    r"halt|cancel|call\s+off|scrap|shelve|put\s+(?:\w+\s+){1,4}on\s+hold)\b",
     re.I,
 )
+
+
+def _paused(h: StatusReport) -> bool:
+    """A report that something was paused, called off or let pass: of a pledge to pause it, its
+    fulfilment."""
+    return (
+        h.status == "suspended"
+        or (h.status == "withdrawn" and bool(_CALLED_OFF.search(h.cue)))
+        or (h.status == "breached" and _lapse(h.cue))
+    )
+
+
+_CALLED_OFF = re.compile(r"\b(?:called off|scrapped|cancell?ed|halted|shelved|dropped)\b", re.I)
 # Acts done once: once told as done, a later suspension of the instrument does not undo them.
 _ONE_OFF = re.compile(
     r"^\S+(?:\s+\S+){0,4}?\s+(?:to|will|would|shall)\s+(?:\w+\s+)?(?:extend|sign|ratify|release|"
@@ -1879,7 +1893,29 @@ def _retold(  # noqa: ANN001
         for k, c in (st.split(":", 1) for st in s["stances"] if ":" in st)
         if k in ("apart", "reversed", "tone_down")
     ]
-    for tok in parse(text):
+    doc = parse(text)
+    if _REMOVING.search(pledged):
+        # a thing pledged away, told gone: "sweets now enter Tanzania without the 25 percent
+        # duty" for a pledge to scrap the duty
+        for tok in doc:
+            verb = tok.head
+            if (
+                tok.lower_ == "without"
+                # a verb, or a clause's head the small parser calls a noun ("sugar now crosses")
+                and (verb.pos_ in ("VERB", "AUX") or verb.dep_ in ("ROOT", "ccomp"))
+                and not any(c.dep_ == "neg" for c in verb.children)
+                and not {c.lower_ for c in verb.children if c.dep_ == "aux"} & _MODAL
+                and any(
+                    c.dep_ == "pobj"
+                    and _SAME_THING.get(c.lemma_.lower(), c.lemma_.lower()) in things
+                    for c in tok.children
+                )
+                # nothing else in it of the future, a condition or a failure
+                and not _NOT_DONE_YET.search(text[: tok.idx] + text[tok.idx + len(tok) :])
+                and not any(c in lowered for c in against)
+            ):
+                return f"without {next(c.text for c in tok.children if c.dep_ == 'pobj')}"
+    for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_THE_ACT:
             continue
         if tok.lemma_.lower() in _UNDOING and tok.lemma_.lower()[:4] not in pledged:
@@ -1912,6 +1948,8 @@ def _retold(  # noqa: ANN001
     return None
 
 
+# Pledged acts that take a thing away: what is later told "without" it is done.
+_REMOVING = re.compile(r"\b(?:scrap|remove|lift|abolish|drop|eliminate|waive|end|axe)\w*\b", re.I)
 # Verbs that tell an act begun or kept up, with the act as their complement.
 _ASPECTUAL = {"begin", "start", "continue", "resume"}
 _MAKING = {"produce", "generate", "make", "manufacture", "build"}
@@ -2668,7 +2706,9 @@ _LEFT_WHAT = re.compile(
 
 # Fulfilment told by the promise itself: "as President Putin promised", "the promised 200".
 _AS_PROMISED = re.compile(
-    r"\bas (?:(?:[A-Z][\w.-]*|the|its|their|had|has|have)\s+){0,4}(?:promised|pledged)\b"
+    # "as pledged", "as Tokyo had promised", "just as Ljubljana had said it would"
+    r"\bas (?:(?:[A-Z][\w.-]*|the|its|their|had|has|have)\s+){0,4}"
+    r"(?:promised|pledged|vowed|said (?:it|they|he|she) would)\b"
     r"|\bthe (?:promised|pledged) (?=[$€£]?\d)",
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
