@@ -71,6 +71,13 @@ def test_agreements_reached_doubts_cast_and_divisions_ended(analyser) -> None:  
     assert "apart:cast doubt on" in t.stances, t.stances
     [t] = tags(analyser, "It was unthinkable, he said, to go on with the trade talks.")
     assert "apart:unthinkable" in t.stances, t.stances
+    # a division the words before it put an end to
+    [t] = tags(
+        analyser, "Envoys expect the two leaders to meet soon to draw a line under the quarrel."
+    )
+    assert not any(s.startswith("apart") for s in t.stances), t.stances
+    [t] = tags(analyser, "Oslo and Copenhagen agreed to put an end to the border dispute.")
+    assert not any(s.startswith("apart") for s in t.stances), t.stances
     # a support two sides reaffirm together
     [t] = tags(analyser, "Both ministers reaffirmed their support for the Paris climate agreement.")
     assert "common:reaffirmed their support" in t.stances, t.stances

@@ -213,6 +213,7 @@ class IssueTagger:
                 self._reversed(doc[max(sent.start, start - 4) : start])
                 or self._undone(cue)
                 or self._in_undone_clause(cue)
+                or (value != "common" and _ENDED_BEFORE.search(doc[sent.start : start].text))
             ):
                 if value == "common":  # "failed to agree on", "cooperation was suspended"
                     stances.append(f"reversed:{cue.text.lower()}")
@@ -467,6 +468,15 @@ def _recalled(cue: Span) -> bool:
                 for c in t.children
             )
     return False
+
+
+# A division the words before it put an end to: "to draw a line under the quarrel", "put an end
+# to the dispute", "put the row behind them".
+_ENDED_BEFORE = re.compile(
+    r"\b(?:(?:draw|draws|drew|drawn|drawing) a line under|(?:put|puts|putting|bring|brings|brought|"
+    r"bringing) an end to|(?:put|puts|putting) (?:the|their|this|that))(?:\s+[\w-]+){0,2}\s*$",
+    re.I,
+)
 
 
 def _left_behind(cue: Span, sent: Span) -> bool:
