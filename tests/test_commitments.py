@@ -1693,6 +1693,49 @@ SAID_IT_WOULD_STORY = [
 ]
 
 
+SIGNATORIES_STORY = [
+    (
+        "2019-04-05",
+        "Slovenia and Croatia signed the regional roaming agreement in Ljubljana. Under the "
+        "agreement, the signatories are bound to abolish roaming charges between their networks "
+        "by 1 July 2021.",
+    ),
+    (
+        "2021-09-06",
+        "Travellers' phones have carried no roaming fees on Croatian networks since 1 July under "
+        "the deal, and Slovenian phones no longer carry roaming fees on Croatian networks either.",
+    ),
+]
+NOT_YET_IN_FORCE_STORY = [
+    ("2019-04-05", "Slovenia pledged to open the new rail crossing at Dobova to Croatian freight."),
+    (
+        "2019-06-10",
+        "Croatian officials urged Ljubljana to open the rail crossing at Dobova before the new "
+        "timetable took effect.",
+    ),
+]
+DATE_GIVEN_STORY = [
+    ("2019-03-04", "Nigeria promised to restore full gas deliveries to Ghana by March 20."),
+    (
+        "2019-11-25",
+        "The pipeline to Ghana has run at full deliveries since mid-March, on the date Abuja had "
+        "given, officials in Accra said.",
+    ),
+]
+VISIT_PASSED_OFF_STORY = [
+    (
+        "2016-09-08",
+        "Turkey agreed to let a delegation of German lawmakers visit the Incirlik air base in "
+        "October.",
+    ),
+    (
+        "2017-01-10",
+        "Ankara relented, and the visit by German lawmakers to the Incirlik air base in October "
+        "passed off without incident.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
     [
@@ -1761,6 +1804,15 @@ SAID_IT_WOULD_STORY = [
         (DRILL_PASSED_STORY, "CHL", "Coastal Shield", "fulfilled"),
         # done "just as Vienna had said it would"
         (SAID_IT_WOULD_STORY, "AUT", "Slovakia's bid", "fulfilled"),
+        # the signatories of an instrument bound by it, told done: "no longer carry roaming fees"
+        (SIGNATORIES_STORY, "SVN", "roaming charges", "fulfilled"),
+        (SIGNATORIES_STORY, "HRV", "roaming charges", "fulfilled"),
+        # what is urged done "before the timetable took effect" is not done
+        (NOT_YET_IN_FORCE_STORY, "SVN", "rail crossing", "pending"),
+        # done "on the date N-Gas had given"
+        (DATE_GIVEN_STORY, "NGA", "full gas deliveries", "fulfilled"),
+        # an event pledged, told "passed off without incident"
+        (VISIT_PASSED_OFF_STORY, "TUR", "German lawmakers", "fulfilled"),
     ],
     ids=[
         "called-off",
@@ -1795,6 +1847,11 @@ SAID_IT_WOULD_STORY = [
         "could-without",
         "drill-let-pass",
         "said-it-would",
+        "signatories-bound-svn",
+        "signatories-bound-hrv",
+        "not-yet-in-force",
+        "date-given",
+        "passed-off",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

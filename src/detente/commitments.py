@@ -305,6 +305,12 @@ _BOUND = (r"(?:side|sides|party|parties|country|countries|state party|states par
           r"ministers|ministries|capitals|powers|neighbou?rs|delegations|negotiators)")  # fmt: skip
 # "each side", "both governments", "both air forces"
 _EACH_SIDE = re.compile(rf"\b(?:each|either|both|every|neither) (?:\w+ )?{_BOUND}\b", re.I)
+# What comes right before a thing not yet done: "before it took effect", "until it is completed".
+_NOT_YET = re.compile(r"\b(?:before|until|till|unless)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# The parties of an instrument, bound by it: "the signatories are bound to".
+_PARTIES_BOUND = re.compile(
+    rf"(?:the|all(?: the)?) (?:two )?{_BOUND} (?:are|were|will be|would be) ", re.I
+)
 # A pledge whose subject is the document's pair: "Both pledged to", "They agreed to".
 # The pair an instrument binds, named after its verb: "commits the two countries to".
 _PAIR_BOUND = re.compile(
@@ -421,6 +427,9 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         # right ("either party may withdraw")
         # a duty named as such: "the obligation on each side to exchange data"
         rf"|\bobligations? (?:on|of|for) (?:each|both|either|every) {_BOUND} to\b"
+        # the parties of an instrument bound by it: "the signatories are bound to abolish"
+        rf"|\b(?:the|all(?: the)?) (?:two )?{_BOUND} (?:are|were|will be|would be) "
+        r"(?:bound|obliged|required) to\b"
         rf"|\b(?:each|either|every) {_BOUND} (?:must|shall|will|may(?=(?:\s+\w+){{0,3}}\s+"
         r"(?:no more than|not more than|up to|at most|not|only)\b))\b"
         # what a treaty forbids binds its parties: "the ABM Treaty, which bars ..."
@@ -675,6 +684,7 @@ def _commitments_of(
         or bool(_EACH_OF_TWO.search(r["text"], start, m.start()))
         or (not before and _THEY_SUBJECT.match(clause.lstrip()))
         or re.match(r"(?:treaty|agreement|accord|convention|pact)\b", m.group(0), re.I)
+        or bool(_PARTIES_BOUND.match(m.group(0)))
         # "the treaty commits the two countries to exchange ambassadors"
         or bool(_PAIR_BOUND.search(m.group(0)))
     )
@@ -1691,6 +1701,10 @@ def _history(
             reports.append((done_as, done.group(0), about))
         for status, cue, about in reports:
             report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
+            if status == "fulfilled" and pledgers and about and about <= objects:
+                # "the visit by German lawmakers ... passed off": the pledge's own object named,
+                # the pledger's act (Turkey let them visit)
+                about = set(pledgers)
             if (
                 about == {NOBODY}
                 and status == "fulfilled"
@@ -1809,7 +1823,7 @@ _SAME_THING = {"soldier": "troop", "unit": "troop", "personnel": "troop", "conti
                "envoy": "ambassador", "lorry": "truck", "ship": "vessel",
                "boat": "vessel", "fund": "money", "funding": "money", "loan": "money",
                "credit": "money", "aid": "money", "ceasefire": "truce", "prisoner": "detainee",
-               "captive": "detainee", "hostage": "detainee"}  # fmt: skip
+               "captive": "detainee", "hostage": "detainee", "fee": "charge", "levy": "duty"}  # fmt: skip
 
 
 # The words that may name each thing in a text ("troop": troop, soldier, unit, personnel).
@@ -1898,6 +1912,16 @@ def _retold(  # noqa: ANN001
         # a thing pledged away, told gone: "sweets now enter Tanzania without the 25 percent
         # duty" for a pledge to scrap the duty
         for tok in doc:
+            # "phones no longer carry roaming fees" for a pledge to abolish roaming charges
+            if (
+                tok.pos_ == "VERB"
+                and any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+                        for c in tok.children)
+                and not {c.lower_ for c in tok.children if c.dep_ == "aux"} & _MODAL
+                and _heads(tok, subject=False) & things
+                and not any(c in lowered for c in against)
+            ):  # fmt: skip
+                return f"no longer {tok.text}"
             verb = tok.head
             if (
                 tok.lower_ == "without"
@@ -2623,6 +2647,8 @@ def _statuses(
             or _CONDITIONAL.match(text)
         ):
             continue
+        if status == "fulfilled" and _NOT_YET.search(text[:start]):
+            continue  # "urged Podgorica to withdraw the law before it took effect": not yet
         if status == "breached" and _DENIED.search(text[:start]):
             continue
         if status == "breached" and _MENDED.search(text, 0, start):
@@ -2655,10 +2681,11 @@ def _statuses(
         about = _owner(s, start, end)
         if (
             status == "fulfilled"
-            and re.match(r"(?:as|the) ", cue, re.I)
+            and re.match(r"(?:as|the|on) ", cue, re.I)
             and _AS_PROMISED.match(text, start)
         ):
-            # "as Berlin had promised": Berlin; "as promised", "the promised 200": whoever made it
+            # "as Berlin had promised", "on the date Abuja had given": Berlin, Abuja; "as
+            # promised", "the promised 200": whoever made it
             about = {a["actor"] for a in s["actors"]
                      if start <= a["start"] - s["char_start"] < end}  # fmt: skip
         if about is None and _DEFINITE.search(text[:start]):
@@ -2709,6 +2736,9 @@ _AS_PROMISED = re.compile(
     # "as pledged", "as Tokyo had promised", "just as Ljubljana had said it would"
     r"\bas (?:(?:[A-Z][\w.-]*|the|its|their|had|has|have)\s+){0,4}"
     r"(?:promised|pledged|vowed|said (?:it|they|he|she) would)\b"
+    # "came back to full volume in mid-March, on the date N-Gas had given"
+    r"|\bon the (?:date|day) (?:(?:[A-Z][\w.-]*|the|its|their|had|has|have)\s+){1,4}"
+    r"(?:given|set|named|promised)\b"
     r"|\bthe (?:promised|pledged) (?=[$€£]?\d)",
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
