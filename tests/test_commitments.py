@@ -2034,6 +2034,19 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
             "minister said, after Ghana shut the Aflao crossing.",
             {"joint patrols": set()},
         ),
+        # a meeting the pair is to hold, or one to be held, is pledged by both; a bill rolled over
+        (
+            "2022-05-03",
+            "Estonian and Latvian officials met in Valga on Monday. The two sides are to hold the "
+            "border commission's next meeting in Riga in June. Its third session is to be held in "
+            "Tallinn in the autumn. Latvia is to roll over a 40 million euro loan to Estonia's "
+            "power company for another year.",
+            {
+                "next meeting": {"EST", "LVA"},
+                "held in Tallinn": {"EST", "LVA"},
+                "40 million euro loan": {"LVA"},
+            },
+        ),
     ],
     ids=[
         "preposition-object",
@@ -2045,6 +2058,7 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
         "make-available",
         "suspend-what",
         "in-response",
+        "hold-meetings-roll-over",
     ],
 )
 def test_who_pledges(tmp_path: Path, day: str, text: str, expected: dict[str, set[str]]) -> None:

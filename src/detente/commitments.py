@@ -913,7 +913,7 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              "sell|fill|repair|"
              "raise|increase|lower|recogni[sz]e|normali[sz]e|settle|resolve|approve|adopt|"
              "unblock|reunite|repatriate|compensate|apologi[sz]e|scrap|abolish|deposit|shut|"
-             "file|expel|export|replace|relocate|spend|cover|"
+             "file|expel|export|replace|relocate|spend|cover|roll over|"
              r"make(?=\s[^.;]{0,50}?\bavailable\b)|"
              # a suspension conceded to the other side ("will suspend its WTO case"), not one
              # of its own cooperation ("would suspend its own participation")
@@ -931,7 +931,7 @@ _PAIR_WILL = re.compile(
     r"(?:the two|both)\s+(?:[a-z-]+\s+)?(?:experts|delegations|teams|negotiators|presidents)|"
     r"the\s+(?:delegations|negotiators|negotiating teams)|"
     # the pair's own meeting is pledged too: "the two presidents will meet again in Brazil"
-    rf"experts from both(?: sides)?)\s+(?:{_FUTURE}(?:(?:{_AGENTIVE}|meet)\b|remain bound\b))"
+    rf"experts from both(?: sides)?)\s+(?:{_FUTURE}(?:(?:{_AGENTIVE}|meet|hold)\b|remain bound\b))"
     rf"{_NOT_AN_ACT}",
     re.I,
 )
@@ -1189,7 +1189,7 @@ _PASSIVE_ACTS = ("set up", "establish", "create", "form", "launch", "open", "reo
                  "resume", "re-establish", "release", "return", "lift", "remove", "withdraw",
                  "hand over", "build", "complete", "sign", "ratify", "implement", "exchange",
                  "deliver", "extend", "expand", "replace", "deploy", "pay", "repay", "normalise",
-                 "normalize", "demarcate", "revive", "reconvene", "upgrade")  # fmt: skip
+                 "normalize", "demarcate", "revive", "reconvene", "upgrade", "hold")  # fmt: skip
 
 
 @cache
