@@ -1736,6 +1736,47 @@ VISIT_PASSED_OFF_STORY = [
 ]
 
 
+STILL_THERE_STORY = [
+    (
+        "2021-11-02",
+        "Kyrgyzstan will withdraw its border guards from the Vorukh road by March 2022, the two "
+        "governments said after talks in Batken.",
+    ),
+    (
+        "2022-06-20",
+        "Kyrgyz border guards remain on the Vorukh road, Tajik officials said on Monday.",
+    ),
+    (
+        "2022-07-01",
+        "Kyrgyz officials said the Vorukh road talks remained a priority for Bishkek.",
+    ),
+]
+NOT_YET_DUE_STORY = [
+    (
+        "2021-11-02",
+        "Kyrgyzstan will withdraw its border guards from the Vorukh road by March 2024, the two "
+        "governments said after talks in Batken.",
+    ),
+    (
+        "2022-06-20",
+        "Kyrgyz border guards remain on the Vorukh road, Tajik officials said on Monday.",
+    ),
+]
+LEFT_THEN_STILL_STORY = [
+    (
+        "2016-02-13",
+        "Rwanda will relocate the Burundian refugees it hosts to third countries, officials "
+        "in Kigali said.",
+    ),
+    ("2016-08-06", "Kigali has walked away from its plan to relocate the Burundian refugees."),
+    (
+        "2019-11-22",
+        "The Burundian refugees Rwanda was to relocate to third countries remain in Rwandan "
+        "camps, officials in Kigali said.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("story", "actor", "words", "status"),
     [
@@ -1813,6 +1854,12 @@ VISIT_PASSED_OFF_STORY = [
         (DATE_GIVEN_STORY, "NGA", "full gas deliveries", "fulfilled"),
         # an event pledged, told "passed off without incident"
         (VISIT_PASSED_OFF_STORY, "TUR", "German lawmakers", "fulfilled"),
+        # what a pledge to withdraw was to take away, told still there after its deadline
+        (STILL_THERE_STORY, "KGZ", "border guards", "breached"),
+        # ... not before it
+        (NOT_YET_DUE_STORY, "KGZ", "border guards", "pending"),
+        # ... nor once the plan was given up
+        (LEFT_THEN_STILL_STORY, "RWA", "Burundian refugees", "withdrawn"),
     ],
     ids=[
         "called-off",
@@ -1852,6 +1899,9 @@ VISIT_PASSED_OFF_STORY = [
         "not-yet-in-force",
         "date-given",
         "passed-off",
+        "still-there",
+        "not-yet-due",
+        "left-then-still",
     ],
 )
 def test_one_fate_told(tmp_path: Path, story, actor: str, words: str, status: str) -> None:  # noqa: ANN001

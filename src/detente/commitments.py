@@ -766,6 +766,8 @@ def _commitments_of(
         instruments=instruments,
         parse=parse,
         things=_things(r["text"], m.start(), own[1], parse),
+        # a pledge to withdraw or remove something: told still there, it is breached
+        leaving=bool(_LEAVING.match(r["text"], m.start())),
     )  # fmt: skip
     if each_side:
         committers += [a for a in _parties(reports) if a not in committers]
@@ -1448,6 +1450,7 @@ def _history(
     instruments=(),
     parse=None,
     things=frozenset(),
+    leaving=False,
 ) -> list[tuple[StatusReport, set[str], bool, bool]]:  # noqa: ANN001
     """Later reports on the pledge at `own` (its words) of sentence `r`: the status reports (see
     `_statuses`) of sentences of later documents linked to it (for a `standing` rule, also of its
@@ -1508,6 +1511,7 @@ def _history(
     # a limit ("no more than 3.67 percent", "below 300 kilograms") is broken when a later report
     # puts the pledger past it ("passed the 300-kilogram cap", "above the 3.67 percent ceiling")
     own_words = r["text"][own[0] : own[1]]
+    leaving = leaving and not negative
     limits = [f"{a:,}" if isinstance(a, int) else str(a) for a, _ in _amounts(own_words)]
     past_limit = (
         re.compile(_PAST_LIMIT + "(?:" + "|".join(map(re.escape, limits)) + r")(?![\d,])", re.I)
@@ -1577,6 +1581,20 @@ def _history(
         over = past_limit.search(s["text"]) if past_limit else None
         if over:
             done = None  # "licensed more than 40 trawlers, past the 40 allowed": no fulfilment
+        # what a pledge to withdraw or remove was to take away, told still there after its
+        # deadline (or with none set): "the soldiers have not budged", "the statue still stands"
+        stayed = (
+            _STAYED.search(s["text"])
+            if leaving
+            and not s.get("same_story")
+            and (due is None or s["doc_date"].isoformat() > due)
+            and not done
+            else None
+        )
+        if stayed and (
+            _conditional(s["text"], stayed.start()) or _NOT_YET.search(s["text"][: stayed.start()])
+        ):
+            stayed = None
         # "the army refused to let the team in" for "agreed to let observers work"
         no = (
             refused.search(s["text"])
@@ -1600,7 +1618,15 @@ def _history(
             and not (s["reports"] or over or never or no)
             else None
         )
-        if not s["reports"] and not done and not over and not never and not no and not retold:
+        if (
+            not s["reports"]
+            and not done
+            and not over
+            and not never
+            and not no
+            and not retold
+            and not stayed
+        ):
             continue
         if instruments and s["about_instruments"] and not instruments & s["about_instruments"]:
             continue  # about another instrument: the INF Treaty's breaches are not New START's
@@ -1630,6 +1656,8 @@ def _history(
             done = None
         if never and not _key_near(s["text"], never, keys):
             never = None  # a thing the pledge names must stand near the act never done
+        if stayed and not _key_near(s["text"], stayed, keys):
+            stayed = None
         # linked by the act alone, a sentence tells only that act
         reports = list(s["reports"]) if is_direct or by_doc or by_issue else []
         if s is r:  # a standing rule's own sentence: only what it says outside the rule's clause
@@ -1675,6 +1703,9 @@ def _history(
             reports.append(
                 ("breached", told if "never" in told.lower() else f"never {told}", about)
             )
+        if stayed:
+            about = _about(s, stayed.start(), stayed.end())
+            reports.append(("breached", stayed.group(0), about))
         if no:  # refused by the pledger the sentence names ("Estonian guards refused to let")
             reports.append(
                 ("breached", no.group(0), named_pledgers or _about(s, no.start(), no.end()))
@@ -1972,6 +2003,22 @@ def _retold(  # noqa: ANN001
     return None
 
 
+# A pledge to take a thing away from where it stands: "will withdraw", "to pull back".
+_LEAVING = re.compile(
+    r"(?:\S+(?:\s+\S+){0,5}?\s+)?(?:to|will|would|shall)\s+(?:\w+\s+)?"
+    r"(?:withdraw|pull(?:ed|ing|s)? (?:out|back)|leave|leaving|remove|evacuate|dismantle|relocate|"
+    r"vacate)\w*",
+    re.I,
+)
+# What was to be taken away, told still there: "the troops remain", "have not budged", "still
+# stands", "never left", "stayed on past the deadline".
+_STAYED = re.compile(
+    r"\b(?:(?:remains?|remained)(?=\s+(?:in|on|at|inside|there|stationed|deployed|behind)\b|\s*[.;])|"
+    r"still\s+(?:there|stands?|stood|flies|fly|in\s+place)|"
+    r"(?:has|have|had)\s+not\s+budged|stayed\s+on|never\s+left|"
+    r"(?:are|is|were|was)\s+still\s+(?:there|in|on|at|stationed|deployed|based))\b",
+    re.I,
+)
 # Pledged acts that take a thing away: what is later told "without" it is done.
 _REMOVING = re.compile(r"\b(?:scrap|remove|lift|abolish|drop|eliminate|waive|end|axe)\w*\b", re.I)
 # Verbs that tell an act begun or kept up, with the act as their complement.
@@ -2862,8 +2909,8 @@ def _current(history: Sequence[StatusReport], one_off: bool = False) -> str:
             continue
         if status == "breached" and report.status == "suspended":
             continue  # suspending a rule one is already breaking leaves the breach
-        if status == "withdrawn" and report.status == "suspended":
-            continue  # what a party has left, a later pause does not bring back
+        if status == "withdrawn" and report.status in ("suspended", "breached"):
+            continue  # what a party has left, a later pause or breach does not bring back
         if status != "pending" and report.cue.startswith(RETOLD):
             continue  # a retelling in other words does not undo what was reported before
         status = report.status
