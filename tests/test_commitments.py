@@ -2097,6 +2097,15 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
                 "40 million euro loan": {"LVA"},
             },
         ),
+        # guarantees one side wants are asked of the other, not given; those given are pledged
+        (
+            "2010-03-01",
+            "Moscow and Washington held talks on missile defence in Geneva. Russian officials "
+            "want written, legally binding guarantees that the interceptors will never be aimed "
+            "at Russia's strategic forces. Washington gave written guarantees that the radar in "
+            "Poland will never be aimed at Russia.",
+            {"the interceptors": set(), "the radar": {"USA"}},
+        ),
     ],
     ids=[
         "preposition-object",
@@ -2109,6 +2118,7 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
         "suspend-what",
         "in-response",
         "hold-meetings-roll-over",
+        "guarantees-wanted",
     ],
 )
 def test_who_pledges(tmp_path: Path, day: str, text: str, expected: dict[str, set[str]]) -> None:

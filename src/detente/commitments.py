@@ -594,6 +594,12 @@ def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, b
 _PROMISE_VERB = re.compile(r"(?:promis|pledg|vow)", re.I)
 # Cue words that can be nouns, and what makes them one: "the promises to", "its pledge to".
 _NOUN_CUE = re.compile(r"(?:promise|pledge|vow|guarantee|commitment|undertaking)s?", re.I)
+# A promise asked for: "want written, legally binding guarantees that".
+_SOUGHT = re.compile(
+    r"\b(?:want|wants|wanted|demand|demands|demanded|seek|seeks|sought|ask for|asks for|asked for|"
+    r"call for|calls for|called for|insist on|insists on|insisted on)\s+(?:[\w,-]+\s+){0,4}$",
+    re.I,
+)
 _DETERMINED = re.compile(
     r"\b(?:the|its|their|his|her|our|these|those|such|a|an|earlier|previous|past|new|any|"
     r"whose)\s+(?:[a-z-]+\s+)?$",
@@ -1082,8 +1088,12 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
             # that Iran would ...": someone else's act, not the speaker's pledge ("Putin said
             # Moscow would invite attaches" is his own side's)
             continue
-        if _NOUN_CUE.fullmatch(verb) and _DETERMINED.search(text[: m.start()]):
-            continue  # "the security guarantees it wants ... that NATO will not expand"
+        if _NOUN_CUE.fullmatch(verb) and (
+            _DETERMINED.search(text[: m.start()]) or _SOUGHT.search(text[: m.start()])
+        ):
+            # "the security guarantees it wants ... that NATO will not expand", "they want
+            # written, legally binding guarantees that": asked of the other side, not given
+            continue
         if not pledgers and _BOTH_SPEAK.search(text, _clause_start(text, m.start()), m.start()):
             # "Officials in both capitals said they will": the story's two parties
             found.append((m, None))
