@@ -1597,7 +1597,7 @@ def _history(
             _STAYED.search(s["text"])
             if leaving
             and not s.get("same_story")
-            and (due is None or s["doc_date"].isoformat() > due)
+            and (due is None or s["doc_date"].isoformat() > _last_day(due))
             and not done
             else None
         )
@@ -2011,6 +2011,11 @@ def _retold(  # noqa: ANN001
         if heads & things and not _done_by_another(s, tok, pledgers, objects):
             return tok.text
     return None
+
+
+def _last_day(due: str) -> str:
+    """The last day of a deadline written as a year or a month ("2025", "2025-06")."""
+    return {4: f"{due}-12-31", 7: f"{due}-31"}.get(len(due), due)
 
 
 # A pledge to take a thing away from where it stands: "will withdraw", "to pull back".

@@ -471,10 +471,10 @@ def _recalled(cue: Span) -> bool:
 
 
 # A division the words before it put an end to: "to draw a line under the quarrel", "put an end
-# to the dispute", "put the row behind them".
+# to the dispute".
 _ENDED_BEFORE = re.compile(
     r"\b(?:(?:draw|draws|drew|drawn|drawing) a line under|(?:put|puts|putting|bring|brings|brought|"
-    r"bringing) an end to|(?:put|puts|putting) (?:the|their|this|that))(?:\s+[\w-]+){0,2}\s*$",
+    r"bringing) an end to)(?:\s+[\w-]+){0,2}\s*$",
     re.I,
 )
 
