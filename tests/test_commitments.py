@@ -2178,3 +2178,32 @@ def test_a_participle_clause_is_about_who_comes_before_it() -> None:
     s = {"text": text, "char_start": 0, "actors": [lanka, india]}
     at = text.index("walking")
     assert _about(s, at, at + len("walking away from")) == {"LKA"}
+
+
+def test_an_offer_told_taken_back_is_withdrawn(tmp_path: Path) -> None:
+    story = [
+        (
+            "2023-01-24",
+            "Lula promised Argentina that Brazil's development bank, BNDES, would help finance "
+            "the second stretch of the gas pipeline from Vaca Muerta.",
+        ),
+        (
+            "2024-08-02",
+            "A Brazilian official said the BNDES offer to finance the pipeline had been "
+            "withdrawn after Buenos Aires left the work to private investors.",
+        ),
+    ]
+    [loan] = [c for c in analysed(tmp_path, story, "w") if "second stretch" in c.commitment]
+    assert (loan.actor, loan.status) == ("BRA", "withdrawn"), loan.history
+    # troops told withdrawn are what a pledge to withdraw them promised, not a pledge taken back
+    story = [
+        (
+            "2021-03-01",
+            "Armenia pledged to Azerbaijan that it would withdraw its troops from the disputed "
+            "ridge.",
+        ),
+        ("2021-09-01", "Armenian officials said the troops had been withdrawn from the ridge."),
+    ]
+    (tmp_path / "t").mkdir()
+    [pull] = [c for c in analysed(tmp_path / "t", story, "t") if "troops" in c.commitment]
+    assert pull.status == "fulfilled", pull.history

@@ -298,6 +298,50 @@ def test_map_lists_evidence_and_thresholds_matter(relations_store: Path) -> None
         Thresholds(0.1, 0.2)
 
 
+def test_one_side_joining_the_other_in_an_act_is_common_ground(tmp_path: Path) -> None:
+    corpus = write_corpus(
+        tmp_path / "c.jsonl",
+        [
+            ("2022-03-01", "Japan has joined the United States in sanctions on Russia over "
+                           "its invasion of Ukraine."),
+            ("2022-05-01", "Finland joined NATO in April, officials in Washington said."),
+        ],
+    )  # fmt: skip
+    with Store(tmp_path / "s.duckdb") as store:
+        run([corpus], store, Config())
+        # the one joined is a partner, not the target of the sanctions
+        dyads = store.query("SELECT source_country, target_country, cameo FROM events")
+        found = agreement_map(store, TAXONOMY, ["JPN"], ["USA"], thresholds=Thresholds(prior=0))
+    assert {"source_country": "JPN", "target_country": "USA", "cameo": "163"} not in dyads
+    assert {"source_country": "JPN", "target_country": "RUS", "cameo": "163"} in dyads
+    sanctions = {s.issue: s for s in found}["sanctions"]
+    assert sanctions.level == "common", sanctions.evidence
+    assert "joined the United States in" in sanctions.evidence[0].basis
+    # joining in a month is no act done together
+    assert {"source_country": "FIN", "target_country": "NATO", "cameo": "057"} in dyads
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("The two leaders agreed that Pyongyang's missile programme was a grave threat to the "
+         "region.", "common"),
+        ("Seoul and Tokyo agreed that Pyongyang's missile programme was a grave threat.", "common"),
+        # no agreement between them, and a dispute of their own
+        ("Seoul said Pyongyang's missile programme was a grave threat, and Tokyo's stance on "
+         "the missile programme fuelled a dispute with Seoul.", "apart"),
+    ],
+)  # fmt: skip
+def test_what_the_two_agree_is_so_is_shared(tmp_path: Path, text: str, level: str) -> None:
+    lead = "The South Korean president met the Japanese prime minister in Tokyo on Friday. "
+    corpus = write_corpus(tmp_path / "c.jsonl", [("2017-09-01", lead + text)])
+    with Store(tmp_path / "s.duckdb") as store:
+        run([corpus], store, Config())
+        found = agreement_map(store, TAXONOMY, ["KOR"], ["JPN"], thresholds=Thresholds(prior=0))
+    north_korea = {s.issue: s for s in found}["north_korea"]
+    assert north_korea.level == level, north_korea.evidence
+
+
 def test_commitments_and_their_status(relations_store: Path) -> None:
     with Store(relations_store, read_only=True) as store:
         found = commitments(store, TAXONOMY)

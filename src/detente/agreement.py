@@ -17,6 +17,8 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    "the two countries"; or, when it states a stance (a cue) in a document that names both camps,
    when it names one camp only, no actor, or no camp but "both sides" (weight 0.7).
 3. Its polarity comes from stance cues when it has any ("common interest" +1, "obstacle" -1, a
+   camp that "joined" the other camp "in" an act +1, whatever the act is aimed at; what both
+   camps "agreed that" is so +1, its own cues of division left out; a
    negated or reversed common cue such as "failed to agree on" -1, "differ on the means" or
    "despite the dispute", "agreed to manage their disputes" or "keep trade out of the dispute":
    partial, cues of both signs:
@@ -454,6 +456,13 @@ def _evidence(
     the issue named nearest to them."""
     tagged = [tuple(s.split(":", 1)) for s in (r["stances"] or [])]
     stances = [(aimed, c) for k, c in tagged if k in CUE_SIGN if (aimed := _aimed(r, k, c))]
+    if joined := _joined_in(r):
+        stances.append(("common", joined))
+    if agreed := _agreed_that(r):
+        # what the two agree on is shared, however grim: "the two leaders agreed that
+        # Pyongyang's programmes were a grave threat to the region"
+        stances = [(k, c) for k, c in stances if k == "common" or _before(r["text"], c, agreed)]
+        stances.append(("common", agreed.group(0)))
     tones = [(k, c) for k, c in tagged if k in TONE_SIGN]
     scale = _scale(r, stances or tones)
     if scale is None:
@@ -492,6 +501,62 @@ def _evidence(
     basis = "events " + ", ".join(sorted({e["cameo"] for e in events}))
     found = Evidence(r["doc_id"], r["doc_date"], r["text"], polarity, weight, basis)
     return dict.fromkeys(issues, found)
+
+
+# One camp joining the other in an act: "Japan has joined the United States in sanctions on
+# Russia", "Seoul joined Washington in condemning the launch".
+JOINED = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$", re.I)
+JOINED_IN = re.compile(
+    r"^(?:'s?|’s?)?\s+in\s+(?!(?:19|20)\d\d\b|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\S",
+    re.I,
+)
+
+
+def _joined_in(r: dict[str, Any]) -> str | None:
+    """The cue when a camp of one side "joined" a camp of the other "in" an act (the joiner named
+    before): the two act together, whatever their act is aimed at."""
+    spans = r.get("camp_spans") or []
+    text, offset = r["text"], r.get("char_start", 0)
+    for a in spans:
+        start, end = a["start"] - offset, a["end"] - offset
+        before = text[:start]
+        if (
+            (m := JOINED.search(before))
+            and JOINED_IN.match(text[end:])
+            and any(b["side"] != a["side"] and b["end"] - offset <= m.start() for b in spans)
+        ):
+            return f"{m.group(0).strip()} {a['text']} in"
+    return None
+
+
+# What two sides agree is so: "the two leaders agreed that ...", "Seoul and Tokyo agree that".
+AGREED_THAT = re.compile(r"\bagree[ds]?\s+that\b", re.I)
+
+
+def _agreed_that(r: dict[str, Any]) -> re.Match[str] | None:
+    """The match of "agreed that" when both camps are its subject: the two sides, or a camp of
+    each side named before it in the same clause."""
+    text, offset = r["text"], r.get("char_start", 0)
+    m = AGREED_THAT.search(text)
+    if not m:
+        return None
+    start = max((b.end() for b in re.finditer(r"[;:]|,\s+(?:but|while|and)\b", text[: m.start()])),
+                default=0)  # fmt: skip
+    head = text[start : m.start()]
+    if re.search(r"\b(?:not|never|n't|failed|refused)\b", head, re.I):
+        return None
+    if BOTH_SIDES.search(head):
+        return m
+    spans = r.get("camp_spans") or []
+    sides = {a["side"] for a in spans if start <= a["start"] - offset < m.start()}
+    return m if len(sides) == 2 else None
+
+
+def _before(text: str, cue: str, m: re.Match[str]) -> bool:
+    """Whether a cue stands in the sentence before the match `m`."""
+    found = _cue_and_aim(text, cue)
+    return bool(found) and found[0].start() < m.start()
 
 
 # A stand against something: whether it divides the pair depends on what it is aimed at.

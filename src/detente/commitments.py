@@ -514,7 +514,7 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
         (status, c, re.compile(rf"\b{re.escape(c)}{'s?' if c[-1:].isalpha() else ''}\b", re.I))
         for status, cues in taxonomy.status_cues.items()
         for c in cues
-    ] + [("fulfilled", "as promised", _AS_PROMISED)]
+    ] + [("fulfilled", "as promised", _AS_PROMISED), ("withdrawn", "offer withdrawn", _TAKEN_BACK)]
     # What every sentence offers a commitment's history: its key words and its status reports.
     earlier: dict[str, dict[str, set[str]]] = {}  # per document: status -> actors last reported
     lead_instruments: dict[str, set[str]] = {}  # per document: the instruments its lead names
@@ -2789,6 +2789,15 @@ _LEFT_WHAT = re.compile(
     r"conventions?|memorandum|talks|negotiations|framework|regime|initiative|charter|programme|"
     r"plan|process|council|commission|mechanism|obligations?|commitments?|it|them)\b"
     r"|\W*(?:\S+\s+){0,6}?(?-i:[A-Z][\w-]*\s+)*(?-i:[A-Z]{2,}|Treaty|Agreement|Accord)\b",
+    re.I,
+)
+
+
+# A pledge told taken back: "the BNDES offer to finance the pipeline had been withdrawn", "the
+# plan was dropped". Not "the troops were withdrawn", which may be what was pledged.
+_TAKEN_BACK = re.compile(
+    r"\b(?:offer|pledge|promise|plan|proposal|commitment|undertaking|invitation|idea)s?\b"
+    r"[^.;,]{0,60}?\b(?:(?:has|had|have)\s+been|was|were)\s+(?:withdrawn|dropped|retracted|ditched)\b",
     re.I,
 )
 
