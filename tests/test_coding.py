@@ -180,6 +180,16 @@ def test_only_mutual_acts_are_reciprocal(code, text: str, expected: set) -> None
         ("Turkey recalled its ambassador from Tel Aviv.", {("TUR", "ISR", "16")}),
         # diplomats "sent home" are expelled (161), not sent on a visit (042)
         ("Moscow sent two Ukrainian diplomats home in return.", {("RUS", "UKR", "16")}),
+        # whom a side joins in an act is a partner; a month it joins in is no act
+        ("Japan has joined the United States in sanctions on Russia.", {("JPN", "RUS", "16")}),
+        ("Finland joined NATO in April.", {("FIN", "NATO", "05")}),
+        # what an earthquake or flood does is not done by the sentence's subject
+        (
+            "Greek rescue teams searched the rubble alongside Albanian firefighters after the "
+            "strongest earthquake to hit Albania in decades.",
+            set(),
+        ),
+        ("Greek jets struck Albania after the talks.", {("GRC", "ALB", "19")}),
     ],
 )
 def test_more_constructions(code, text: str, expected: set) -> None:  # noqa: ANN001

@@ -2207,3 +2207,22 @@ def test_an_offer_told_taken_back_is_withdrawn(tmp_path: Path) -> None:
     (tmp_path / "t").mkdir()
     [pull] = [c for c in analysed(tmp_path / "t", story, "t") if "troops" in c.commitment]
     assert pull.status == "fulfilled", pull.history
+
+
+def test_the_pledges_own_words_are_no_sign_of_a_quarrel(tmp_path: Path) -> None:
+    # "early-warning" names the mechanism pledged; it does not make its later meeting a dispute
+    story = [
+        (
+            "2019-10-04",
+            "South Africa and Nigeria agreed to operationalise the early-warning mechanism, "
+            "bringing together police and consular officials to monitor tensions.",
+        ),
+        (
+            "2021-01-05",
+            "Officials in Pretoria and Abuja said the early-warning mechanism had started "
+            "meeting, by video link during the pandemic.",
+        ),
+    ]
+    found = analysed(tmp_path, story, "e")
+    statuses = {c.actor: c.status for c in found if "early-warning" in c.commitment}
+    assert statuses == {"ZAF": "fulfilled", "NGA": "fulfilled"}, statuses

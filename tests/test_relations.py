@@ -142,9 +142,18 @@ def test_a_word_of_another_sense_is_no_issue(analyser) -> None:  # noqa: ANN001
         ("Exporters urged Hanoi and Beijing to keep trade out of the fishing dispute.", "partial"),
         ("Yet both governments have kept the quarrel in the courtroom.", "partial"),
         ("Away from the river, the quarrel has yet to touch commerce.", "partial"),
+        (
+            "Traders in Athens and Tirana called for the dispute to be kept apart from trade.",
+            "partial",
+        ),
+        (
+            "The minister said crude sales to Canada would not be affected by the dispute.",
+            "partial",
+        ),
         # ... not a division kept alive, nor leaving a place or talks named after it
         ("Russia kept the dispute alive at the border talks.", "apart"),
         ("Moscow pulled out of the dispute settlement talks on trade.", "apart"),
+        ("Crude sales to Canada were affected by the dispute, the minister said.", "apart"),
         ("Both sides agreed to stay out of the disputed wetland.", "common"),
     ],
 )

@@ -238,6 +238,8 @@ class Coder:
                 if obj:
                     return obj
             return self._subjects(head, actors, pair)
+        if v.dep_ == "advcl" and _infinitive_of_a_time_noun(v):
+            return []  # "after the strongest earthquake to hit Albania": the earthquake hits
         if v.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             return self._subjects(head, actors, pair)
         if v.dep_ in ("acl", "relcl") and head.i in actors:
@@ -470,6 +472,21 @@ class Coder:
 PAIR_NOUNS = {"side", "country", "government", "leader", "president", "minister", "nation",
               "capital", "neighbour", "neighbor", "army", "military", "delegation", "power",
               "state"}  # fmt: skip
+
+
+def _infinitive_of_a_time_noun(v: Token) -> bool:
+    """Whether `v` is an infinitive right after the noun of a time phrase ("after the worst
+    floods to hit the region", "since the first talks to open"), which the small parser may hang
+    on the main verb: the noun is its subject, not the main verb's."""
+    to = next((c for c in v.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return False
+    noun = to.nbor(-1)
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("after", "before", "since", "during", "amid")
+    )
 
 
 def _names_the_pair(tok: Token) -> bool:

@@ -1943,10 +1943,11 @@ def _retold(  # noqa: ANN001
     if not any(stem in lowered for stem in stems):
         return None  # no word for a thing of the pledge: nothing to parse
     bounds = [0] + [b for m in _PARTS.finditer(text) for b in (m.start(), m.end())] + [len(text)]
+    # signs of a quarrel, but not the pledge's own words ("the early-warning mechanism")
     against = [
         c.lower()
         for k, c in (st.split(":", 1) for st in s["stances"] if ":" in st)
-        if k in ("apart", "reversed", "tone_down")
+        if k in ("apart", "reversed", "tone_down") and c.lower() not in pledged
     ]
     doc = parse(text)
     if _REMOVING.search(pledged):

@@ -431,12 +431,19 @@ _WORDS = r"(?:[\w-]+\s+){0,2}"  # "out of the fishing dispute"
 _KEEP = r"(?:keep|keeps|kept|keeping)"
 _KEPT_OUT_OF = re.compile(
     rf"(?:\b(?:{_KEEP}|stay|stays|stayed|leave|leaves|left)\b[^,;]*\bout of"
-    r"|\b(?:insulated|shielded|separate|spared|untouched|unaffected)\s+(?:from|by))"
+    r"|\b(?:insulated|shielded|separate|spared|untouched|unaffected)\s+(?:from|by)"
+    r"|\b(?:not|never)\s+(?:be\s+|been\s+)?(?:affected|hurt|touched)\s+by)"
     rf"\s+(?:{_DET})?{_WORDS}$",
     re.I,
 )
 _KEPT = re.compile(rf"\b{_KEEP}\s+{_DET}$", re.I)
 _KEPT_IN = re.compile(r"^\s+(?:in|within|to|inside)\s", re.I)
+# "called for the dispute to be kept apart from economic ties"
+_KEPT_APART = re.compile(
+    r"^\s+(?:(?:to\s+)?be\s+|is\s+|are\s+|was\s+|were\s+)?(?:kept|held|walled\s+off)\s+"
+    r"(?:apart|separate|away)\s+from\b",
+    re.I,
+)
 _HAS_YET_TO = re.compile(
     r"^\s+(?:has|have|had)\s+(?:yet|still)\s+to\s+(?:touch|affect|reach|spill|spread|hit)\b",
     re.I,
@@ -445,7 +452,8 @@ _HAS_YET_TO = re.compile(
 
 def _contained(cue: Span, sent: Span) -> bool:
     """A division the sides keep away from the rest of their relations: "keep trade out of the
-    dispute", "kept the quarrel in the courtroom", "the quarrel has yet to touch commerce"."""
+    dispute", "kept the quarrel in the courtroom", "the quarrel has yet to touch commerce", "the
+    dispute to be kept apart from economic ties", "would not be affected by the dispute"."""
     if cue.root.pos_ not in ("NOUN", "PROPN"):
         return False  # "stay out of the disputed wetland": a place, not a division kept away
     before = cue.doc.text[sent.start_char : cue.start_char]
@@ -454,6 +462,7 @@ def _contained(cue: Span, sent: Span) -> bool:
         _KEPT_OUT_OF.search(before)
         or (_KEPT.search(before) and _KEPT_IN.match(after))
         or _HAS_YET_TO.match(after)
+        or _KEPT_APART.match(after)
     )
 
 
