@@ -16,7 +16,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from detente import __version__
-from detente.config import APART_UPTO, COMMON_FROM, Config
+from detente.config import APART_UPTO, COMMON_FROM, TURNING_PENALTY, Config
 from detente.errors import DetenteError
 
 app = typer.Typer(
@@ -454,7 +454,9 @@ def turning(
     side: SideOption,
     other: OtherOption,
     db: DbOption = DEFAULT_DB,
-    penalty: Annotated[float, typer.Option("--penalty", help="Higher finds fewer points.")] = 1.0,
+    penalty: Annotated[
+        float, typer.Option("--penalty", help="Higher finds fewer points.")
+    ] = TURNING_PENALTY,
     as_json: Annotated[bool, typer.Option("--json", help="Print the points as JSON.")] = False,
 ) -> None:
     """Turning points of two camps' cooperation-conflict line, with the events around each.

@@ -13,6 +13,9 @@ COMMON_FROM = 0.3
 APART_UPTO = -0.3
 # ... and how many units of evidence the period's climate counts for in an issue's score
 CLIMATE_PRIOR = 1.5
+# Turning points: the penalty on a new level, in units of the series' variance x log(months)
+# (docs/relations.md; `detente turning --penalty`)
+TURNING_PENALTY = 0.7
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ Method (docs/relations.md): every sentence about the pair counts with the weight
 agreement map gives it (a stance cue +-1, or the events it reports between the camps, each
 Goldstein/10 x confidence, or its tone words; partial statements count zero), whatever issue it
 is about. Their sum per month, over the months that have any, is searched with `ruptures`' PELT
-(least squares) for shifts in its mean. The penalty is `penalty` x the series' variance x
-log(number of months), so a flat or short series yields no turning points. Each point comes with
+(least squares) for shifts in its mean. The penalty is `penalty` (TURNING_PENALTY) x the
+series' variance x log(number of months), so a flat or short series yields no turning points. Each point comes with
 the mean level before and after it and the events of the months around it.
 """
 
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from detente.agreement import sentence_evidence
+from detente.config import TURNING_PENALTY
 from detente.relations import BETWEEN_CAMPS_SQL, EVENT_DATE_SQL
 from detente.store import Store
 
@@ -42,7 +43,7 @@ def turning_points(
     store: Store,
     side: Sequence[str],
     other: Sequence[str],
-    penalty: float = 1.0,
+    penalty: float = TURNING_PENALTY,
     min_size: int = 1,
     around: int = 2,
 ) -> list[TurningPoint]:
