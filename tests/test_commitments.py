@@ -177,6 +177,11 @@ def analysed(tmp: Path, docs: list[tuple[str, str]], prefix: str) -> list[Commit
         return commitments(store, load_taxonomy())
 
 
+def statuses_of(tmp: Path, docs: list[tuple[str, str]], words: str) -> dict[str, str]:
+    """The status of each party's commitment whose words hold `words`."""
+    return {c.actor: c.status for c in analysed(tmp, docs, "s") if words in c.commitment}
+
+
 @pytest.fixture(scope="module")
 def found(tmp_path_factory) -> list[Commitment]:  # noqa: ANN001
     return analysed(tmp_path_factory.mktemp("commitments"), DOCS, "c")
@@ -2139,8 +2144,7 @@ def test_a_deadline_the_pair_let_pass_is_both_sides(tmp_path: Path) -> None:
             "and Tallinn has proposed no date.",
         ),
     ]
-    found = analysed(tmp_path, story, "q")
-    meeting = {c.actor: c.status for c in found if "meet again in Riga" in c.commitment}
+    meeting = statuses_of(tmp_path, story, "meet again in Riga")
     assert meeting == {"EST": "breached", "LVA": "breached"}, meeting
 
 
@@ -2223,6 +2227,5 @@ def test_the_pledges_own_words_are_no_sign_of_a_quarrel(tmp_path: Path) -> None:
             "meeting, by video link during the pandemic.",
         ),
     ]
-    found = analysed(tmp_path, story, "e")
-    statuses = {c.actor: c.status for c in found if "early-warning" in c.commitment}
+    statuses = statuses_of(tmp_path, story, "early-warning")
     assert statuses == {"ZAF": "fulfilled", "NGA": "fulfilled"}, statuses
