@@ -183,6 +183,7 @@ def test_only_mutual_acts_are_reciprocal(code, text: str, expected: set) -> None
         # whom a side joins in an act is a partner; a month it joins in is no act
         ("Japan has joined the United States in sanctions on Russia.", {("JPN", "RUS", "16")}),
         ("Finland joined NATO in April.", {("FIN", "NATO", "05")}),
+        ("Finland joined NATO in a ceremony in Brussels.", {("FIN", "NATO", "05")}),
         # what an earthquake or flood does is not done by the sentence's subject
         (
             "Greek rescue teams searched the rubble alongside Albanian firefighters after the "

@@ -148,7 +148,7 @@ class Coder:
         # rejected by Washington".
         owners = [c for o in obj_tokens for c in o.children if c.dep_ == "poss"]
         direct_targets = [a for o in (*obj_tokens, *owners) for a in _actors_at(o, actors)]
-        if lemma == "join" and any(
+        if lemma == "join" and pattern.objects and any(
             c.dep_ == "prep" and c.lower_ == "in" and any(
                 o.dep_ == "pcomp" or (o.pos_ == "NOUN" and o.ent_type_ not in ("DATE", "TIME"))
                 for o in c.children
@@ -156,7 +156,8 @@ class Coder:
             for c in v.children
         ):  # fmt: skip
             # "Japan joined the United States in sanctions on Russia": whom one joins in an act
-            # is a partner in it; the act's target is whom it is aimed at
+            # the verb's pattern names is a partner in it; the act's target is whom it is aimed
+            # at ("Finland joined NATO in a ceremony" is still an accession)
             obj_tokens = [o for o in obj_tokens if not _actors_at(o, actors)]
             direct_targets = []
         if not sources:

@@ -5,8 +5,8 @@ agreement map gives it (a stance cue +-1, or the events it reports between the c
 Goldstein/10 x confidence, or its tone words; partial statements count zero), whatever issue it
 is about. Their sum per month, over the months that have any, is searched with `ruptures`' PELT
 (least squares) for shifts in its mean. The penalty is `penalty` (TURNING_PENALTY) x the
-series' variance x log(number of months), so a flat or short series yields no turning points. Each point comes with
-the mean level before and after it and the events of the months around it.
+series' variance x log(number of months), so a flat or short series yields no turning points.
+Each point comes with the mean level before and after it and the events of the months around it.
 """
 
 from __future__ import annotations
