@@ -2211,6 +2211,17 @@ def test_an_offer_told_taken_back_is_withdrawn(tmp_path: Path) -> None:
     (tmp_path / "t").mkdir()
     [pull] = [c for c in analysed(tmp_path / "t", story, "t") if "troops" in c.commitment]
     assert pull.status == "fulfilled", pull.history
+    # nor is a plan told dropped when dropping it was the pledge
+    story = [
+        (
+            "2021-03-01",
+            "Israel pledged to Poland that it would drop the plan to open a new consulate in "
+            "Krakow.",
+        ),
+        ("2021-09-01", "Polish officials said the plan to open a consulate had been dropped."),
+    ]
+    (tmp_path / "d").mkdir()
+    assert statuses_of(tmp_path / "d", story, "consulate") == {"ISR": "fulfilled"}
 
 
 def test_the_pledges_own_words_are_no_sign_of_a_quarrel(tmp_path: Path) -> None:
