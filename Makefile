@@ -34,7 +34,7 @@ test-all: $(STAMP) browser
 ## eval: coder accuracy on the gold sentences, and its cost next to the bare spaCy parse
 eval: $(STAMP)
 	$(BIN)/python -m detente evaluate tests/gold
-	$(BIN)/python -m detente evaluate-relations tests/relations_gold
+	$(BIN)/python -m detente evaluate-relations tests/relations_gold --folds 5
 	$(BIN)/python benchmarks/bench_pipeline.py --repeat 2
 
 ## eval-blind: relations accuracy on cases written apart from the rules (see docs/relations.md)

@@ -26,6 +26,7 @@ from detente.pipeline import run
 from detente.store import Store
 
 TAXONOMY = load_taxonomy()
+RULES = Thresholds(reader=False)  # the rules alone, without the learned reader's evidence
 
 
 def stances_of(analyser, text: str) -> list[tuple[str, ...]]:  # noqa: ANN001
@@ -84,7 +85,7 @@ def test_the_state_they_moved_out_of_does_not_count(analyser) -> None:  # noqa: 
 
 
 def _ev(polarity: str, weight: float) -> Evidence:
-    return Evidence("d", "2010-01-01", "s", polarity, weight, "cue")
+    return Evidence("d", "2010-01-01", f"{polarity} {weight}", polarity, weight, "cue")
 
 
 def test_partial_statement_counts_one_unit_each_way() -> None:
@@ -365,7 +366,9 @@ def test_events_name_their_issue_and_tone_fills_silent_issues(tmp_path: Path) ->
     db = tmp_path / "a.duckdb"
     with Store(db) as store:
         run([write_corpus(tmp_path / "a.jsonl", docs)], store, Config())
-        got = {s.issue: s for s in agreement_map(store, TAXONOMY, ["TUR"], ["RUS"])}
+        got = {
+            s.issue: s for s in agreement_map(store, TAXONOMY, ["TUR"], ["RUS"], thresholds=RULES)
+        }
     # a cancelled visit names no issue, but its event (CAMEO 16x) is about diplomatic relations
     [visit] = got["diplomatic_relations"].evidence
     assert "called off a visit" in visit.sentence and visit.basis.startswith("events 16")
@@ -382,7 +385,9 @@ def test_a_request_between_the_camps_counts_toward_division(tmp_path: Path) -> N
     db = tmp_path / "a.duckdb"
     with Store(db) as store:
         run([write_corpus(tmp_path / "a.jsonl", docs)], store, Config())
-        got = {s.issue: s for s in agreement_map(store, TAXONOMY, ["IND"], ["PAK"])}
+        got = {
+            s.issue: s for s in agreement_map(store, TAXONOMY, ["IND"], ["PAK"], thresholds=RULES)
+        }
     # an appeal (CAMEO 02) asks of the other what it has not got: not a sign of common ground
     [urged] = got["trade"].evidence
     assert urged.basis.startswith("events 02") and urged.polarity == "apart", urged

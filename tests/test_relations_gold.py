@@ -45,7 +45,7 @@ SENTENCES_READ_ALIKE = 0.75
 
 @pytest.fixture(scope="module")
 def results() -> list[CaseResult]:
-    return evaluate_relations([CASES], Config())
+    return evaluate_relations([CASES], Config(), folds=5)
 
 
 def _wrong(results: list[CaseResult]) -> str:

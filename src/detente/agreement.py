@@ -54,8 +54,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from detente.config import APART_UPTO, CLIMATE_PRIOR, COMMON_FROM
+from detente.config import APART_UPTO, CLIMATE_PRIOR, COMMON_FROM, READER_MIN_P, READER_WEIGHT
 from detente.issues import Taxonomy
+from detente.reader import Reader, Sample, labelled, load_reader, with_context
 from detente.store import Store
 
 BOTH_SIDES = re.compile(
@@ -97,6 +98,7 @@ TONE_BASIS = "tone: "
 # cooperative; readers judged 6 of 8 such sentences apart or partial.
 REQUEST_ROOT = "02"
 CLIMATE_BASIS = "climate: "
+READER_BASIS = "reader: "
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,9 @@ class Thresholds:
     # much as this many units of evidence would (`detente map --no-climate` does neither)
     climate: bool = True
     prior: float = CLIMATE_PRIOR
+    # the learned sentence reader's evidence alongside the rules' (`detente map --no-reader`:
+    # the rules alone); `agreement_map(reader=...)` passes another reader
+    reader: bool = True
 
     def level(self, score: float) -> str:
         return "common" if score >= self.common else "apart" if score <= self.apart else "partial"
@@ -163,7 +168,8 @@ class IssueStance:
 
     @property
     def n_evidence(self) -> int:
-        return len(self.evidence)
+        """The sentences behind the level (the rules and the learned reader may each count one)."""
+        return len({(e.doc_id, e.sentence) for e in self.evidence})
 
     @property
     def from_climate(self) -> bool:
@@ -198,6 +204,7 @@ def agreement_map(
     since: date | None = None,
     until: date | None = None,
     thresholds: Thresholds = Thresholds(),
+    reader: Reader | None = None,
 ) -> list[IssueStance]:
     """One IssueStance per issue of the taxonomy, most evidence first, unknown issues last.
 
@@ -253,6 +260,10 @@ def agreement_map(
                     Evidence(r["doc_id"], r["doc_date"], r["text"], before.polarity,
                              before.weight * AGENDA_WEIGHT, f"agenda of: {before.basis}")
                 )  # fmt: skip
+    if reader is None and thresholds.reader:
+        reader = load_reader()
+    if reader is not None:
+        _read(store, side, other, since, until, reader, finder, by_issue)
     stances = [_decide(taxonomy, issue, by_issue.get(issue, []), thresholds)
                for issue in taxonomy.issues]  # fmt: skip
     climate = climate_of(by_issue.values()) if thresholds.climate else None
@@ -269,17 +280,64 @@ def agreement_map(
     )
 
 
+def _read(
+    store: Store,
+    side: Sequence[str],
+    other: Sequence[str],
+    since: date | None,
+    until: date | None,
+    reader: Reader,
+    finder: _IssueFinder,
+    by_issue: dict[str, list[Evidence]],
+) -> None:
+    """The learned reader's evidence (see `detente.reader`), alongside the rules': every sentence
+    of the period, in a document naming both camps, that it reads as speaking to an issue for the
+    pair (probability >= READER_MIN_P) with a stance rather than none counts as that stance,
+    weighing the stance's probability times READER_WEIGHT."""
+    rows = _rows(store, side, other, since, until, every=True)
+    for r, found in with_context(rows, finder.issues):
+        if not r["doc_pair"]:
+            continue  # a story that never names one of the camps says nothing of the pair
+        for reading in reader.read(found):
+            if reading.p_issue < READER_MIN_P:
+                break  # most likely issue first
+            best = reading.best
+            if best == "none":
+                continue
+            p = reading.stance[best] * READER_WEIGHT
+            by_issue[reading.issue].append(
+                Evidence(r["doc_id"], r["doc_date"], r["text"], best,
+                         -p if best == "apart" else p,
+                         f"{READER_BASIS}{best} {p:.0%}, on the issue {reading.p_issue:.0%}")
+            )  # fmt: skip
+
+
+def labelled_sentences(
+    store: Store,
+    taxonomy: Taxonomy,
+    side: Sequence[str],
+    other: Sequence[str],
+    labels: dict[tuple[str, int], tuple[str | None, dict[str, str]]],
+) -> list[Sample]:
+    """The reader's training samples from a store of one case: its labelled sentences, read for
+    the pair as the map reads them (see `detente.reader.read_labels`)."""
+    rows = _rows(store, side, other, None, None, every=True)
+    return labelled(with_context(rows, _IssueFinder(taxonomy).issues), labels)
+
+
 def _rows(
     store: Store,
     side: Sequence[str],
     other: Sequence[str],
     since: date | None,
     until: date | None,
+    every: bool = False,
 ) -> list[dict[str, Any]]:
     """The sentences of the period that may speak about the pair: those with issues, stance
-    cues or events between the camps, with who they name and the events they report."""
+    cues or events between the camps (`every`: all of them), with who they name and the events
+    they report."""
     params = {"side": _camp(side, "side"), "other": _camp(other, "other"),
-              "since": since, "until": until}  # fmt: skip
+              "since": since, "until": until, "every": every}  # fmt: skip
     return store.query(
         f"""
         WITH sent AS (
@@ -324,8 +382,8 @@ def _rows(
         LEFT JOIN who USING (doc_id, sent_index)
         LEFT JOIN docs USING (doc_id)
         LEFT JOIN ev USING (doc_id, sent_index)
-        WHERE len(coalesce(sent.issues, [])) > 0 OR len(coalesce(sent.stances, [])) > 0
-           OR ev.events IS NOT NULL
+        WHERE $every OR len(coalesce(sent.issues, [])) > 0
+           OR len(coalesce(sent.stances, [])) > 0 OR ev.events IS NOT NULL
         ORDER BY sent.doc_date NULLS LAST, sent.doc_id, sent.sent_index
         """,
         params,

@@ -244,6 +244,16 @@ ClimateOption = Annotated[
 ]
 
 
+ReaderOption = Annotated[
+    bool,
+    typer.Option(
+        "--reader/--no-reader",
+        help="Count the learned sentence reader's evidence alongside the rules' "
+        "(--no-reader: the rules alone).",
+    ),
+]
+
+
 def _date_option(value: str | None, name: str) -> date | None:
     if not value:
         return None
@@ -255,13 +265,13 @@ def _date_option(value: str | None, name: str) -> date | None:
 
 def _agreement(db: Path, side: str, other: str, since: str | None, until: str | None,
                issues: list[Path] | None, common: float, apart: float,
-               climate: bool = True):  # noqa: ANN202  # fmt: skip
+               climate: bool = True, reader: bool = True):  # noqa: ANN202  # fmt: skip
     from detente.agreement import Thresholds, agreement_map
     from detente.issues import load_taxonomy
     from detente.store import Store
 
     try:
-        thresholds = Thresholds(common, apart, climate)
+        thresholds = Thresholds(common, apart, climate, reader=reader)
         with Store(db, read_only=True) as store:
             return agreement_map(
                 store, load_taxonomy(issues or ()), _codes(side), _codes(other),
@@ -289,13 +299,14 @@ def agreement_map_command(
         bool, typer.Option("--unknown", help="List issues without evidence too.")
     ] = False,
     climate: ClimateOption = True,
+    reader: ReaderOption = True,
 ) -> None:
     """The agreement map of two camps: per issue, common interest, partial or far apart, with the
     balance of evidence and its strongest sentence (docs/relations.md explains the method).
 
     Example: detente map --db demo/detente.duckdb --side USA,NATO --other RUS --since 2009-01-01 --until 2011-12-31
     """
-    stances = _agreement(db, side, other, since, until, issues, common, apart, climate)
+    stances = _agreement(db, side, other, since, until, issues, common, apart, climate, reader)
     colour = {"common": "green", "partial": "yellow", "apart": "red", "unknown": "dim"}
     period = f"{since or 'start'} to {until or 'end'}"
     table = Table(title=f"Agreement map: {side} vs {other}, {period}", show_lines=True)
@@ -507,6 +518,7 @@ def report(
     ] = None,
     issues: IssuesOption = None,
     min_confidence: MinConfidenceOption = 0.0,
+    reader: ReaderOption = True,
 ) -> None:
     """Write one self-contained HTML report (opens offline): overview, the cooperation-conflict
     chart with turning points, the agreement map, commitments, dyads and the evidence.
@@ -523,7 +535,7 @@ def report(
         with Store(db, read_only=True) as store:
             store.select(_event_filter(min_confidence, None, False))
             write_report(store, out, side=_codes(side), other=_codes(other), periods=periods,
-                         taxonomy=taxonomy)  # fmt: skip
+                         taxonomy=taxonomy, reader=reader)  # fmt: skip
     except (DetenteError, ValueError) as exc:
         raise _fail(exc) from exc
     err.print(f"report -> {out}")
@@ -628,6 +640,15 @@ def evaluate_relations_command(
     cases: Annotated[list[Path], typer.Argument(help="Case folders, or folders of them.")],
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    folds: Annotated[
+        int,
+        typer.Option(
+            "--folds",
+            help="Score cases with sentence labels cross-fitted: each read by a sentence reader "
+            "trained on the labels of the other folds only (0: the shipped reader).",
+        ),
+    ] = 0,
+    reader: ReaderOption = True,
 ) -> None:
     """Score the agreement map, commitments and turning points against test cases with known
     answers (corpus.jsonl + expected.yaml per case).
@@ -639,7 +660,7 @@ def evaluate_relations_command(
     from detente.evaluate_relations import evaluate_relations, render, summary
 
     try:
-        results = evaluate_relations(cases, Config(model=model))
+        results = evaluate_relations(cases, Config(model=model), folds, reader)
     except (DetenteError, ValueError, KeyError) as exc:
         raise _fail(exc) from exc
     if as_json:

@@ -13,6 +13,10 @@ COMMON_FROM = 0.3
 APART_UPTO = -0.3
 # ... and how many units of evidence the period's climate counts for in an issue's score
 CLIMATE_PRIOR = 1.5
+# ... and how likely the learned sentence reader must find it that a sentence speaks to an issue
+# for the pair before its reading counts as evidence (docs/relations.md)
+READER_MIN_P = 0.5
+READER_WEIGHT = 0.5  # a reading counts its stance's probability times this: a second vote, at half
 # Turning points: the penalty on a new level, in units of the series' variance x log(months)
 # (docs/relations.md; `detente turning --penalty`)
 TURNING_PENALTY = 0.7

@@ -24,6 +24,7 @@ the tool counted at one time, so they measure what it counts, not what it misses
 
 from __future__ import annotations
 
+import hashlib
 import json
 import tempfile
 from collections.abc import Iterable
@@ -35,12 +36,19 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from detente.agreement import agreement_map
+from detente.agreement import (
+    READER_BASIS,
+    IssueStance,
+    Thresholds,
+    agreement_map,
+    labelled_sentences,
+)
 from detente.commitments import commitments
 from detente.config import Config
 from detente.datafiles import read_yaml
 from detente.issues import load_taxonomy
 from detente.pipeline import run
+from detente.reader import Reader, Sample, read_labels, train
 from detente.store import Store
 from detente.turning import turning_points
 
@@ -64,11 +72,14 @@ class CaseResult:
     reader: list[tuple[str, str, str]] = field(default_factory=list)
     # sentences judged one by one: (issue, the reader's label, the tool's)
     sentences: list[tuple[str, str, str]] = field(default_factory=list)
+    # scored by a sentence reader trained without this case's labels (`folds`)
+    cross_fitted: bool = False
 
     def right(self, rows: list[tuple]) -> int:
         return sum(1 for r in rows if r[-1] == r[-2])
 
 
+DEFAULT_THRESHOLDS = Thresholds()
 # Words an answer file may use for a status: a pledge with no news is "pending".
 STATUS_ALIASES = {"pledged": "pending"}
 
@@ -118,46 +129,62 @@ def _second_reader(
     return rows
 
 
-def evaluate_case(folder: Path, config: Config, tolerance: int = 2) -> CaseResult:
+def evaluate_case(
+    folder: Path, config: Config, tolerance: int = 2, store: Store | None = None,
+    reader: Reader | None = None, thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> CaseResult:  # fmt: skip
+    """Score one case: on `store` when it holds the case's corpus already analysed, else on a
+    temporary one; the map reads with `reader` (default: the shipped one)."""
+    if store is None:
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "case.duckdb") as fresh:
+            run([folder / "corpus.jsonl"], fresh, config)
+            return evaluate_case(folder, config, tolerance, fresh, reader, thresholds)
     expected = read_yaml(folder / "expected.yaml") or {}
     result = CaseResult(folder.name)
     if (folder / "second_reader.yaml").exists():
         result.reader = _second_reader(expected, folder / "second_reader.yaml", tolerance)
     taxonomy = load_taxonomy()
     side, other = list(expected["side"]), list(expected["other"])
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "case.duckdb") as store:
-        run([folder / "corpus.jsonl"], store, config)
-        labels = _sentence_labels(folder / "sentence_labels.jsonl")
-        for period in expected.get("maps") or []:
-            since, until = _as_date(period.get("since")), _as_date(period.get("until"))
-            got = {s.issue: s for s in agreement_map(store, taxonomy, side, other, since, until)}
-            label = f"{since or ''}..{until or ''}"
-            for issue, want in (period.get("levels") or {}).items():
-                stance = got.get(issue)
-                result.levels.append((label, issue, want, stance.level if stance else "unknown"))
-            for row in labels:
-                day = date.fromisoformat(row["date"])
-                if (since and day < since) or (until and day > until):
-                    continue
-                stance = got.get(row["issue"])
-                read = next(
-                    (e.polarity for e in (stance.evidence if stance else ())
-                     if e.sentence == row["sentence"] and not e.by_climate),
-                    "none",
-                )  # fmt: skip
-                result.sentences.append((row["issue"], row["label"], read))
-        found = commitments(store, taxonomy)
-        for want in expected.get("commitments") or []:
-            text = str(want["match"])
-            match = [c for c in found if c.actor == want["actor"] and text in c.sentence]
-            # of several pledges in the sentence, the one whose words hold the match
-            match.sort(key=lambda c: text not in c.commitment)
-            status = _status(want["status"])
-            result.commitments.append((text, status, match[0].status if match else "not found"))
-        result.points_expected = [str(p) for p in expected.get("turning_points") or []]
-        result.points_found = [p.period[:7] for p in turning_points(store, side, other)]
+    labels = _sentence_labels(folder / "sentence_labels.jsonl")
+    for period in expected.get("maps") or []:
+        since, until = _as_date(period.get("since")), _as_date(period.get("until"))
+        got = {s.issue: s
+               for s in agreement_map(store, taxonomy, side, other, since, until, thresholds, reader)}  # fmt: skip
+        label = f"{since or ''}..{until or ''}"
+        for issue, want in (period.get("levels") or {}).items():
+            stance = got.get(issue)
+            result.levels.append((label, issue, want, stance.level if stance else "unknown"))
+        for row in labels:
+            day = date.fromisoformat(row["date"])
+            if (since and day < since) or (until and day > until):
+                continue
+            stance = got.get(row["issue"])
+            read = _reading(stance, row["sentence"])
+            result.sentences.append((row["issue"], row["label"], read))
+    found = commitments(store, taxonomy)
+    for want in expected.get("commitments") or []:
+        text = str(want["match"])
+        match = [c for c in found if c.actor == want["actor"] and text in c.sentence]
+        # of several pledges in the sentence, the one whose words hold the match
+        match.sort(key=lambda c: text not in c.commitment)
+        status = _status(want["status"])
+        result.commitments.append((text, status, match[0].status if match else "not found"))
+    result.points_expected = [str(p) for p in expected.get("turning_points") or []]
+    result.points_found = [p.period[:7] for p in turning_points(store, side, other)]
     result.points_matched = _matched(result.points_expected, result.points_found, tolerance)
     return result
+
+
+def _reading(stance: IssueStance | None, sentence: str) -> str:
+    """How the map counts a sentence for an issue: the polarity of its evidence there (the rules'
+    reading before the learned reader's, which `make eval` scores apart), "none" if not counted."""
+    found = [
+        e
+        for e in (stance.evidence if stance else ())
+        if e.sentence == sentence and not e.by_climate
+    ]
+    found.sort(key=lambda e: e.basis.startswith(READER_BASIS))
+    return found[0].polarity if found else "none"
 
 
 def _sentence_labels(path: Path) -> list[dict[str, str]]:
@@ -167,7 +194,14 @@ def _sentence_labels(path: Path) -> list[dict[str, str]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def evaluate_relations(folders: Iterable[Path], config: Config) -> list[CaseResult]:
+def evaluate_relations(
+    folders: Iterable[Path], config: Config, folds: int = 0, use_reader: bool = True
+) -> list[CaseResult]:
+    """Score every case of `folders`. With `folds` > 1, the cases whose sentences our readers
+    labelled (`reader_labels.jsonl`) are scored cross-fitted: split into that many folds by
+    name, each fold's map reads with a reader trained on the other folds' labels only, so no case
+    is scored by a reader that saw its sentences; the other cases read with the shipped reader.
+    `use_reader` False scores the rules alone."""
     cases = []
     for root in map(Path, folders):
         cases += (
@@ -175,7 +209,45 @@ def evaluate_relations(folders: Iterable[Path], config: Config) -> list[CaseResu
             if (root / "expected.yaml").exists()
             else sorted(p for p in root.iterdir() if (p / "expected.yaml").exists())
         )
-    return [evaluate_case(c, config) for c in cases]
+    if not use_reader:
+        return [evaluate_case(c, config, thresholds=Thresholds(reader=False)) for c in cases]
+    labelled_cases = [c for c in cases if (c / READER_LABELS).exists()]
+    if folds < 2 or not labelled_cases:
+        return [evaluate_case(c, config) for c in cases]
+    taxonomy = load_taxonomy()
+    with tempfile.TemporaryDirectory() as tmp:
+        stores = {c: Path(tmp) / f"{k}.duckdb" for k, c in enumerate(cases)}
+        samples: dict[Path, list[Sample]] = {}
+        for c in cases:
+            with Store(stores[c]) as store:
+                run([c / "corpus.jsonl"], store, config)
+                if c in labelled_cases:
+                    expected = read_yaml(c / "expected.yaml") or {}
+                    samples[c] = labelled_sentences(
+                        store, taxonomy, list(expected["side"]), list(expected["other"]),
+                        read_labels(c / READER_LABELS),
+                    )  # fmt: skip
+        fold = {c: _fold(c.name, folds) for c in labelled_cases}
+        readers = {
+            k: train([s for c, found in samples.items() if fold[c] != k for s in found],
+                     list(taxonomy.issues))
+            for k in sorted(set(fold.values()))
+        }  # fmt: skip
+        results = []
+        for c in cases:
+            with Store(stores[c], read_only=True) as store:
+                reader = readers[fold[c]] if c in fold else None
+                results.append(evaluate_case(c, config, store=store, reader=reader))
+                results[-1].cross_fitted = c in fold
+        return results
+
+
+READER_LABELS = "reader_labels.jsonl"
+
+
+def _fold(name: str, folds: int) -> int:
+    """A case's fold: the same on every machine and run (not Python's salted hash)."""
+    return int(hashlib.sha256(name.encode()).hexdigest(), 16) % folds
 
 
 def summary(results: list[CaseResult]) -> dict[str, Any]:
@@ -255,6 +327,16 @@ def render(results: list[CaseResult], console: Console) -> None:
                   f"{tp['matched']}/{tp['expected']}/{tp['found']}")  # fmt: skip
     console.print(table)
     console.print("goals: issue levels >= 85%, commitment statuses >= 85%")
+    crossed = [c for c in results if c.cross_fitted]
+    if crossed:
+        right = sum(c.right(c.levels) for c in crossed)
+        total = sum(len(c.levels) for c in crossed)
+        console.print(
+            f"{len(crossed)} cases with sentence labels were scored cross-fitted, each map read by "
+            f"a sentence reader trained without its case's labels: issue levels "
+            f"{pct(right, total)} there",
+            highlight=False,
+        )
     sr = s["second_reader"]
     if sr["cases"]:
         lv, cm, tp = sr["issue_levels"], sr["commitment_statuses"], sr["turning_points"]

@@ -77,6 +77,7 @@ def render_report(
     generated: str | None = None,
     periods: Sequence[Period] = (),
     taxonomy: Taxonomy | None = None,
+    reader: bool = True,
 ) -> str:
     """The report as one HTML string.
 
@@ -102,7 +103,7 @@ def render_report(
         "overview": _overview(store),
         "dyads": _top_dyads(store, camps),
         "dyad": _dyad(store, camps),
-        "agreement": _agreement(store, camps, taxonomy, spans),
+        "agreement": _agreement(store, camps, taxonomy, spans, reader),
         "commitments": _commitments(store, camps, taxonomy),
         "events": _events(store, camps),
         "failures": store.query("SELECT origin, reason FROM failures ORDER BY origin"),
@@ -118,12 +119,13 @@ def write_report(
     other: Sequence[str] = (),
     periods: Sequence[Period] = (),
     taxonomy: Taxonomy | None = None,
+    reader: bool = True,
 ) -> None:
     """Render the report and write it to `out` as UTF-8 (arguments as for `render_report`)."""
     out = Path(out)
     if out.parent != Path():
         out.parent.mkdir(parents=True, exist_ok=True)
-    html = render_report(store, side, other, periods=periods, taxonomy=taxonomy)
+    html = render_report(store, side, other, periods=periods, taxonomy=taxonomy, reader=reader)
     out.write_text(html, encoding="utf-8")
     log.info("report written to %s", out)
 
@@ -720,19 +722,21 @@ def _agreement(
     camps: Camps | None,
     taxonomy: Taxonomy,
     periods: Sequence[tuple[date | None, date | None]],
+    reader: bool = True,
 ) -> dict[str, Any] | None:
     """The agreement map of the pair over the whole corpus (issues with evidence only), and, per
-    period, the level of each of those issues."""
+    period, the level of each of those issues (`reader` False: the rules' evidence alone)."""
     if camps is None:
         return None
     from detente.agreement import Thresholds, agreement_map
 
     side, other = camps
-    overall = agreement_map(store, taxonomy, side, other)
+    t = Thresholds(reader=reader)
+    overall = agreement_map(store, taxonomy, side, other, thresholds=t)
     known = [s for s in overall if s.level != "unknown"]
     columns = []
     for since, until in periods:
-        stances = {s.issue: s for s in agreement_map(store, taxonomy, side, other, since, until)}
+        stances = {s.issue: s for s in agreement_map(store, taxonomy, side, other, since, until, t)}
         columns.append({"label": _period_label(since, until), "stances": stances})
     docs = _documents(store, {e.doc_id for s in known for e in s.evidence})
     rows = []
@@ -744,11 +748,10 @@ def _agreement(
                 "label": s.label,
                 "balance": _balance(s.balance),
                 "periods": [_level_cell(c["stances"].get(s.issue)) for c in columns],
-                "evidence": [_issue_evidence(e, docs) for e in s.evidence],
+                "evidence": [_issue_evidence(g, docs) for g in _merged(s.evidence)],
             }
         )
     counts = Counter(s.level for s in known)
-    t = Thresholds()
     return {
         "rows": rows,
         "periods": [c["label"] for c in columns],
@@ -801,16 +804,32 @@ def _balance(balance: dict[str, float]) -> dict[str, Any]:
     }
 
 
-def _issue_evidence(e: Evidence, docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    by_events = e.basis.startswith("events")
-    cues = [] if by_events or e.by_climate else [c.strip() for c in e.basis.split(";")]
+def _merged(evidence: Sequence[Evidence]) -> list[list[Evidence]]:
+    """The evidence grouped by sentence, in order: the rules' reading and the learned reader's
+    of one sentence are shown as one entry."""
+    groups: dict[tuple[str, str], list[Evidence]] = {}
+    for e in evidence:
+        groups.setdefault((e.doc_id, e.sentence), []).append(e)
+    return list(groups.values())
+
+
+def _issue_evidence(group: Sequence[Evidence], docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """One sentence's entry: the first reading's polarity, the weights summed, each basis."""
+    from detente.agreement import READER_BASIS
+
+    e = group[0]
+    bases = []
+    for g in group:
+        kind = ("events" if g.basis.startswith("events") else "climate" if g.by_climate
+                else "reader" if g.basis.startswith(READER_BASIS) else "cue")  # fmt: skip
+        bases.append({"kind": kind, "text": g.basis})
+    cues = [c.strip() for b in bases if b["kind"] == "cue" for c in b["text"].split(";")]
     return {
         "date": e.date or "undated",
         "polarity": e.polarity,
         "polarity_label": LEVELS.get(e.polarity, e.polarity),
-        "weight": _signed(e.weight, 2),
-        "basis": e.basis,
-        "by_events": by_events,
+        "weight": _signed(sum(g.weight for g in group), 2),
+        "bases": bases,
         "by_climate": e.by_climate,
         "segments": _mark(e.sentence, cues, "cue"),
         **_doc_fields(docs, e.doc_id),

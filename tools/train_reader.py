@@ -1,0 +1,60 @@
+"""Train the sentence reader (`detente.reader`) on our readers' sentence labels.
+
+    python tools/train_reader.py [--cases DIR] [--out FILE] [--stores DIR]
+
+Reads every case of DIR (default tests/relations_gold) that has `reader_labels.jsonl` (one line
+per sentence: doc_id, i = the sentence's index, labels = {issue: stance}), analyses its corpus with
+the default pipeline (or opens DIR/<case>.duckdb from --stores), fits one L2 logistic regression per
+issue and one multinomial regression for stances (scipy L-BFGS), and writes the weights as gzipped JSON
+(default src/detente/data/relations/reader.json.gz). Deterministic: the same labels give the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from detente.agreement import labelled_sentences
+from detente.config import Config
+from detente.datafiles import read_yaml
+from detente.issues import load_taxonomy
+from detente.pipeline import run
+from detente.reader import read_labels, save_reader, train
+from detente.store import Store
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cases", type=Path, default=Path("tests/relations_gold"))
+    ap.add_argument("--out", type=Path, default=Path("src/detente/data/relations/reader.json.gz"))
+    ap.add_argument("--stores", type=Path, help="analysed stores DIR/<case>.duckdb to reuse")
+    args = ap.parse_args(argv)
+    taxonomy = load_taxonomy()
+    cases = sorted(p for p in args.cases.iterdir() if (p / "reader_labels.jsonl").exists())
+    samples = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for case in cases:
+            exp = read_yaml(case / "expected.yaml")
+            path = (args.stores or Path(tmp)) / f"{case.name}.duckdb"
+            if not args.stores:
+                with Store(path) as store:
+                    run([case / "corpus.jsonl"], store, Config())
+            with Store(path, read_only=True) as store:
+                samples += labelled_sentences(
+                    store,
+                    taxonomy,
+                    exp["side"],
+                    exp["other"],
+                    read_labels(case / "reader_labels.jsonl"),
+                )
+    reader = train(samples, list(taxonomy.issues))
+    save_reader(reader, args.out)
+    n_pairs = sum(len(labels) for _, labels in samples)
+    print(f"{len(cases)} cases, {len(samples)} sentences, {n_pairs} labelled issues -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
