@@ -43,6 +43,10 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    score >= thresholds.common, `apart` when score <= thresholds.apart, else `partial`;
    `unknown` without evidence, or the climate's level when the period's stories name the issue
    without a stance. The balance (P, N, Q) is reported with the level.
+5. Beside the rules, a learned sentence reader (`detente.reader`, trained on labelled sentences)
+   reads every sentence of a document naming both camps: where it finds the sentence more likely
+   than not to speak to an issue for the pair with a stance, that stance is one more vote, at
+   its probability x READER_WEIGHT (`Thresholds(reader=False)`: the rules alone).
 """
 
 from __future__ import annotations
@@ -304,10 +308,11 @@ def _read(
             best = reading.best
             if best == "none":
                 continue
-            p = reading.stance[best] * READER_WEIGHT
+            p = reading.stance[best]
+            weight = p * READER_WEIGHT
             by_issue[reading.issue].append(
                 Evidence(r["doc_id"], r["doc_date"], r["text"], best,
-                         -p if best == "apart" else p,
+                         -weight if best == "apart" else weight,
                          f"{READER_BASIS}{best} {p:.0%}, on the issue {reading.p_issue:.0%}")
             )  # fmt: skip
 

@@ -79,6 +79,7 @@ class CaseResult:
         return sum(1 for r in rows if r[-1] == r[-2])
 
 
+# The map's default settings (the shipped reader, or the one `folds` trains, on top).
 DEFAULT_THRESHOLDS = Thresholds()
 # Words an answer file may use for a status: a pledge with no news is "pending".
 STATUS_ALIASES = {"pledged": "pending"}
@@ -177,7 +178,7 @@ def evaluate_case(
 
 def _reading(stance: IssueStance | None, sentence: str) -> str:
     """How the map counts a sentence for an issue: the polarity of its evidence there (the rules'
-    reading before the learned reader's, which `make eval` scores apart), "none" if not counted."""
+    reading before the learned reader's), "none" if not counted."""
     found = [
         e
         for e in (stance.evidence if stance else ())
@@ -192,6 +193,9 @@ def _sentence_labels(path: Path) -> list[dict[str, str]]:
         return []
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+READER_LABELS = "reader_labels.jsonl"  # a case's sentence labels, the reader's training data
 
 
 def evaluate_relations(
@@ -240,9 +244,6 @@ def evaluate_relations(
                 results.append(evaluate_case(c, config, store=store, reader=reader))
                 results[-1].cross_fitted = c in fold
         return results
-
-
-READER_LABELS = "reader_labels.jsonl"
 
 
 def _fold(name: str, folds: int) -> int:

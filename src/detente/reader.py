@@ -5,7 +5,7 @@ Two linear models over a sentence's words (the two camps' names masked), the cue
 pipeline found in it, and the issues named around it: one logistic regression per issue for
 whether the sentence speaks to it, and one multinomial regression for its stance on an issue. They
 are trained (`tools/train_reader.py`) on sentences our readers labelled, and shipped as a data file
-of weights; applying them needs no library beyond the standard one.
+of weights; applying them needs only the standard library (training needs numpy and scipy).
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 STANCES = ("common", "partial", "apart", "none")
 
@@ -260,6 +258,8 @@ def labelled(
 def train(samples: Sequence[Sample], issues: Sequence[str]) -> Reader:
     """Both models fitted to `samples`: an L2 logistic regression per issue with at least three
     labelled sentences, and a multinomial one over (sentence, issue) pairs for the stance."""
+    import numpy as np
+
     counts: dict[str, int] = {}
     for found, _ in samples:
         for f in found:
@@ -293,6 +293,7 @@ def train(samples: Sequence[Sample], issues: Sequence[str]) -> Reader:
 
 
 def _matrix(samples: Sequence[Iterable[str]], vocab: Mapping[str, int]) -> Any:
+    import numpy as np
     from scipy import sparse
 
     rows, cols = [], []
@@ -304,9 +305,10 @@ def _matrix(samples: Sequence[Iterable[str]], vocab: Mapping[str, int]) -> Any:
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(samples), len(vocab)))
 
 
-def _fit(x: Any, y: np.ndarray, binary: bool) -> np.ndarray:
+def _fit(x: Any, y: Any, binary: bool) -> Any:
     """Weights (first row: biases) minimising the log loss of `y` (one column for a binary
     model, one per class for a multinomial one) plus L2 x half the squared weights (L-BFGS)."""
+    import numpy as np
     from scipy.optimize import minimize
 
     n, d = x.shape
