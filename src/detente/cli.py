@@ -321,7 +321,7 @@ def agreement_map_command(
             f"[{colour[s.level]}]{s.level}[/]" + (" [dim](climate)[/]" if s.from_climate else ""),
             "-" if s.score is None else f"{s.score:+.2f}",
             str(s.n_evidence),
-            f"{s.balance['common']:.1f}/{s.balance['apart']:.1f}/{s.balance['partial']:.0f}",
+            f"{s.balance['common']:.1f}/{s.balance['apart']:.1f}/{s.balance['partial']:.1f}",
             (f"[dim]{best.basis}:[/] " if s.from_climate and best else "")
             + (f"{best.sentence} [dim]({best.doc_id}, {best.date})[/]" if best else ""),
         )

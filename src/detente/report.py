@@ -797,7 +797,7 @@ def _balance(balance: dict[str, float]) -> dict[str, Any]:
     return {
         "p": f"{p:.1f}",
         "n": f"{n:.1f}",
-        "q": f"{q:g}",
+        "q": f"{q:.1f}",
         "p_pct": round(100 * p / total, 1),
         "n_pct": round(100 * n / total, 1),
         "q_pct": round(100 * q / total, 1),
