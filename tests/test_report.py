@@ -437,3 +437,25 @@ def test_report_cli_periods(relations_path: Path, tmp_path: Path) -> None:
     for bad in ("2012..2009", "2009", "2009..soon"):
         result = CliRunner().invoke(app, [*base, "--other", "RUS", "--period", bad])
         assert result.exit_code == 2 and "--period" in result.output, (bad, result.output)
+
+
+def test_map_and_report_read_with_the_rules_alone_on_request(
+    relations_path: Path, tmp_path: Path
+) -> None:
+    from detente.cli import app
+
+    args = ["--db", str(relations_path), "--side", "NATO,USA", "--other", "RUS"]
+    outputs = {}
+    for flag in ("--reader", "--no-reader"):
+        out = tmp_path / f"{flag}.html"
+        result = CliRunner().invoke(app, ["report", *args, "--out", str(out), flag])
+        assert result.exit_code == 0, result.output
+        outputs[flag] = _between(
+            out.read_text(encoding="utf-8"), '<section id="agreement">', "</section>"
+        )
+        result = CliRunner().invoke(app, ["map", *args, flag], env={"COLUMNS": "250"})
+        assert result.exit_code == 0, result.output
+    assert (
+        "reader: " in outputs["--reader"]
+    )  # the learned reader's readings, shown beside the rules'
+    assert "reader: " not in outputs["--no-reader"]
