@@ -215,13 +215,18 @@ def agreement_map(
     An issue that stories naming both camps mention in the period, but with no evidence of its
     own, takes the level of the period's climate (see `Climate`), its mentions as evidence,
     unless `thresholds.climate` is off."""
-    rows = _rows(store, side, other, since, until)
+    if reader is None and thresholds.reader:
+        reader = load_reader()
+    # the reader reads every sentence of the period, the rules those with something to read
+    rows = _rows(store, side, other, since, until, every=reader is not None)
     finder = _IssueFinder(taxonomy)
     by_issue: dict[str, list[Evidence]] = defaultdict(list)
     named: dict[str, list[dict[str, Any]]] = defaultdict(list)  # sentences naming each issue
     last: tuple[str, int, tuple[str, ...]] = ("", -1, ())  # doc, sentence, issues
     said: tuple[str, int, Evidence | None] = ("", -1, None)  # the last sentence with evidence
     for r in rows:
+        if not _readable(r):
+            continue
         own = finder.topical(tuple(r["issues"] or ()), r["text"])
         own = finder.beyond_camps(own, r["text"], r["camp_spans"], r["char_start"])
         if own:
@@ -264,10 +269,8 @@ def agreement_map(
                     Evidence(r["doc_id"], r["doc_date"], r["text"], before.polarity,
                              before.weight * AGENDA_WEIGHT, f"agenda of: {before.basis}")
                 )  # fmt: skip
-    if reader is None and thresholds.reader:
-        reader = load_reader()
     if reader is not None:
-        _read(store, side, other, since, until, reader, finder, by_issue)
+        _read(rows, reader, finder, by_issue)
     stances = [_decide(taxonomy, issue, by_issue.get(issue, []), thresholds)
                for issue in taxonomy.issues]  # fmt: skip
     climate = climate_of(by_issue.values()) if thresholds.climate else None
@@ -284,12 +287,14 @@ def agreement_map(
     )
 
 
+def _readable(r: dict[str, Any]) -> bool:
+    """Whether the rules have anything to read in a sentence: issues, stance cues or events
+    between the camps."""
+    return bool(r["issues"] or r["stances"] or r["events"])
+
+
 def _read(
-    store: Store,
-    side: Sequence[str],
-    other: Sequence[str],
-    since: date | None,
-    until: date | None,
+    rows: Sequence[dict[str, Any]],
     reader: Reader,
     finder: _IssueFinder,
     by_issue: dict[str, list[Evidence]],
@@ -297,8 +302,7 @@ def _read(
     """The learned reader's evidence (see `detente.reader`), alongside the rules': every sentence
     of the period, in a document naming both camps, that it reads as speaking to an issue for the
     pair (probability >= READER_MIN_P) with a stance rather than none counts as that stance,
-    weighing the stance's probability times READER_WEIGHT."""
-    rows = _rows(store, side, other, since, until, every=True)
+    weighing the stance's probability times READER_WEIGHT. `rows`: every sentence of the period."""
     for r, found in with_context(rows, finder.issues):
         if not r["doc_pair"]:
             continue  # a story that never names one of the camps says nothing of the pair
@@ -388,7 +392,7 @@ def _rows(
         LEFT JOIN docs USING (doc_id)
         LEFT JOIN ev USING (doc_id, sent_index)
         WHERE $every OR len(coalesce(sent.issues, [])) > 0
-           OR len(coalesce(sent.stances, [])) > 0 OR ev.events IS NOT NULL
+           OR len(coalesce(sent.stances, [])) > 0 OR ev.events IS NOT NULL  -- see _readable
         ORDER BY sent.doc_date NULLS LAST, sent.doc_id, sent.sent_index
         """,
         params,
