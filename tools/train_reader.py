@@ -16,12 +16,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from detente.agreement import labelled_sentences
 from detente.config import Config
-from detente.datafiles import read_yaml
+from detente.evaluate_relations import READER_LABELS, case_samples
 from detente.issues import load_taxonomy
 from detente.pipeline import run
-from detente.reader import read_labels, save_reader, train
+from detente.reader import save_reader, train
 from detente.store import Store
 
 
@@ -32,23 +31,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stores", type=Path, help="analysed stores DIR/<case>.duckdb to reuse")
     args = ap.parse_args(argv)
     taxonomy = load_taxonomy()
-    cases = sorted(p for p in args.cases.iterdir() if (p / "reader_labels.jsonl").exists())
+    cases = sorted(p for p in args.cases.iterdir() if (p / READER_LABELS).exists())
     samples = []
     with tempfile.TemporaryDirectory() as tmp:
         for case in cases:
-            exp = read_yaml(case / "expected.yaml")
             path = (args.stores or Path(tmp)) / f"{case.name}.duckdb"
             if not args.stores:
                 with Store(path) as store:
                     run([case / "corpus.jsonl"], store, Config())
             with Store(path, read_only=True) as store:
-                samples += labelled_sentences(
-                    store,
-                    taxonomy,
-                    exp["side"],
-                    exp["other"],
-                    read_labels(case / "reader_labels.jsonl"),
-                )
+                samples += case_samples(case, store, taxonomy)
     reader = train(samples, list(taxonomy.issues))
     save_reader(reader, args.out)
     n_pairs = sum(len(labels) for _, labels in samples)

@@ -46,7 +46,7 @@ from detente.agreement import (
 from detente.commitments import commitments
 from detente.config import Config
 from detente.datafiles import read_yaml
-from detente.issues import load_taxonomy
+from detente.issues import Taxonomy, load_taxonomy
 from detente.pipeline import run
 from detente.reader import Reader, Sample, read_labels, train
 from detente.store import Store
@@ -226,11 +226,7 @@ def evaluate_relations(
             with Store(stores[c]) as store:
                 run([c / "corpus.jsonl"], store, config)
                 if c in labelled_cases:
-                    expected = read_yaml(c / "expected.yaml") or {}
-                    samples[c] = labelled_sentences(
-                        store, taxonomy, list(expected["side"]), list(expected["other"]),
-                        read_labels(c / READER_LABELS),
-                    )  # fmt: skip
+                    samples[c] = case_samples(c, store, taxonomy)
         fold = {c: _fold(c.name, folds) for c in labelled_cases}
         readers = {
             k: train([s for c, found in samples.items() if fold[c] != k for s in found],
@@ -244,6 +240,16 @@ def evaluate_relations(
                 results.append(evaluate_case(c, config, store=store, reader=reader))
                 results[-1].cross_fitted = c in fold
         return results
+
+
+def case_samples(folder: Path, store: Store, taxonomy: Taxonomy) -> list[Sample]:
+    """The sentence reader's training samples of a case whose corpus `store` holds: its
+    labelled sentences (`reader_labels.jsonl`), read for the case's pair."""
+    expected = read_yaml(folder / "expected.yaml") or {}
+    labels = read_labels(folder / READER_LABELS)
+    return labelled_sentences(
+        store, taxonomy, list(expected["side"]), list(expected["other"]), labels
+    )
 
 
 def _fold(name: str, folds: int) -> int:
