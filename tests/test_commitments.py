@@ -167,14 +167,15 @@ DOCS = [
 
 
 def analysed(tmp: Path, docs: list[tuple[str, str]], prefix: str) -> list[Commitment]:
-    """The commitments of a corpus of (date, text) documents run through the real pipeline."""
+    """The commitments of a corpus of (date, text) documents run through the real pipeline, as
+    the rules read them (the learned fate reader has its own tests, tests/test_fates.py)."""
     corpus = tmp / "c.jsonl"
     with corpus.open("w", encoding="utf-8") as fh:
         for i, (day, text) in enumerate(docs):
             fh.write(json.dumps({"id": f"{prefix}{i:02d}", "date": day, "text": text}) + "\n")
     with Store(tmp / "c.duckdb") as store:
         run([corpus], store, Config())
-        return commitments(store, load_taxonomy())
+        return commitments(store, load_taxonomy(), use_fates=False)
 
 
 def statuses_of(tmp: Path, docs: list[tuple[str, str]], words: str) -> dict[str, str]:

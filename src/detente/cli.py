@@ -248,7 +248,8 @@ ReaderOption = Annotated[
     bool,
     typer.Option(
         "--reader/--no-reader",
-        help="Count the learned sentence reader's evidence alongside the rules' "
+        help="Count the learned readers' evidence alongside the rules': the sentence reader's on "
+        "the agreement map, the fate reader's on commitments the rules leave pending "
         "(--no-reader: the rules alone).",
     ),
 ]
@@ -430,6 +431,7 @@ def export_commitments(
     actor: Annotated[
         str | None, typer.Option("--actor", help="Only commitments of or to these codes.")
     ] = None,
+    reader: ReaderOption = True,
 ) -> None:
     """Commitments (pledges, obligations) with actor, counterpart, quantity, unit, deadline,
     status and the evidence behind each status (docs/relations.md).
@@ -444,7 +446,10 @@ def export_commitments(
 
     try:
         with Store(db, read_only=True) as store:
-            found = [c.as_dict() for c in commitments(store, load_taxonomy(), _codes(actor))]
+            found = [
+                c.as_dict()
+                for c in commitments(store, load_taxonomy(), _codes(actor), use_fates=reader)
+            ]
     except (DetenteError, ValueError) as exc:
         raise _fail(exc) from exc
     if fmt == "json":
@@ -645,7 +650,8 @@ def evaluate_relations_command(
         typer.Option(
             "--folds",
             help="Score cases with sentence labels cross-fitted: each read by a sentence reader "
-            "trained on the labels of the other folds only (0: the shipped reader).",
+            "and a fate reader trained on the labels of the other folds only (0: the shipped "
+            "readers).",
         ),
     ] = 0,
     reader: ReaderOption = True,

@@ -112,14 +112,24 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from detente.config import FATE_MIN_P
 from detente.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, find_dates
 from detente.errors import ModelNotFound
+from detente.fates import (
+    FateReader,
+    features,
+    load_fate_reader,
+    overlap,
+    pledge,
+    rare_stems,
+    sentence,
+)
 from detente.issues import NEGATORS, Taxonomy
 from detente.parse import load_pipeline
 from detente.store import Store
@@ -476,8 +486,24 @@ def _singular(word: str) -> str:
     return word
 
 
-def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) -> list[Commitment]:
-    """Every commitment in the store (of `actors`, when given), with its status history.
+def commitments(
+    store: Store, taxonomy: Taxonomy, actors: Sequence[str] = (), fates: FateReader | None = None,
+    use_fates: bool = True,
+) -> list[Commitment]:  # fmt: skip
+    """Every commitment in the store (of `actors`, when given), with its status history: the
+    rules' (see `rule_commitments`), then what the learned fate reader (`fates`, default the
+    shipped one; none with `use_fates` False) reads in the sentences after each pledge (see
+    `read_fates`)."""
+    found, rows = rule_commitments(store, taxonomy, actors)
+    reader = (fates or load_fate_reader()) if use_fates else None
+    return read_fates(found, rows, reader) if reader else found
+
+
+def rule_commitments(
+    store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()
+) -> tuple[list[Commitment], list[dict[str, Any]]]:
+    """Every commitment in the store (of `actors`, when given), with its status history as the
+    rules read it, and the store's sentence rows in corpus order.
 
     Candidates are sentences with a commitment cue ("pledged to", "undertook never to",
     "obliges each side to", "each side may have no more than", "would not deploy them unless
@@ -552,7 +578,62 @@ def commitments(store: Store, taxonomy: Taxonomy, actors: Sequence[str] = ()) ->
                 r, m, pledger, declared, n, taxonomy, sentences, by_place, parties_of_doc, wanted,
                 (m.start() if n else 0, upto), parse,
             )  # fmt: skip
-    return out
+    return out, sentences
+
+
+def fate_pairs(
+    found: Sequence[Commitment], rows: Sequence[dict[str, Any]]
+) -> Iterator[tuple[Commitment, list[tuple[Any, set[str]]]]]:
+    """Each commitment with the sentences after its pledge (in corpus order, see
+    `rule_commitments`), each with its features for the fate reader (see `detente.fates`)."""
+    views = [sentence(r) for r in rows]
+    rare = rare_stems(views)
+    at: dict[tuple[str, str], int] = {}
+    for k, r in enumerate(rows):
+        at.setdefault((r["doc_id"], r["text"]), k)
+    for c in found:
+        k = at.get((c.doc_id, c.sentence))
+        if k is None:
+            yield c, []
+            continue
+        p = pledge(c.actor, c.counterpart, c.commitment, c.sentence, c.history)
+        later = views[k + 1 :]
+        ov = [overlap(p, v) for v in later]
+        in_doc: dict[str, int] = {}
+        for v, n in zip(later, ov, strict=True):
+            in_doc[v.doc_id] = max(in_doc.get(v.doc_id, 0), n)
+        yield c, [
+            (v, features(p, v, rare, v.doc_id == c.doc_id, in_doc[v.doc_id],
+                         ov[j - 1] if j and later[j - 1].doc_id == v.doc_id else 0))
+            for j, v in enumerate(later)
+        ]  # fmt: skip
+
+
+FATE_READER = "reader: "  # the cue of a status the fate reader read
+
+
+def read_fates(
+    found: Sequence[Commitment], rows: Sequence[dict[str, Any]], reader: FateReader,
+    min_p: float = FATE_MIN_P,
+) -> list[Commitment]:  # fmt: skip
+    """The commitments with what `reader` reads of the fate of those the rules leave pending:
+    each sentence after such a pledge that it finds more likely than `min_p` to tell what
+    became of it is a status report (one it reads as still open, a pending one), and the last
+    of them sets the status. A status the rules read stands."""
+    read: dict[int, Commitment] = {}
+    for c, pairs in fate_pairs([c for c in found if c.status == "pending"], rows):
+        told = []
+        for v, f in pairs:
+            fate = reader.read(f)
+            if fate.p_about < min_p:
+                continue
+            best = fate.best
+            told.append(StatusReport("pending" if best == "open" else best, v.date, v.doc_id,
+                                     v.text, f"{FATE_READER}{best} {fate.status[best]:.0%}, "
+                                     f"on the pledge {fate.p_about:.0%}"))  # fmt: skip
+        if told:
+            read[id(c)] = replace(c, status=told[-1].status, history=(*c.history, *told))
+    return [read.get(id(c), c) for c in found]
 
 
 def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, bool]]:  # noqa: ANN001

@@ -17,6 +17,9 @@ CLIMATE_PRIOR = 1.5
 # for the pair before its reading counts as evidence (docs/relations.md)
 READER_MIN_P = 0.5
 READER_WEIGHT = 0.5  # a reading counts its stance's probability times this: a second vote, at half
+# Commitments: how likely the learned fate reader must find it that a later sentence tells what
+# became of a pledge before its reading counts as a status report (docs/relations.md)
+FATE_MIN_P = 0.5
 # Turning points: the penalty on a new level, in units of the series' variance x log(months)
 # (docs/relations.md; `detente turning --penalty`)
 TURNING_PENALTY = 0.7

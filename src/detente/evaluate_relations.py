@@ -43,9 +43,10 @@ from detente.agreement import (
     agreement_map,
     labelled_sentences,
 )
-from detente.commitments import commitments
+from detente.commitments import Commitment, commitments, fate_pairs, rule_commitments
 from detente.config import Config
 from detente.datafiles import read_yaml
+from detente.fates import FateReader, FateSample, read_fate_labels, train_fates
 from detente.issues import Taxonomy, load_taxonomy
 from detente.pipeline import run
 from detente.reader import Reader, Sample, read_labels, train
@@ -133,13 +134,15 @@ def _second_reader(
 def evaluate_case(
     folder: Path, config: Config, tolerance: int = 2, store: Store | None = None,
     reader: Reader | None = None, thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    fates: FateReader | None = None,
 ) -> CaseResult:  # fmt: skip
     """Score one case: on `store` when it holds the case's corpus already analysed, else on a
-    temporary one; the map reads with `reader` (default: the shipped one)."""
+    temporary one; the map reads with `reader` and the commitments with `fates` (default: the
+    shipped ones; neither when `thresholds.reader` is off)."""
     if store is None:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "case.duckdb") as fresh:
             run([folder / "corpus.jsonl"], fresh, config)
-            return evaluate_case(folder, config, tolerance, fresh, reader, thresholds)
+            return evaluate_case(folder, config, tolerance, fresh, reader, thresholds, fates)
     expected = read_yaml(folder / "expected.yaml") or {}
     result = CaseResult(folder.name)
     if (folder / "second_reader.yaml").exists():
@@ -162,18 +165,26 @@ def evaluate_case(
             stance = got.get(row["issue"])
             read = _reading(stance, row["sentence"])
             result.sentences.append((row["issue"], row["label"], read))
-    found = commitments(store, taxonomy)
+    found = commitments(store, taxonomy, fates=fates, use_fates=thresholds.reader)
     for want in expected.get("commitments") or []:
-        text = str(want["match"])
-        match = [c for c in found if c.actor == want["actor"] and text in c.sentence]
-        # of several pledges in the sentence, the one whose words hold the match
-        match.sort(key=lambda c: text not in c.commitment)
+        match = _match(found, want)
         status = _status(want["status"])
-        result.commitments.append((text, status, match[0].status if match else "not found"))
+        result.commitments.append(
+            (str(want["match"]), status, match.status if match else "not found")
+        )
     result.points_expected = [str(p) for p in expected.get("turning_points") or []]
     result.points_found = [p.period[:7] for p in turning_points(store, side, other)]
     result.points_matched = _matched(result.points_expected, result.points_found, tolerance)
     return result
+
+
+def _match(found: Iterable[Commitment], want: dict[str, Any]) -> Commitment | None:
+    """The commitment found for an expected one: of the same actor, read from a sentence holding
+    its match text (of several pledges in the sentence, the one whose words hold it)."""
+    text = str(want["match"])
+    match = [c for c in found if c.actor == want["actor"] and text in c.sentence]
+    match.sort(key=lambda c: text not in c.commitment)
+    return match[0] if match else None
 
 
 def _reading(stance: IssueStance | None, sentence: str) -> str:
@@ -196,6 +207,7 @@ def _sentence_labels(path: Path) -> list[dict[str, str]]:
 
 
 READER_LABELS = "reader_labels.jsonl"  # a case's sentence labels, the reader's training data
+FATE_LABELS = "fate_labels.jsonl"  # a case's pledge fates, the fate reader's training data
 
 
 def evaluate_relations(
@@ -203,9 +215,10 @@ def evaluate_relations(
 ) -> list[CaseResult]:
     """Score every case of `folders`. With `folds` > 1, the cases whose sentences our readers
     labelled (`reader_labels.jsonl`) are scored cross-fitted: split into that many folds by
-    name, each fold's map reads with a reader trained on the other folds' labels only, so no case
-    is scored by a reader that saw its sentences; the other cases read with the shipped reader.
-    `use_reader` False scores the rules alone."""
+    name, each fold's map reads with a sentence reader, and its commitments with a fate reader,
+    trained on the other folds' labels only (`reader_labels.jsonl`, `fate_labels.jsonl`), so no
+    case is scored by a reader that saw its labels; the other cases read with the shipped
+    readers. `use_reader` False scores the rules alone."""
     cases = []
     for root in map(Path, folders):
         cases += (
@@ -222,22 +235,29 @@ def evaluate_relations(
     with tempfile.TemporaryDirectory() as tmp:
         stores = {c: Path(tmp) / f"{k}.duckdb" for k, c in enumerate(cases)}
         samples: dict[Path, list[Sample]] = {}
+        fate_samples: dict[Path, list[FateSample]] = {}
         for c in cases:
             with Store(stores[c]) as store:
                 run([c / "corpus.jsonl"], store, config)
                 if c in labelled_cases:
                     samples[c] = case_samples(c, store, taxonomy)
+                    fate_samples[c] = case_fate_samples(c, store, taxonomy)
         fold = {c: _fold(c.name, folds) for c in labelled_cases}
         readers = {
             k: train([s for c, found in samples.items() if fold[c] != k for s in found],
                      list(taxonomy.issues))
             for k in sorted(set(fold.values()))
         }  # fmt: skip
+        fate_readers = {
+            k: train_fates([s for c, found in fate_samples.items() if fold[c] != k for s in found])
+            for k in sorted(set(fold.values()))
+        }
         results = []
         for c in cases:
             with Store(stores[c], read_only=True) as store:
                 reader = readers[fold[c]] if c in fold else None
-                results.append(evaluate_case(c, config, store=store, reader=reader))
+                fates = fate_readers[fold[c]] if c in fold else None
+                results.append(evaluate_case(c, config, store=store, reader=reader, fates=fates))
                 results[-1].cross_fitted = c in fold
         return results
 
@@ -250,6 +270,33 @@ def case_samples(folder: Path, store: Store, taxonomy: Taxonomy) -> list[Sample]
     return labelled_sentences(
         store, taxonomy, list(expected["side"]), list(expected["other"]), labels
     )
+
+
+def case_fate_samples(folder: Path, store: Store, taxonomy: Taxonomy) -> list[FateSample]:
+    """The fate reader's training samples of a case whose corpus `store` holds: for each
+    expected commitment the rules found, every sentence after its pledge, labelled with the fate
+    our readers read in it (`fate_labels.jsonl`) or "none". A sentence another model splits
+    otherwise than the labelled one is left out."""
+    if not (folder / FATE_LABELS).exists():
+        return []
+    expected = read_yaml(folder / "expected.yaml") or {}
+    labels = read_fate_labels(folder / FATE_LABELS)
+    found, rows = rule_commitments(store, taxonomy)
+    wanted: dict[int, dict[tuple[str, int], tuple[str, str]]] = {}
+    matched: list[Commitment] = []
+    for k, want in enumerate(expected.get("commitments") or []):
+        c = _match(found, want)
+        if c is not None and k in labels and id(c) not in wanted:
+            wanted[id(c)] = labels[k]
+            matched.append(c)
+    out: list[FateSample] = []
+    for c, pairs in fate_pairs(matched, rows):
+        told = wanted[id(c)]
+        for v, f in pairs:
+            text, fate = told.get((v.doc_id, v.sent_index), (v.text, "none"))
+            if text == v.text:
+                out.append((frozenset(f), fate))
+    return out
 
 
 def _fold(name: str, folds: int) -> int:
@@ -338,10 +385,13 @@ def render(results: list[CaseResult], console: Console) -> None:
     if crossed:
         right = sum(c.right(c.levels) for c in crossed)
         total = sum(len(c.levels) for c in crossed)
+        kept = sum(c.right(c.commitments) for c in crossed)
+        pledges = sum(len(c.commitments) for c in crossed)
         console.print(
             f"{len(crossed)} cases with sentence labels were scored cross-fitted, each map read by "
-            f"a sentence reader trained without its case's labels: issue levels "
-            f"{pct(right, total)} there",
+            f"a sentence reader and each pledge's fate by a fate reader trained without its "
+            f"case's labels: issue levels {pct(right, total)}, commitment statuses "
+            f"{pct(kept, pledges)} there",
             highlight=False,
         )
     sr = s["second_reader"]

@@ -104,7 +104,7 @@ def render_report(
         "dyads": _top_dyads(store, camps),
         "dyad": _dyad(store, camps),
         "agreement": _agreement(store, camps, taxonomy, spans, reader),
-        "commitments": _commitments(store, camps, taxonomy),
+        "commitments": _commitments(store, camps, taxonomy, reader),
         "events": _events(store, camps),
         "failures": store.query("SELECT origin, reason FROM failures ORDER BY origin"),
         "quads": [{"n": q, "label": label, "cls": cls} for q, (label, cls) in QUADS.items()],
@@ -836,8 +836,11 @@ def _issue_evidence(group: Sequence[Evidence], docs: dict[str, dict[str, Any]]) 
     }
 
 
-def _commitments(store: Store, camps: Camps | None, taxonomy: Taxonomy) -> dict[str, Any] | None:
-    """The commitments whose actor or counterpart belongs to either camp, oldest first."""
+def _commitments(
+    store: Store, camps: Camps | None, taxonomy: Taxonomy, reader: bool = True
+) -> dict[str, Any] | None:
+    """The commitments whose actor or counterpart belongs to either camp, oldest first (`reader`
+    False: the rules' statuses alone, without the fate reader's)."""
     if camps is None:
         return None
     from detente.commitments import commitments
@@ -845,7 +848,7 @@ def _commitments(store: Store, camps: Camps | None, taxonomy: Taxonomy) -> dict[
     codes = {c.upper() for c in (*camps[0], *camps[1])}
     found = [
         c
-        for c in commitments(store, taxonomy)
+        for c in commitments(store, taxonomy, use_fates=reader)
         if _involves(c.actor, codes) or _involves(c.counterpart, codes)
     ]
     docs = _documents(

@@ -1,0 +1,131 @@
+"""The learned fate reader: what ties a later sentence to a pledge, training on labelled pairs,
+and how commitments take its readings where the rules leave a pledge pending."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from detente.cli import app
+from detente.commitments import FATE_READER, commitments
+from detente.config import Config
+from detente.fates import (
+    FATES,
+    features,
+    load_fate_reader,
+    pledge,
+    rare_stems,
+    save_fate_reader,
+    sentence,
+    train_fates,
+)
+from detente.issues import load_taxonomy
+from detente.pipeline import run
+from detente.store import Store
+
+PLEDGE = "agreed to reopen the Kalema rail bridge to freight"
+
+
+def view(text: str, actors: list[tuple[str, str]] = (), reports: tuple[str, ...] = ()):  # noqa: ANN201
+    """A sentence row as `rule_commitments` gives it (text starting at offset 50)."""
+    spans = [{"actor": code, "text": name, "start": 50 + text.index(name), "kind": "name"}
+             for code, name in actors]  # fmt: skip
+    return sentence({"doc_id": "d2", "sent_index": 3, "text": text, "char_start": 50,
+                     "doc_date": None, "actors": spans,
+                     "reports": [(r, r, set()) for r in reports]})  # fmt: skip
+
+
+def test_features_tie_a_later_sentence_to_the_pledge() -> None:
+    p = pledge("BDI", "RWA", PLEDGE, "Burundi " + PLEDGE + " by June.", [])
+    told = view("Freight trains crossed the Kalema bridge on Monday, Burundi said.",
+                [("BDI", "Burundi")])  # fmt: skip
+    other = view("Rwanda suspended its football league.", [("RWA", "Rwanda")], ("suspended",))
+    rare = rare_stems([told, other])
+    found = features(p, told, rare, same_doc=False, doc_ov=3)
+    # "kalem", "bridg", "freig" repeated, all rare; the pledger named and masked
+    assert {"ov:3", "rov:3", "names:pl", "w:_pl_", "later_doc", "docov:3"} <= found
+    assert "w:burundi" not in found and "sh:kalem" in found
+    assert "v:reope>trains" in found  # the pledged act with the sentence's words
+    unrelated = features(p, other, rare, same_doc=True)
+    assert {"ov:0", "names:cp", "w:_cp_", "rs:suspended", "same_doc"} <= unrelated
+    assert not any(f.startswith("neg:") for f in found)  # no pledge of restraint
+    restraint = pledge("BDI", "RWA", "undertook not to close the bridge", "", [])
+    assert "neg:w:crossed" in features(restraint, told, rare, same_doc=False)
+
+
+def test_training_reads_linked_sentences_and_repeats_byte_for_byte(tmp_path: Path) -> None:
+    linked = [frozenset({"ov:3", "rov:2", "names:pl", "w:opened"}), "fulfilled"]
+    kept_off = [frozenset({"ov:2", "rov:2", "names:pl", "w:suspended"}), "suspended"]
+    unlinked = [frozenset({"ov:0", "rov:0", "names:", "w:opened"}), "none"]
+    samples = [tuple(s) for s in [linked] * 12 + [kept_off] * 12 + [unlinked] * 40]
+    reader = train_fates(samples)
+    done = reader.read(set(linked[0]))
+    assert done.p_about > 0.5 and done.best == "fulfilled"
+    assert reader.read(set(kept_off[0])).best == "suspended"
+    assert reader.read(set(unlinked[0])).p_about < 0.5
+    # the words alone do not tie a sentence to a pledge: only what links the two does
+    assert "w:opened" not in reader.about_weights
+    save_fate_reader(reader, tmp_path / "a.json.gz")
+    save_fate_reader(train_fates(samples), tmp_path / "b.json.gz")
+    assert (tmp_path / "a.json.gz").read_bytes() == (tmp_path / "b.json.gz").read_bytes()
+    again = load_fate_reader(tmp_path / "a.json.gz").read(set(linked[0]))
+    assert again.best == "fulfilled" and abs(again.p_about - done.p_about) < 0.01
+
+
+def test_shipped_fate_reader_is_complete() -> None:
+    reader = load_fate_reader()
+    assert reader is not None and len(reader.status_bias) == len(FATES)
+    assert reader.about_weights and reader.status_weights
+
+
+# A pledge the rules leave pending: the later story tells its fate in words they do not know.
+DOCS = [
+    ("2021-03-01", "Ghana and Togo signed a memorandum in Accra on Monday. Ghana pledged to "
+     "reopen its consulate in Lomé within six months, and Togo agreed to hold monthly joint "
+     "patrols with Ghana along the northern border."),
+    ("2022-06-15", "The monthly joint patrols along the northern border have not taken place "
+     "since March, when Lomé recalled its officers, and Ghanaian commanders say no date has been "
+     "set to restart them."),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def patrols_store(tmp_path_factory) -> Path:  # noqa: ANN001
+    tmp = tmp_path_factory.mktemp("fates")
+    corpus = tmp / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"g{i}", "date": d, "text": t}) + "\n"
+                              for i, (d, t) in enumerate(DOCS)), encoding="utf-8")  # fmt: skip
+    with Store(tmp / "c.duckdb") as store:
+        run([corpus], store, Config())
+    return tmp / "c.duckdb"
+
+
+def test_the_reader_tells_what_the_rules_leave_pending(patrols_store: Path) -> None:
+    with Store(patrols_store, read_only=True) as store:
+        rules = commitments(store, load_taxonomy(), use_fates=False)
+        read = commitments(store, load_taxonomy())
+    [before] = [c for c in rules if c.actor == "TGO" and "patrols" in c.commitment]
+    [after] = [c for c in read if c.actor == "TGO" and "patrols" in c.commitment]
+    assert before.status == "pending" and not before.history
+    assert after.status == "suspended"
+    [report] = after.history
+    assert report.cue.startswith(FATE_READER + "suspended") and "have not taken place" in (
+        report.sentence
+    )
+    assert after.commitment_id == before.commitment_id  # the same pledge, its id kept
+
+
+def test_export_commitments_with_and_without_the_reader(patrols_store: Path) -> None:
+    def statuses(*flags: str) -> dict[str, str]:
+        result = CliRunner().invoke(
+            app, ["export", "commitments", "--db", str(patrols_store), *flags]
+        )
+        assert result.exit_code == 0, result.output
+        return {c["actor"]: c["status"] for c in json.loads(result.stdout)
+                if "patrols" in c["commitment"]}  # fmt: skip
+
+    assert statuses()["TGO"] == "suspended"
+    assert statuses("--no-reader")["TGO"] == "pending"
