@@ -24,6 +24,7 @@ from detente.fates import (
 )
 from detente.issues import load_taxonomy
 from detente.pipeline import run
+from detente.report import render_report
 from detente.store import Store
 
 PLEDGE = "agreed to reopen the Kalema rail bridge to freight"
@@ -129,3 +130,12 @@ def test_export_commitments_with_and_without_the_reader(patrols_store: Path) -> 
 
     assert statuses()["TGO"] == "suspended"
     assert statuses("--no-reader")["TGO"] == "pending"
+
+
+def test_report_marks_the_readers_reports(patrols_store: Path) -> None:
+    with Store(patrols_store, read_only=True) as store:
+        read = render_report(store, ["GHA"], ["TGO"])
+        rules = render_report(store, ["GHA"], ["TGO"], reader=False)
+    commitments_of = [html.split('id="commitments-table"')[1] for html in (read, rules)]
+    assert "reader <b>suspended" in commitments_of[0]
+    assert "reader <b>" not in commitments_of[1] and "no report yet" in commitments_of[1]

@@ -874,22 +874,28 @@ def _involves(code: str | None, codes: set[str]) -> bool:
 
 
 def _commitment_row(c: Commitment, docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    from detente.commitments import FATE_READER
+
     evidence = [
         {
             "role": "commitment",
             "date": c.date or "undated",
             "cue": "",
+            "by_reader": False,
             "segments": _mark(c.sentence, [], ""),
             **_doc_fields(docs, c.doc_id),
         }
     ]
     for h in c.history:
+        # the fate reader's report names its probabilities, not words of the sentence
+        by_reader = h.cue.startswith(FATE_READER)
         evidence.append(
             {
                 "role": h.status,
                 "date": h.date or "undated",
-                "cue": h.cue,
-                "segments": _mark(h.sentence, [h.cue], "cue"),
+                "cue": h.cue.removeprefix(FATE_READER) if by_reader else h.cue,
+                "by_reader": by_reader,
+                "segments": _mark(h.sentence, [] if by_reader else [h.cue], "cue"),
                 **_doc_fields(docs, h.doc_id),
             }
         )
