@@ -13,18 +13,16 @@ is kept, the act told done is its breach.
 
 from __future__ import annotations
 
-import gzip
 import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from detente.reader import _fit, _matrix, _text
+from detente.reader import _fit, _matrix, read_weights, shipped_weights, softmax, write_weights
 
 FATES = ("fulfilled", "breached", "suspended", "withdrawn", "open")
 SHIPPED = "fates.json.gz"
@@ -244,14 +242,7 @@ class FateReader:
     def read(self, found: set[str]) -> Fate:
         z = self.about_bias + sum(self.about_weights.get(f, 0.0) for f in found if _linking(f))
         p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-        zs = list(self.status_bias)
-        for f in found:
-            for k, v in enumerate(self.status_weights.get(f, ())):
-                zs[k] += v
-        top = max(zs)
-        e = [math.exp(x - top) for x in zs]
-        total = sum(e)
-        return Fate(p, {s: x / total for s, x in zip(FATES, e, strict=True)})
+        return Fate(p, softmax(self.status_bias, self.status_weights, found, FATES))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -272,22 +263,19 @@ class FateReader:
 def load_fate_reader(path: Path | None = None) -> FateReader | None:
     """The fate reader in `path`, or the one shipped with detente; None when none is shipped."""
     if path is not None:
-        return FateReader.from_json(json.loads(_text(Path(path).read_bytes(), str(path))))
+        return FateReader.from_json(read_weights(path))
     return _shipped()
 
 
 def save_fate_reader(reader: FateReader, path: Path) -> None:
-    text = json.dumps(reader.to_json(), sort_keys=True, separators=(",", ":")) + "\n"
-    data = text.encode("utf-8")
-    Path(path).write_bytes(gzip.compress(data, mtime=0) if str(path).endswith(".gz") else data)
+    """`reader` as JSON in `path` (see `detente.reader.write_weights`)."""
+    write_weights(reader.to_json(), path)
 
 
 @cache
 def _shipped() -> FateReader | None:
-    file = resources.files("detente") / "data" / "relations" / SHIPPED
-    if not file.is_file():
-        return None
-    return FateReader.from_json(json.loads(_text(file.read_bytes(), SHIPPED)))
+    data = shipped_weights(SHIPPED)
+    return FateReader.from_json(data) if data is not None else None
 
 
 def _linking(f: str) -> bool:

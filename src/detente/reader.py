@@ -148,14 +148,7 @@ class Reader:
         return sorted(out, key=lambda r: -r.p_issue)
 
     def _stance(self, found: set[str]) -> dict[str, float]:
-        z = list(self.stance_bias)
-        for f in found:
-            for k, v in enumerate(self.stance_weights.get(f, ())):
-                z[k] += v
-        top = max(z)
-        e = [math.exp(x - top) for x in z]
-        total = sum(e)
-        return {s: x / total for s, x in zip(STANCES, e, strict=True)}
+        return softmax(self.stance_bias, self.stance_weights, found, STANCES)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -173,19 +166,52 @@ class Reader:
         )
 
 
+def softmax(
+    bias: Sequence[float], weights: Mapping[str, Sequence[float]], found: Iterable[str],
+    labels: Sequence[str],
+) -> dict[str, float]:  # fmt: skip
+    """A multinomial model's probability of each of `labels` for features `found`."""
+    z = list(bias)
+    for f in found:
+        for k, v in enumerate(weights.get(f, ())):
+            z[k] += v
+    top = max(z)
+    e = [math.exp(x - top) for x in z]
+    total = sum(e)
+    return {s: x / total for s, x in zip(labels, e, strict=True)}
+
+
 def load_reader(path: Path | None = None) -> Reader | None:
     """The reader in `path`, or the one shipped with detente; None when none is shipped."""
     if path is not None:
-        return Reader.from_json(json.loads(_text(Path(path).read_bytes(), str(path))))
+        return Reader.from_json(read_weights(path))
     return _shipped()
 
 
 def save_reader(reader: Reader, path: Path) -> None:
-    """`reader` as JSON in `path`, gzip-compressed when the name ends in .gz; the same reader
-    gives the same bytes."""
-    text = json.dumps(reader.to_json(), sort_keys=True, separators=(",", ":")) + "\n"
-    data = text.encode("utf-8")
-    Path(path).write_bytes(gzip.compress(data, mtime=0) if str(path).endswith(".gz") else data)
+    """`reader` as JSON in `path` (see `write_weights`)."""
+    write_weights(reader.to_json(), path)
+
+
+def write_weights(data: Mapping[str, Any], path: Path) -> None:
+    """A model's weights as JSON in `path`, gzip-compressed when the name ends in .gz; the same
+    weights give the same bytes."""
+    text = json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n"
+    raw = text.encode("utf-8")
+    Path(path).write_bytes(gzip.compress(raw, mtime=0) if str(path).endswith(".gz") else raw)
+
+
+def read_weights(path: Path) -> Any:
+    """The JSON that `write_weights` wrote in `path`."""
+    return json.loads(_text(Path(path).read_bytes(), str(path)))
+
+
+def shipped_weights(name: str) -> Any | None:
+    """The JSON of a model shipped with detente (data/relations/`name`), None if not shipped."""
+    file = resources.files("detente") / "data" / "relations" / name
+    if not file.is_file():
+        return None
+    return json.loads(_text(file.read_bytes(), name))
 
 
 def _text(data: bytes, name: str) -> str:
@@ -194,10 +220,8 @@ def _text(data: bytes, name: str) -> str:
 
 @cache
 def _shipped() -> Reader | None:
-    file = resources.files("detente") / "data" / "relations" / SHIPPED
-    if not file.is_file():
-        return None
-    return Reader.from_json(json.loads(_text(file.read_bytes(), SHIPPED)))
+    data = shipped_weights(SHIPPED)
+    return Reader.from_json(data) if data is not None else None
 
 
 SHIPPED = "reader.json.gz"
