@@ -8,7 +8,8 @@ pair are the sentence's words with the pledger, its counterpart and other actors
 of the pledge's words the sentence repeats (and how rare they are in the corpus), whether it names
 the pledger, the rules' status cues in it and whether the rules linked it to this pledge, and,
 for a pledge of restraint ("not to ..."), the words again marked as such: a restraint told done
-is kept, the act told done is its breach.
+is kept, the act told done is its breach. Whether a sentence tells the pledge's fate at all is
+read from what ties the two only (see `_linking`); the words say which fate.
 """
 
 from __future__ import annotations
@@ -234,6 +235,9 @@ class Fate:
 
 @dataclass(frozen=True)
 class FateReader:
+    """The two models' weights: a bias and feature weights for whether a later sentence tells
+    a pledge's fate, and for which fate, per feature a weight for each of `FATES`."""
+
     about_bias: float
     about_weights: Mapping[str, float]
     status_bias: Sequence[float]
