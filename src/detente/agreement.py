@@ -60,7 +60,7 @@ from typing import Any
 
 from detente.config import APART_UPTO, CLIMATE_PRIOR, COMMON_FROM, READER_MIN_P, READER_WEIGHT
 from detente.issues import Taxonomy
-from detente.reader import Reader, Sample, labelled, load_reader, with_context
+from detente.reader import READING, Reader, Sample, labelled, load_reader, with_context
 from detente.store import Store
 
 BOTH_SIDES = re.compile(
@@ -102,7 +102,7 @@ TONE_BASIS = "tone: "
 # cooperative; readers judged 6 of 8 such sentences apart or partial.
 REQUEST_ROOT = "02"
 CLIMATE_BASIS = "climate: "
-READER_BASIS = "reader: "
+READER_BASIS = READING
 
 
 @dataclass(frozen=True)

@@ -132,6 +132,7 @@ from detente.fates import (
 )
 from detente.issues import NEGATORS, Taxonomy
 from detente.parse import load_pipeline
+from detente.reader import READING
 from detente.store import Store
 
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -609,7 +610,7 @@ def fate_pairs(
         ]  # fmt: skip
 
 
-FATE_READER = "reader: "  # the cue of a status the fate reader read
+FATE_READER = READING  # the cue of a status the fate reader read
 
 
 def read_fates(

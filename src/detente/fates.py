@@ -23,7 +23,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from detente.reader import _fit, _matrix, read_weights, shipped_weights, softmax, write_weights
+from detente.reader import (
+    _fit,
+    _matrix,
+    _vocabulary,
+    read_weights,
+    shipped_weights,
+    softmax,
+    write_weights,
+)
 
 FATES = ("fulfilled", "breached", "suspended", "withdrawn", "open")
 SHIPPED = "fates.json.gz"
@@ -309,12 +317,7 @@ def train_fates(samples: Sequence[FateSample]) -> FateReader:
     the pledge's fate, and a multinomial one for which fate, over the pairs that do."""
     import numpy as np
 
-    counts: dict[str, int] = {}
-    for found, _ in samples:
-        for f in found:
-            counts[f] = counts.get(f, 0) + 1
-    vocab = {f: k for k, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_COUNT))}
-    names = sorted(vocab, key=vocab.__getitem__)
+    vocab, names = _vocabulary([found for found, _ in samples], MIN_COUNT)
     x = _matrix([[g for g in f if _linking(g)] for f, _ in samples], vocab)
     y = np.array([[0.0 if label == "none" else 1.0] for _, label in samples])
     theta = _fit(x, y, binary=True)

@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import Any
 
 STANCES = ("common", "partial", "apart", "none")
+# How a learned reader's reading is marked: the basis of its evidence on the map, the cue of a
+# status it read for a commitment ("reader: apart 93%, on the issue 81%").
+READING = "reader: "
 
 _WORD = re.compile(r"[a-z][a-z'’-]*|\d[\d,.]*")
 _STOP = frozenset(
@@ -284,12 +287,7 @@ def train(samples: Sequence[Sample], issues: Sequence[str]) -> Reader:
     labelled sentences, and a multinomial one over (sentence, issue) pairs for the stance."""
     import numpy as np
 
-    counts: dict[str, int] = {}
-    for found, _ in samples:
-        for f in found:
-            counts[f] = counts.get(f, 0) + 1
-    vocab = {f: k for k, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_COUNT))}
-    names = sorted(vocab, key=vocab.__getitem__)
+    vocab, names = _vocabulary([found for found, _ in samples], MIN_COUNT)
     x = _matrix([f for f, _ in samples], vocab)
     issue_bias, issue_weights = {}, {}
     for issue in issues:
@@ -314,6 +312,19 @@ def train(samples: Sequence[Sample], issues: Sequence[str]) -> Reader:
     stance_weights = {snames[j]: [round(float(v), 3) for v in theta[1 + j]]
                       for j in range(len(snames)) if np.abs(theta[1 + j]).max() >= KEEP}  # fmt: skip
     return Reader(issue_bias, issue_weights, [round(float(v), 3) for v in theta[0]], stance_weights)
+
+
+def _vocabulary(
+    samples: Iterable[Iterable[str]], min_count: int
+) -> tuple[dict[str, int], list[str]]:
+    """The features seen in at least `min_count` samples, each with its column (in sorted order,
+    so the same samples give the same columns), and the features in column order."""
+    counts: dict[str, int] = {}
+    for found in samples:
+        for f in found:
+            counts[f] = counts.get(f, 0) + 1
+    names = sorted(f for f, c in counts.items() if c >= min_count)
+    return {f: k for k, f in enumerate(names)}, names
 
 
 def _matrix(samples: Sequence[Iterable[str]], vocab: Mapping[str, int]) -> Any:
