@@ -2112,6 +2112,22 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
             "Poland will never be aimed at Russia.",
             {"the interceptors": set(), "the radar": {"USA"}},
         ),
+        # the pair after an opening phrase with no comma, in more than one word; a country
+        # named as a that-clause's subject; a country's body; the speaker's own envoy
+        (
+            "2019-05-06",
+            "Chile and Peru held talks in Lima. During the visit the two fisheries agencies "
+            "agreed to share catch data every quarter. The Chilean foreign minister, in Lima, "
+            "pledged that Chile would reopen its consulate in Tacna. The Peruvian Navy Hydrographic "
+            "Office undertook to publish new charts of the bay. Santiago said its ambassador "
+            "would return to Lima next month.",
+            {
+                "catch data": {"CHL", "PER"},
+                "consulate in Tacna": {"CHL"},
+                "new charts": {"PER"},
+                "ambassador would return": {"CHL"},
+            },
+        ),
     ],
     ids=[
         "preposition-object",
@@ -2125,6 +2141,7 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
         "in-response",
         "hold-meetings-roll-over",
         "guarantees-wanted",
+        "pair-body-named-subject",
     ],
 )
 def test_who_pledges(tmp_path: Path, day: str, text: str, expected: dict[str, set[str]]) -> None:

@@ -350,10 +350,13 @@ _REPORTED = re.compile(
 )
 # The pair as the subject right before the cue: ", the two presidents had agreed to".
 _PAIR_RIGHT_BEFORE = re.compile(
-    # after the start, a comma (", and", ", with"), "which", or an opening phrase ("Under it")
+    # after the start, a comma (", and", ", with"), "which", or an opening phrase ("Under it",
+    # "During the visit", "In a joint statement")
     r"(?:^|[,;]\s+(?:and\s+|with\s+)?|\bwhich\s+"
-    r"|^(?:under|in|by|with)\s+(?:it|this|that|them|the\s+[\w-]+),?\s+)"
-    r"(?:both|the two \w+|the (?:countries|governments|sides|parties))\s+"
+    r"|^(?:under|in|by|with|during|at|after|on)\s+(?-i:[\w'’-]+\s+){1,5}?)"
+    # the pair, in one to three lower-case words: "the two coast guards", "the four countries"
+    r"(?:both|(?-i:the (?:two|three|four)(?:\s+[a-z-]+){1,3})"
+    r"|the (?:countries|governments|sides|parties))\s+"
     r"(?:(?:have|has|had|also|then|now|jointly|formally)\s+)*$",
     re.I,
 )
@@ -755,7 +758,10 @@ def _commitments_of(
     else:
         before = _pledgers(r, cue_at, start)
     bound = _bound(r, m) if not declared else []
-    pair_before = not declared and bool(_PAIR_RIGHT_BEFORE.search(r["text"], start, m.start()))
+    pair = None if declared else _PAIR_RIGHT_BEFORE.search(r["text"], start, m.start())
+    # "Putin hosted Aliyev and Pashinyan, and the three leaders agreed to": more than a pair,
+    # left to those named before it
+    pair_before = pair is not None and not (before and re.search(r"\b(?:three|four)\b", pair[0]))
     if bound:  # "the treaty obliges Washington and Moscow each to cut": they are bound
         before = bound
     elif pair_before:
@@ -1003,7 +1009,10 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              "sell|fill|repair|"
              "raise|increase|lower|recogni[sz]e|normali[sz]e|settle|resolve|approve|adopt|"
              "unblock|reunite|repatriate|compensate|apologi[sz]e|scrap|abolish|deposit|shut|"
-             "file|expel|export|replace|relocate|spend|cover|roll over|"
+             "file|expel|export|replace|relocate|spend|cover|roll over|back|lease|lodge|"
+             "authori[sz]e|take up|call for bids|"
+             r"designate(?=[^.;]{0,40}\b(?:ally|partner))|"
+             r"lead(?=\s+(?:a|the|its|his|her)\s+(?:[\w-]+\s+){0,3}?delegation)|"
              r"make(?=\s[^.;]{0,50}?\bavailable\b)|"
              # a suspension conceded to the other side ("will suspend its WTO case"), not one
              # of its own cooperation ("would suspend its own participation")
@@ -1052,7 +1061,14 @@ _PROMISED_THAT = re.compile(
     r"(?:(?!\b(?:assur|promis|pledg|vow|guarant|undert|agree|told|inform|notif|said|says|announc|"
     r"declar))"
     r"[^.;]){0,80}?"
-    r"(?:\bthat\b|(?=\s(?:it|he|she|they)\s+(?:will|would)\b))"
+    # "that", or a that-less clause whose subject is a pronoun, a name or the speaker's own
+    # ("said Greece would back", "said its ambassador would return")
+    r"(?:\bthat\b|(?=\s(?:it|he|she|they)\s+(?:will|would)\b)"
+    r"|(?:(?<=said)|(?<=says)|(?<=told)|(?<=announced)|(?<=declared)|(?<=pledged)"
+    r"|(?<=promised)|(?<=vowed)|(?<=assured))"
+    r"(?=\s(?:(?:its|his|her|their)\s+(?:own\s+)?(?:forces|troops|army|government|ambassador|"
+    r"envoy|diplomats|delegation|country|navy|consulates?|embassy)|(?-i:[A-Z][\w-]+)(?:\s+[\w-]+){0,3}?)"
+    r"\s+(?:will|would)\b))"
     r"(?:(?!, and |\bsaid\b)[^.;])*?\b(?P<modal>will|would|shall)\s+"
     r"(?:(?:also|soon|now|still|fully|then|first|jointly|promptly|quickly|immediately)\s+)?"
     rf"(?P<neg>not\s+)?(?:(?P<act>{_AGENTIVE})\b{_NOT_AN_ACT}|be\s+(?P<done>{_GRANTED})\b"
@@ -1114,6 +1130,26 @@ _NOT_A_PLEDGE = re.compile(
 _PROVISO = re.compile(
     r",\s*(?:provided|providing|if|unless|as long as|so long as|on condition)\b", re.I
 )
+
+
+def _named_subject(r, m: re.Match[str]) -> str | None:  # noqa: ANN001
+    """The country a that-clause names as its subject: "pledged that Algeria would cover", "assured
+    him that Pakistan would take", "said Poland will send"; None when its subject is anything
+    else ("that the troops would")."""
+    that = r["text"].rfind(" that ", m.start(), m.start("modal"))
+    begin = that + len(" that ") if that >= 0 else m.end("verb")  # "said Poland will send"
+    subject = r["text"][begin : m.start("modal")].strip()
+    at = r["char_start"] + begin
+    return next(
+        (
+            a["actor"]
+            for a in r["actors"]
+            if a["kind"] in ("country", "capital")
+            and at <= a["start"]
+            and re.fullmatch(rf"(?:the\s+)?{re.escape(a['text'])}", subject, re.I)
+        ),
+        None,
+    )
 
 
 def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  # noqa: ANN001
@@ -1191,6 +1227,10 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
             if verb.startswith("agree") and len(set(pledgers)) > 1:
                 # "Putin, Poroshenko, Merkel and Hollande ... agreed that": all who agreed
                 pledger = tuple(dict.fromkeys(pledgers))
+            elif named := _named_subject(r, m):
+                # "Borissov, in Skopje, pledged that Bulgaria would ratify", "Standing beside
+                # Zelensky, Morawiecki said Poland will send": the country named
+                pledger = named
             elif speakers:
                 # "Petro and Maduro announced that", "Guyana and Venezuela pledged that": both
                 pledger = speakers
@@ -1447,6 +1487,14 @@ _PARTICIPLE_AGENT = re.compile(
 _WHICH_DID = re.compile(r",?\s+(?:which|who)\s+(?:(?:has|had|have|also|then|later|once)\s+)*")
 
 
+# A country's body as the subject right before a cue: "the US Department of Agriculture
+# undertook", "the Nigeria Customs Service promised", "Russian negotiators also agreed".
+_BODY_BEFORE_CUE = re.compile(
+    r"(?:\s+[a-z-]+(?:\s+[a-z-]+)?|(?:\s+(?-i:[A-Z][a-z-]+)(?:\s+(?:for|of)(?=\s+(?-i:[A-Z])))?){1,4})"
+    r"\s+(?:(?:also|has|have|had|then|now|later|jointly|formally)\s+)*"
+)
+
+
 def _pledgers(r, cue_at: int, clause_start: int = 0) -> list[str]:  # noqa: ANN001
     """The actors named before a commitment cue that can be making it: not a modifier, a
     possessor ("Russia's entry"), the object of a preposition ("in Lisbon", "into the World Trade
@@ -1468,6 +1516,15 @@ def _pledgers(r, cue_at: int, clause_start: int = 0) -> list[str]:  # noqa: ANN0
     for a in r["actors"]:
         start = a["start"] - offset
         after = text[start + len(a["text"]) :]
+        if (
+            a["kind"] == "modifier"
+            and clause_start <= start < cue_at - offset
+            and _BODY_BEFORE_CUE.fullmatch(text, start + len(a["text"]), cue_at - offset)
+            and not _NOT_PLEDGER.search(text[:start])
+        ):
+            # "the US Department of Agriculture undertook to": the body of that country
+            found.append((a["actor"], False))
+            continue
         if a["kind"] == "modifier" or a["start"] >= cue_at or _POSSESSIVE.match(after):
             continue
         if start < clause_start:
