@@ -14,6 +14,7 @@ from detente.commitments import FATE_READER, commitments
 from detente.config import Config
 from detente.fates import (
     FATES,
+    FateReader,
     features,
     load_fate_reader,
     pledge,
@@ -55,6 +56,13 @@ def test_features_tie_a_later_sentence_to_the_pledge() -> None:
     assert not any(f.startswith("neg:") for f in found)  # no pledge of restraint
     restraint = pledge("BDI", "RWA", "undertook not to close the bridge", "", [])
     assert "neg:w:crossed" in features(restraint, told, rare, same_doc=False)
+    # how far after the pledge: sentences in its own story, days in a later one; and the
+    # pledged act told again ("reopened")
+    reopened = view("The Kalema bridge reopened to freight in May.")
+    near = features(p, reopened, rare, same_doc=True, gap=2, days=0)
+    assert {"gap:2", "vact"} <= near and not any(f.startswith("days:") for f in near)
+    later = features(p, reopened, rare, same_doc=False, gap=40, days=200)
+    assert "days:2" in later and not any(f.startswith("gap:") for f in later)
 
 
 def test_training_reads_linked_sentences_and_repeats_byte_for_byte(tmp_path: Path) -> None:
@@ -139,3 +147,19 @@ def test_report_marks_the_readers_reports(patrols_store: Path) -> None:
     commitments_of = [html.split('id="commitments-table"')[1] for html in (read, rules)]
     assert "reader <b>suspended" in commitments_of[0]
     assert "reader <b>" not in commitments_of[1] and "no report yet" in commitments_of[1]
+
+
+def test_a_sentence_tells_the_fate_of_the_pledge_it_is_most_about(patrols_store: Path) -> None:
+    # a reader that finds every later story about every pledge, and more about one whose words
+    # it repeats, and reads every fate as suspended: the patrols story is about the patrols,
+    # not about Ghana's consulate
+    reader = FateReader(0.0, {"later_doc": 1.0, "ov:4": 1.0}, [0.0, 0.0, 1.0, 0.0, 0.0], {})
+    with Store(patrols_store, read_only=True) as store:
+        read = commitments(store, load_taxonomy(), fates=reader)
+    status = {(c.actor, c.commitment.split()[4]): c.status for c in read}
+    # both parties' patrols (Togo's pledge "with Ghana" binds both)
+    assert status == {
+        ("GHA", "consulate"): "pending",
+        ("GHA", "joint"): "suspended",
+        ("TGO", "joint"): "suspended",
+    }, status

@@ -122,6 +122,7 @@ from detente.config import FATE_MIN_P
 from detente.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, find_dates
 from detente.errors import ModelNotFound
 from detente.fates import (
+    Fate,
     FateReader,
     features,
     load_fate_reader,
@@ -606,9 +607,11 @@ def fate_pairs(
         in_doc: dict[str, int] = {}
         for v, n in zip(later, ov, strict=True):
             in_doc[v.doc_id] = max(in_doc.get(v.doc_id, 0), n)
+        made = date.fromisoformat(c.date) if c.date else None
         yield c, [
             (v, features(p, v, rare, v.doc_id == c.doc_id, in_doc[v.doc_id],
-                         ov[j - 1] if j and later[j - 1].doc_id == v.doc_id else 0))
+                         ov[j - 1] if j and later[j - 1].doc_id == v.doc_id else 0, j + 1,
+                         (date.fromisoformat(v.date) - made).days if made and v.date else None))
             for j, v in enumerate(later)
         ]  # fmt: skip
 
@@ -622,14 +625,28 @@ def read_fates(
 ) -> list[Commitment]:  # fmt: skip
     """The commitments with what `reader` reads of the fate of those the rules leave pending:
     each sentence after such a pledge that it finds more likely than `min_p` to tell what
-    became of it is a status report (one it reads as still open, a pending one), and the last
-    of them sets the status. A status the rules read stands."""
+    became of it, and more likely to tell that pledge's fate than any other pledge's, is a
+    status report (one it reads as still open, a pending one), and the last of them sets the
+    status. A status the rules read stands."""
+    # every commitment's readings, so that a sentence counts only for the pledge it is most
+    # about: "the extension of New START was completed" for the treaty's limits, not for every
+    # pledge it shares a word with
+    readings: list[tuple[Commitment, list[tuple[Any, Fate]]]] = []
+    top: dict[tuple[str, int], tuple[float, str, str]] = {}  # sentence -> best p, its pledge
+    for c, pairs in fate_pairs(found, rows):
+        got = [(v, fate) for v, f in pairs if (fate := reader.read(f)).p_about >= min_p]
+        for v, fate in got:
+            if fate.p_about > top.get((v.doc_id, v.sent_index), (0.0, "", ""))[0]:
+                top[(v.doc_id, v.sent_index)] = (fate.p_about, c.sentence, c.commitment)
+        readings.append((c, got))
     read: dict[int, Commitment] = {}
-    for c, pairs in fate_pairs([c for c in found if c.status == "pending"], rows):
+    for c, got in readings:
+        if c.status != "pending":
+            continue
         told = []
-        for v, f in pairs:
-            fate = reader.read(f)
-            if fate.p_about < min_p:
+        for v, fate in got:
+            # the best pledge's other parties share its reading ("each side must have")
+            if top[(v.doc_id, v.sent_index)][1:] != (c.sentence, c.commitment):
                 continue
             best = fate.best
             told.append(StatusReport("pending" if best == "open" else best, v.date, v.doc_id,
@@ -638,6 +655,16 @@ def read_fates(
         if told:
             read[id(c)] = replace(c, status=told[-1].status, history=(*c.history, *told))
     return [read.get(id(c), c) for c in found]
+
+
+def _pledge_words(text: str, start: int, upto: int) -> str:
+    """A pledge's words: from its cue up to the sentence's end (not a decimal point: "$3.028
+    billion") or the next pledge of the sentence, which takes the words joining it ("..., and
+    Togo agreed to"), and 120 characters at most."""
+    words = re.split(r"\.(?!\d)", text[start : min(start + 120, upto)])[0]
+    if upto < start + 120 and upto < len(text):
+        words = re.sub(r",?\s+(?:and|but|while|whereas)\b[^,;]*$|[,;\s]+$", "", words)
+    return words
 
 
 def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, bool]]:  # noqa: ANN001
@@ -901,8 +928,7 @@ def _commitments_of(
                     commitment_id=hashlib.sha1(key.encode()).hexdigest()[:16],
                     actor=committer,
                     counterpart=counterpart,
-                    # up to the sentence's end, not a decimal point ("$3.028 billion")
-                    commitment=re.split(r"\.(?!\d)", r["text"][m.start() : m.start() + 120])[0],
+                    commitment=_pledge_words(r["text"], m.start(), own[1]),
                     quantity=amount,
                     unit=unit,
                     deadline=deadline(words, made) or deadline(r["text"], made),

@@ -71,6 +71,13 @@ _PLEDGE_WORDS = frozenset(
         "undert",
         "ready",
         "willi",
+        # an instrument's words of obligation: "the treaty prohibits", "bars", "requires"
+        "prohi",
+        "bars",
+        "bans",
+        "forbi",
+        "requi",
+        "bound",
     ]
 )
 _NEGATIVE = re.compile(r"\b(?:not|never|no|refrain\w*|stop\w*|cease\w*|halt\w*|end)\b", re.I)
@@ -177,11 +184,12 @@ def overlap(p: Pledge, s: Sentence) -> int:
 
 def features(
     p: Pledge, s: Sentence, rare: Mapping[str, bool], same_doc: bool, doc_ov: int = 0,
-    prev_ov: int = 0,
+    prev_ov: int = 0, gap: int | None = None, days: int | None = None,
 ) -> set[str]:  # fmt: skip
     """The features of the pair (pledge `p`, later sentence `s`); `rare` tells which stems are
     rare in the corpus, `doc_ov` the most pledge stems a sentence of its document repeats,
-    and `prev_ov` how many the sentence before it repeats."""
+    `prev_ov` how many the sentence before it repeats, `gap` how many sentences after the
+    pledge it comes and `days` how many days after."""
     role = {p.actor: "_pl_", p.counterpart: "_cp_"}
     words = [role.get(t[1:], "_x_") if t.startswith("@") else t for t in s.tokens]
     found = {f"w:{w}" for w in words}
@@ -207,6 +215,12 @@ def features(
         f"names:{'pl' if p.actor in s.actors else ''}{'cp' if p.counterpart in s.actors else ''}"
     )
     found.add("same_doc" if same_doc else "later_doc")
+    if same_doc and gap is not None:
+        found.add(f"gap:{min(gap, 4)}")  # sentences since the pledge, in its own story
+    if not same_doc and days is not None:
+        found.add(f"days:{0 if days < 45 else 1 if days < 180 else 2 if days < 540 else 3}")
+    if p.verb and p.verb in s.stems:
+        found.add("vact")  # the pledged act again: "agreed to deliver" ... "were delivered"
     linked = p.linked.get((s.doc_id, s.text))
     if linked:
         found.add(f"hist:{linked}")
