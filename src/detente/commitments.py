@@ -593,6 +593,7 @@ def fate_pairs(
     `rule_commitments`), each with its features for the fate reader (see `detente.fates`)."""
     views = [sentence(r) for r in rows]
     rare = rare_stems(views)
+    dates = [date.fromisoformat(v.date) if v.date else None for v in views]  # parsed once
     at: dict[tuple[str, str], int] = {}
     for k, r in enumerate(rows):
         at.setdefault((r["doc_id"], r["text"]), k)
@@ -607,11 +608,11 @@ def fate_pairs(
         in_doc: dict[str, int] = {}
         for v, n in zip(later, ov, strict=True):
             in_doc[v.doc_id] = max(in_doc.get(v.doc_id, 0), n)
-        made = date.fromisoformat(c.date) if c.date else None
+        made = dates[k]
         yield c, [
             (v, features(p, v, rare, v.doc_id == c.doc_id, in_doc[v.doc_id],
                          ov[j - 1] if j and later[j - 1].doc_id == v.doc_id else 0, j + 1,
-                         (date.fromisoformat(v.date) - made).days if made and v.date else None))
+                         (day - made).days if made and (day := dates[k + 1 + j]) else None))
             for j, v in enumerate(later)
         ]  # fmt: skip
 
