@@ -18,7 +18,15 @@ from detente.agreement import (
 from detente.config import Config
 from detente.issues import load_taxonomy
 from detente.pipeline import run
-from detente.reader import features, load_reader, read_labels, save_reader, train, with_context
+from detente.reader import (
+    document_tone,
+    features,
+    load_reader,
+    read_labels,
+    save_reader,
+    train,
+    with_context,
+)
 from detente.store import Store
 
 from .test_agreement import write_corpus
@@ -58,6 +66,29 @@ def test_features_mask_the_camps_and_carry_the_pipeline_tags() -> None:
     assert "w:kenya" not in found and "w:ugandan" not in found  # names are the camps' tokens
     assert {"tag:crisis_management", "st:apart", "cue:apart:accused", "ev:11", "ev:conf"} <= found
     assert {"camps:sideother", "near:trade", "title:frozen_conflicts"} <= found
+
+
+def test_every_sentence_carries_its_documents_tone() -> None:
+    quarrel = [
+        row("Ankara recalled its envoy.", doc_id="d1", sent_index=0, title="",
+            stances=["apart:recalled"]),
+        row("Officials traded accusations.", doc_id="d1", sent_index=1, title="",
+            stances=["apart:accusations"], events=[{"cameo": "112", "goldstein": -2.0,
+                                                    "negated": False}]),
+        row("Talks resume next week.", doc_id="d1", sent_index=2, title="",
+            stances=["common:talks"]),
+    ]  # fmt: skip
+    calm = [row("The two signed a deal.", doc_id="d2", sent_index=0, title="",
+                stances=["common:signed"])]  # fmt: skip
+    tone = document_tone(quarrel + calm)
+    assert tone["d1"] == {"doc:apart:2", "doc:common:1", "doc:conflict:1", "doc:apart"}
+    assert tone["d2"] == {"doc:common:1", "doc:common"}
+    read = dict((r["text"], found) for r, found in with_context(quarrel + calm, lambda _: ()))
+    # a sentence with no cue of its own still reads in the story's drift, and only its story's
+    assert tone["d1"] <= read["Talks resume next week."]
+    assert "doc:apart" in read["Ankara recalled its envoy."]
+    assert "doc:common" not in read["Ankara recalled its envoy."]
+    assert tone["d2"] <= read["The two signed a deal."]
 
 
 # Sentences of our own, labelled as the readers label them: the words that tell each stance

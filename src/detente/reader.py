@@ -2,9 +2,9 @@
 sides, and what it shows about them on each (common, partial, apart, or nothing).
 
 Two linear models over a sentence's words (the two camps' names masked), the cues and events the
-pipeline found in it, and the issues named around it: one logistic regression per issue for
-whether the sentence speaks to it, and one multinomial regression for its stance on an issue. They
-are trained (`tools/train_reader.py`) on sentences our readers labelled, and shipped as a data file
+pipeline found in it, the issues named around it and its document's tone: one logistic regression
+per issue for whether the sentence speaks to it, and one multinomial regression for its stance on
+an issue. They are trained (`tools/train_reader.py`) on sentences our readers labelled, and shipped as a data file
 of weights; applying them needs only the standard library (training needs numpy and scipy).
 """
 
@@ -14,6 +14,7 @@ import gzip
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -234,7 +235,10 @@ def with_context(
     rows: Iterable[Mapping[str, Any]], title_issues: Any, back: int = 2
 ) -> Iterable[tuple[Mapping[str, Any], set[str]]]:
     """Each row (in document order) with its features: the issues tagged in the `back`
-    sentences before it in its document, and those `title_issues(title)` finds in its title."""
+    sentences before it in its document, those `title_issues(title)` finds in its title, and
+    its document's tone (`document_tone`)."""
+    rows = list(rows)
+    tone = document_tone(rows)
     recent: list[tuple[str, int, tuple[str, ...]]] = []
     titles: dict[str, tuple[str, ...]] = {}
     for r in rows:
@@ -244,10 +248,30 @@ def with_context(
         around = {
             i for d, k, tags in recent if d == doc and r["sent_index"] - k <= back for i in tags
         }
-        yield r, features(r, around, titles[doc])
+        yield r, features(r, around, titles[doc]) | tone[doc]
         recent = [x for x in recent if x[0] == doc][-back:] + [
             (doc, r["sent_index"], tuple(r["issues"] or ()))
         ]
+
+
+def document_tone(rows: Iterable[Mapping[str, Any]]) -> dict[str, frozenset[str]]:
+    """The tone of each document of `rows`, as features of its every sentence: how many stance
+    cues of each kind and events of each sign between the camps it holds (1, 2, 3, 4 or more),
+    and which way most of them point. Our readers labelled a sentence in its document ("Moscow
+    disagreed." in a story of quarrels), and a story's other sentences tell its drift."""
+    counts: dict[str, Counter[str]] = {}
+    for r in rows:
+        c = counts.setdefault(r["doc_id"], Counter())
+        c.update(s.partition(":")[0] for s in r.get("stances") or ())
+        for e in r.get("events") or ():
+            g = e["goldstein"] or 0
+            c["coop" if g > 0 else "conflict" if g < 0 else "neutral"] += 1
+    tone = {}
+    for doc, c in counts.items():
+        down, up = c["apart"] + c["conflict"], c["common"] + c["coop"]
+        lean = "apart" if down > up else "common" if up > down else "even"
+        tone[doc] = frozenset([f"doc:{k}:{min(n, 4)}" for k, n in c.items()] + [f"doc:{lean}"])
+    return tone
 
 
 # Training (`tools/train_reader.py`, `detente evaluate-relations --folds`)
