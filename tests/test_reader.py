@@ -83,8 +83,8 @@ def test_every_sentence_carries_its_documents_tone() -> None:
     tone = document_tone(quarrel + calm)
     assert tone["d1"] == {"doc:apart:2", "doc:common:1", "doc:conflict:1", "doc:apart"}
     assert tone["d2"] == {"doc:common:1", "doc:common"}
-    read = dict((r["text"], found) for r, found in with_context(quarrel + calm, lambda _: ()))
-    # a sentence with no cue of its own still reads in the story's drift, and only its story's
+    read = {r["text"]: found for r, found in with_context(quarrel + calm, lambda _: ())}
+    # every sentence reads in its own story's drift, whatever its own cues, and only its story's
     assert tone["d1"] <= read["Talks resume next week."]
     assert "doc:apart" in read["Ankara recalled its envoy."]
     assert "doc:common" not in read["Ankara recalled its envoy."]
