@@ -4,8 +4,9 @@ sides, and what it shows about them on each (common, partial, apart, or nothing)
 Two linear models over a sentence's words (the two camps' names masked), the cues and events the
 pipeline found in it, the issues named around it and its document's tone: one logistic regression
 per issue for whether the sentence speaks to it, and one multinomial regression for its stance on
-an issue. They are trained (`tools/train_reader.py`) on sentences our readers labelled, and shipped as a data file
-of weights; applying them needs only the standard library (training needs numpy and scipy).
+an issue. They are trained (`tools/train_reader.py`) on sentences our readers labelled, and
+shipped as a data file of weights; applying them needs only the standard library (training needs
+numpy and scipy).
 """
 
 from __future__ import annotations
