@@ -191,6 +191,15 @@ def test_only_mutual_acts_are_reciprocal(code, text: str, expected: set) -> None
             set(),
         ),
         ("Greek jets struck Albania after the talks.", {("GRC", "ALB", "19")}),
+        # pressing the reset button with a country mends ties (05); pressing it is no demand (10)
+        (
+            "Biden said Washington wanted to press the reset button in its relations with Moscow.",
+            {("USA", "RUS", "05")},
+        ),
+        (
+            "The two leaders hit the reset button on relations between Russia and Georgia.",
+            {("RUS", "GEO", "05"), ("GEO", "RUS", "05")},
+        ),
     ],
 )
 def test_more_constructions(code, text: str, expected: set) -> None:  # noqa: ANN001
