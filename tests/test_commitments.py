@@ -1266,6 +1266,33 @@ def test_pledges_of_both_sides_with_one_named_or_none(tmp_path: Path) -> None:
     assert graves == {"ARG", "GBR"}, graves
 
 
+THEY_STORY = [
+    (
+        "2009-05-04",
+        "Ghana and Togo held border talks in Lome on Monday. At that meeting they also committed "
+        "themselves to dredging the lagoon channel at Aflao. In March the two countries signed a "
+        "treaty under which they agreed to open a joint customs post.",
+    ),
+    (
+        "2009-06-08",
+        "Ghana and Togo met again in Accra. Togolese traders, who say they will not reopen their "
+        "stalls unless the tolls are cut, picketed the talks. The two ministers agreed to disagree "
+        "on the tolls.",
+    ),
+]
+
+
+def test_they_before_the_cue_is_the_storys_pair_not_the_speakers(tmp_path: Path) -> None:
+    found = analysed(tmp_path, THEY_STORY, "y")
+    # "At that meeting they also committed themselves to", "under which they agreed to": both
+    assert pledgers(found, "dredging the lagoon") == {"GHA", "TGO"}
+    assert pledgers(found, "joint customs post") == {"GHA", "TGO"}
+    # "traders, who say they will not": the speakers' own word, not a pledge of the pair
+    assert "GHA" not in pledgers(found, "reopen their stalls")
+    # "agreed to disagree" accepts a difference; it pledges nothing
+    assert pledgers(found, "disagree") == set()
+
+
 FROZEN_STORY = [
     (
         "2019-04-02",

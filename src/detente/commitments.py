@@ -345,6 +345,14 @@ _PLURAL_SUBJECT = re.compile(
     re.I,
 )
 _THEY_SUBJECT = re.compile(r"^they\b", re.I)  # only when no actor is named before the cue
+# ... or "they" right before the cue: "the two countries signed a treaty under which they agreed",
+# "At that meeting they also committed themselves", but not "who say they", "made clear they"
+# (the speakers)
+_THEY_BEFORE = re.compile(
+    r"(?<!\bsay )(?<!\bsays )(?<!\bsaid )(?<!\bthat )(?<!\bclear )"
+    r"\bthey\s+(?:(?:have|had|also|then|now|jointly|formally)\s+)*$",
+    re.I,
+)
 # A report of what others did: "Turkish officials said (that)", "told reporters".
 _REPORTED = re.compile(
     r"\b(?:said|says|told(?:\s+\w+)?|announced|reported|confirmed|stated)\s+(?:that\s+)?", re.I
@@ -692,6 +700,8 @@ def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, b
             continue  # "expires in February unless the two presidents agree to extend it"
         if _command(text, m):
             continue  # "Putin ordered the troops to pull back", "asked the court to order"
+        if re.match(r"\w+\s+to\s+(?:disagree|differ)\b", text[m.start() :], re.I):
+            continue  # "they agreed to disagree on Kosovo": no pledge, a difference accepted
         if re.search(r"\b(?:would|could|should|might)\s+(?:also\s+)?$", text[: m.start()], re.I):
             continue  # "Both sides would also undertake not to ...": what a draft proposes
         found.append((m, None, False))
@@ -804,7 +814,13 @@ def _commitments_of(
         # "Presidents Ollanta Humala and Sebastian Pinera each pledged to": both, though only
         # one of them is known
         or bool(_EACH_OF_TWO.search(r["text"], start, m.start()))
-        or (not before and _THEY_SUBJECT.match(clause.lstrip()))
+        or (
+            not before
+            and (
+                _THEY_SUBJECT.match(clause.lstrip())
+                or bool(_THEY_BEFORE.search(r["text"], start, m.start()))
+            )
+        )
         or re.match(r"(?:treaty|agreement|accord|convention|pact)\b", m.group(0), re.I)
         or bool(_PARTIES_BOUND.match(m.group(0)))
         # "the treaty commits the two countries to exchange ambassadors"
