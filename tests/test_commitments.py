@@ -2009,6 +2009,14 @@ TWO_SIDES_STORY = [
         "the European Union. The two leaders agreed to set up a joint council to oversee trade, "
         "from grain to the Black Sea Fleet.",
     ),
+    (
+        "2024-02-09",
+        "Chilean President Gabriel Boric met Argentine President Javier Milei in Buenos Aires on "
+        "Friday. Boric said Chile's copper exports had risen last year. He said talks between "
+        "Chile and Bolivia over water rights would resume in March. Bolivia has long demanded an "
+        "outlet to the sea. During the visit, the two governments agreed to open a new border "
+        "crossing at Paso Pehuenche.",
+    ),
 ]
 
 
@@ -2021,6 +2029,9 @@ def test_the_two_sides_are_the_storys_parties_not_a_recipient_elsewhere(tmp_path
     # the European Union, named once, is not one of "the two leaders"
     council = pledgers(found, "joint council")
     assert council == {"RUS", "UKR"}, council
+    # after the lead, "talks between Chile and Bolivia" are a pair talked about, not the story's
+    crossing = pledgers(found, "new border crossing")
+    assert crossing == {"CHL", "ARG"}, crossing
 
 
 UNNAMED_PLEDGER_STORY = [

@@ -1415,7 +1415,8 @@ def _story_pair(r, by_place, parties: list[str]) -> list[str]:  # noqa: ANN001
     actors, or in its lead with one of its two main parties (Rwanda may be named there only),
     ahead of the rest; else its main parties (`parties`)."""
     for i in range(r["sent_index"] + 1):
-        pair = _joined_pair(by_place.get((r["doc_id"], i)))
+        # after its lead, a story's "talks between Pyongyang and Washington" are others' affair
+        pair = _joined_pair(by_place.get((r["doc_id"], i)), between=i < 2)
         if pair and (set(pair) <= set(parties[:3]) or (i < 2 and set(pair) & set(parties[:2]))):
             return pair + [p for p in parties if p not in pair]
     return parties
@@ -1425,10 +1426,14 @@ def _names_no_one(r, start: int, end: int) -> bool:  # noqa: ANN001
     return not any(start <= a["start"] - r["char_start"] < end for a in r["actors"])
 
 
-def _joined_pair(r) -> list[str]:  # noqa: ANN001
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+
+
+def _joined_pair(r, between: bool = True) -> list[str]:  # noqa: ANN001
     """The first two different actors a sentence joins with "and" ("Presidents Bush and Putin";
     "Presidents Kagame of Rwanda and Museveni of Uganda signed ..., with Angola's Lourenco and
-    Tshisekedi of Congo as facilitators": the signatories)."""
+    Tshisekedi of Congo as facilitators": the signatories); with `between` false, not a pair
+    after "between" ("the agreement between the European Union and Mexico")."""
     if r is None:
         return []
     named = [a for a in r["actors"] if a["kind"] != "modifier"]
@@ -1438,6 +1443,7 @@ def _joined_pair(r) -> list[str]:  # noqa: ANN001
         if a["actor"] != b["actor"]
         and r["text"][a["start"] - r["char_start"] + len(a["text"]) : b["start"] - r["char_start"]]
         == " and "
+        and (between or not _BETWEEN.search(r["text"], 0, a["start"] - r["char_start"]))
     ]
     return list(pairs[0]) if pairs else []
 
