@@ -2058,6 +2058,65 @@ def test_a_pledge_made_in_one_party_by_someone_unnamed_is_the_others(tmp_path: P
     assert radar.actor == "KOR", radar
 
 
+UNKNOWN_MAKERS_STORY = [
+    (
+        "2018-06-11",
+        "Norway and Chile signed a fisheries accord in Oslo on Monday. The embassy said the "
+        "boarding had been a misunderstanding and promised that the trawler would leave Chilean "
+        "waters.",
+    ),
+    (
+        "2019-02-05",
+        "Peru and Ecuador reopened their border talks on Tuesday. In Lima, the government vowed "
+        "that Ecuadorian traders would not be expelled from the border markets.",
+    ),
+    (
+        "2020-09-14",
+        "Colombia and Venezuela restored consular ties on Monday. The foreign ministry said "
+        "ambassador Jorge Lemos will resume his duties in Caracas next week.",
+    ),
+]
+
+
+def test_a_promise_by_someone_the_dictionary_does_not_know(tmp_path: Path) -> None:
+    found = analysed(tmp_path, UNKNOWN_MAKERS_STORY, "k")
+    # "The embassy" is no actor, and Chile is named: Norway's promise
+    assert pledgers(found, "trawler would leave") == {"NOR"}
+    # "In Lima, the government": the government of the capital named
+    assert pledgers(found, "would not be expelled") == {"PER"}
+    # an envoy the dictionary does not know, of the story's party not named
+    assert pledgers(found, "resume his duties") == {"COL"}
+
+
+JOINED_BODIES_STORY = [
+    (
+        "2017-04-03",
+        "Chile and Peru held defence talks in Santiago on Monday. Chile's navy and Peru's coast "
+        "guard pledged to hold a joint rescue drill every year.",
+    ),
+    (
+        "2017-08-21",
+        "The navies of Greece and Turkey said on Monday that they had agreed to set up a hotline "
+        "between their operations centres.",
+    ),
+    (
+        "2018-01-09",
+        "The United States and Panama met in Washington on Tuesday. Panama is obliged under the "
+        "1977 canal treaties to keep the waterway open to ships of every flag.",
+    ),
+]
+
+
+def test_joined_bodies_speakers_and_the_instrument_that_binds(tmp_path: Path) -> None:
+    found = analysed(tmp_path, JOINED_BODIES_STORY, "j")
+    # each country's body, named with its possessor, makes the pledge
+    assert pledgers(found, "joint rescue drill") == {"CHL", "PER"}
+    # two joined speakers reporting "they had agreed": both pledge
+    assert pledgers(found, "set up a hotline") == {"GRC", "TUR"}
+    # "obliged under the 1977 canal treaties to": the instrument between verb and act
+    assert pledgers(found, "keep the waterway open") == {"PAN"}
+
+
 @pytest.mark.parametrize(
     ("day", "text", "expected"),
     [

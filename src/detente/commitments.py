@@ -432,6 +432,9 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         # when the pledge was made, between verb and act: "agreed on Monday to", "promised in
         # February to", "pledged last week to"
         rf"(?:{_WHEN_SAID}\s+)?"
+        # the instrument that binds, between verb and act: "is obliged under the 1888
+        # Constantinople Convention to keep", "is required by the treaty to notify"
+        r"(?:(?:under|by)\s+(?:the|its|their|that|this|a|an)\s+[^,.;]{1,60}?\s+)?"
         r"(?:never |not )?to\b(?!(?-i: [A-Z]))(?!\s*(?::|(?:it|this|that|them)\b))"
         r"|\s+(?:each|both|either|every|the)\b[^.;]{0,60}?\bto\b"
         # an amount, perhaps after whom it is promised to: "pledged A$200 million", "promised
@@ -791,7 +794,12 @@ def _commitments_of(
     clause = r["text"][start : _clause_end(r["text"], m.end())]
     cue_at = r["char_start"] + m.start()
     named = [a for a in r["actors"] if a["kind"] != "modifier"]
-    if declared:
+    unnamed = declared and pledger == UNNAMED
+    if unnamed:
+        before = _unnamed_pledger(r, by_place, parties_of_doc.get(r["doc_id"], []))
+        if not before:
+            return []
+    elif declared:
         before = list(pledger) if isinstance(pledger, tuple) else [pledger] if pledger else []
     else:
         before = _pledgers(r, cue_at, start)
@@ -806,25 +814,29 @@ def _commitments_of(
         # "At talks hosted by Kerry, Lavrov and Desir, the two presidents had agreed to": the
         # pair, not the hosts named before it
         before = []
-    each_side = len(set(before)) <= 1 and bool(
-        (declared and not pledger)  # "the delegations agreed that ... would"
-        or _EACH_SIDE.search(clause)
-        or _PAIR_SUBJECT.match(clause.lstrip())
-        or pair_before
-        # "Presidents Ollanta Humala and Sebastian Pinera each pledged to": both, though only
-        # one of them is known
-        or bool(_EACH_OF_TWO.search(r["text"], start, m.start()))
-        or (
-            not before
-            and (
-                _THEY_SUBJECT.match(clause.lstrip())
-                or bool(_THEY_BEFORE.search(r["text"], start, m.start()))
+    each_side = (
+        not unnamed
+        and len(set(before)) <= 1
+        and bool(
+            (declared and not pledger)  # "the delegations agreed that ... would"
+            or _EACH_SIDE.search(clause)
+            or _PAIR_SUBJECT.match(clause.lstrip())
+            or pair_before
+            # "Presidents Ollanta Humala and Sebastian Pinera each pledged to": both, though only
+            # one of them is known
+            or bool(_EACH_OF_TWO.search(r["text"], start, m.start()))
+            or (
+                not before
+                and (
+                    _THEY_SUBJECT.match(clause.lstrip())
+                    or bool(_THEY_BEFORE.search(r["text"], start, m.start()))
+                )
             )
+            or re.match(r"(?:treaty|agreement|accord|convention|pact)\b", m.group(0), re.I)
+            or bool(_PARTIES_BOUND.match(m.group(0)))
+            # "the treaty commits the two countries to exchange ambassadors"
+            or bool(_PAIR_BOUND.search(m.group(0)))
         )
-        or re.match(r"(?:treaty|agreement|accord|convention|pact)\b", m.group(0), re.I)
-        or bool(_PARTIES_BOUND.match(m.group(0)))
-        # "the treaty commits the two countries to exchange ambassadors"
-        or bool(_PAIR_BOUND.search(m.group(0)))
     )
     if len(set(before)) == 1 and _AND_COUNTERPART.search(r["text"], start, m.start()):
         # "Finance Minister Yoo Il-ho and his Japanese counterpart Taro Aso agreed": the two
@@ -1285,6 +1297,15 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
             for more in _AND_WOULD.finditer(text, m.end(), end):
                 found.append((more, pledger))
                 taken.append((more.start(), more.end()))
+        elif _PROMISED_VERB.fullmatch(verb) and re.match(r"\s+that\b", text[m.end("verb") :]):
+            # "The embassy ... promised that the officer would leave Bolivia", "Chinchilla has
+            # promised that the road will be finished": a pledger the dictionary does not know,
+            # found from the story (see `_unnamed_pledger`); not a promise named as a thing
+            # ("Lukashenko's old promise that") nor one made to a third ("promised the
+            # Commonwealth it would")
+            found.append((m, _named_subject(r, m) or UNNAMED))
+            taken.append((m.start(), m.end()))
+            pos = m.end()
     # "the two armies are to set up a hotline": a pledge of the story's two parties
     for m in _PAIR_WILL.finditer(text):
         if not any(a <= m.start() < b for a, b in taken) and not conditional_or_threat(m, False):
@@ -1337,10 +1358,30 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
                     found.append((m, _joint_subject(r, a)))
                     break
                 continue
-            if _SUBJECT_GAP.match(gap):
+            if _SUBJECT_GAP.match(gap) or (_ENVOY_END.search(a["text"]) and _ENVOY_GAP.match(gap)):
+                # "Egypt's new ambassador to Israel, Hazem Khairat, will take up his post": the
+                # envoy's country
                 found.append((m, _joint_subject(r, a)))
                 break
+        else:
+            start = _clause_start(text, m.start())
+            if (
+                _ENVOY.search(text, start, m.start())
+                and _names_no_one(r, start, m.start())
+                and not re.match(r"\W*(?:its|their|his|her)\b", text[start:], re.I)
+            ):
+                # "Daghmoum, a career diplomat ..., would take up his post in Madrid": an envoy
+                # the dictionary does not know, of the story's party not named (not "its envoy
+                # would stay": the one named before)
+                found.append((m, UNNAMED))
     return found
+
+
+# An envoy as a pledge's subject: "ambassador Saif Mohammed Al Zaabi will resume his duties".
+_ENVOY = re.compile(r"\b(?:ambassador|envoy|diplomat|charg[ée] d['’]affaires)\b", re.I)
+_ENVOY_END = re.compile(r"\b(?:ambassador|envoy)$", re.I)
+# Between an envoy and "will": where and who ("to Israel, Hazem Khairat,").
+_ENVOY_GAP = re.compile(r"\s+(?:to|in)\s+[^,.;]{1,30}?,[^,.;]{1,40},\s*$")
 
 
 # Two named as one subject that each or both pledge: "X and Y each pledged to".
@@ -1420,6 +1461,42 @@ def _story_pair(r, by_place, parties: list[str]) -> list[str]:  # noqa: ANN001
         if pair and (set(pair) <= set(parties[:3]) or (i < 2 and set(pair) & set(parties[:2]))):
             return pair + [p for p in parties if p not in pair]
     return parties
+
+
+# A promise made, as a verb: "promised", "vows", "undertook".
+_PROMISED_VERB = re.compile(
+    r"(?:promis|pledg|assur|guarante)(?:ed|es)|vow(?:ed|s)|undert(?:ook|akes)", re.I
+)
+# The pledger of a promise whose maker the dictionary does not know ("The embassy", "Aung Kyaw
+# Moe"): see `_unnamed_pledger`.
+UNNAMED = ""
+# A body of the capital named before it: "In Doha, the government vowed".
+_CAPITAL_BODY = re.compile(
+    r"^\s*In\s+[^,]+,\s+(?:the\s+)?(?:government|foreign ministry|ministry|authorities|officials|"
+    r"cabinet|presidency|palace)\b",
+    re.I,
+)
+
+
+def _unnamed_pledger(r, by_place, parties: list[str]) -> list[str]:  # noqa: ANN001
+    """Who makes a promise whose maker the sentence names with no actor: the country of the
+    capital in its opening phrase of place ("In Doha, the government vowed that"); else the one
+    of the story's two parties the sentence does not name ("The embassy said ... and promised
+    that the officer would leave Bolivia": the United States in a US-Bolivian story); else no
+    one."""
+    opening = _CAPITAL_BODY.match(r["text"])
+    if opening:
+        place = [
+            a["actor"]
+            for a in r["actors"]
+            if a["kind"] == "capital" and a["start"] - r["char_start"] < opening.end()
+        ]
+        if place:
+            return place[:1]
+    pair = _story_pair(r, by_place, parties)[:2]
+    named = {a["actor"] for a in r["actors"]}
+    rest = [p for p in pair if p not in named]
+    return rest if len(pair) == 2 and len(rest) == 1 else []
 
 
 def _names_no_one(r, start: int, end: int) -> bool:  # noqa: ANN001
@@ -1544,6 +1621,42 @@ _BODY_BEFORE_CUE = re.compile(
 )
 
 
+# A possessor's body as the subject of a cue: "Brazil's Federal Police pledged", "Poland's grid
+# operator PSE and".
+_POSSESSED = (
+    r"['’]s(?:\s+(?!(?:said|says|told|which|who|that|to|in|of|on|for|with|and)\b)[\w-]+,?){1,5}\s+"
+)
+_CUE_ADVERBS = re.compile(
+    r"\s*(?:(?:also|has|have|had|then|now|later|jointly|formally|each|both)\s+)*"
+)
+_POSSESSED_TO_CUE = re.compile(_POSSESSED + _CUE_ADVERBS.pattern)
+_POSSESSED_AND = re.compile(_POSSESSED + r"and\s+")
+
+
+def _possessed_subject(r, a: dict[str, Any], cue_at: int) -> bool:  # noqa: ANN001
+    """Whether actor `a`, a possessor, names the subject of the cue at `cue_at`: its possessed
+    phrase runs to the cue, or to "and" and another such possessor or actor ("Paraguay's SENAD
+    and Brazil's Federal Police pledged")."""
+    text, offset = r["text"], r["char_start"]
+    end = a["start"] - offset + len(a["text"])
+    if re.match(r"(?:promise|pledge|vow|guarantee|commitment|undertaking|assurance)s?\b",
+                text[cue_at - offset :], re.I):  # fmt: skip
+        return False  # "Lukashenko's old promise that": a promise named, not made
+    if _POSSESSED_TO_CUE.fullmatch(text, end, cue_at - offset):
+        # not another actor's ("To secure Zagreb's consent, Belgrade undertook")
+        return _names_no_one(r, end, cue_at - offset)
+    nxt = next(
+        (b for b in r["actors"] if b["start"] > a["start"] and b["kind"] != "modifier"), None
+    )
+    if nxt is None or nxt["start"] >= cue_at:
+        return False
+    return bool(_POSSESSED_AND.fullmatch(text, end, nxt["start"] - offset)) and (
+        _CUE_ADVERBS.fullmatch(text, nxt["start"] - offset + len(nxt["text"]), cue_at - offset)
+        is not None
+        or _possessed_subject(r, nxt, cue_at)
+    )
+
+
 def _pledgers(r, cue_at: int, clause_start: int = 0) -> list[str]:  # noqa: ANN001
     """The actors named before a commitment cue that can be making it: not a modifier, a
     possessor ("Russia's entry"), the object of a preposition ("in Lisbon", "into the World Trade
@@ -1562,6 +1675,7 @@ def _pledgers(r, cue_at: int, clause_start: int = 0) -> list[str]:  # noqa: ANN0
             return [a["actor"]]
     found = []
     object_end = -1  # where the last object of a preposition ends
+    last_end = -1  # where the last actor found ends
     for a in r["actors"]:
         start = a["start"] - offset
         after = text[start + len(a["text"]) :]
@@ -1574,7 +1688,13 @@ def _pledgers(r, cue_at: int, clause_start: int = 0) -> list[str]:  # noqa: ANN0
             # "the US Department of Agriculture undertook to": the body of that country
             found.append((a["actor"], False))
             continue
-        if a["kind"] == "modifier" or a["start"] >= cue_at or _POSSESSIVE.match(after):
+        if a["kind"] == "modifier" or a["start"] >= cue_at:
+            continue
+        if _POSSESSIVE.match(after):
+            if start >= clause_start and _possessed_subject(r, a, cue_at):
+                # "Paraguay's anti-drug secretariat, SENAD, and Brazil's Federal Police pledged
+                # to": each country's body makes the pledge
+                found.append((a["actor"], False))
             continue
         if start < clause_start:
             continue  # "Iran will stop ...; in return the six agreed": not Iran
@@ -1584,9 +1704,27 @@ def _pledgers(r, cue_at: int, clause_start: int = 0) -> list[str]:  # noqa: ANN0
         ):
             object_end = start + len(a["text"])
             continue
-        found.append((a["actor"], bool(_SPEAKER.match(after))))
+        speaker = bool(_SPEAKER.match(after))
+        if (
+            speaker
+            and found
+            and _THEY_SAID.match(after)
+            and re.fullmatch(r"\s+and\s+", text[last_end:start])
+        ):
+            # "The armies of India and Pakistan said that they had agreed to": both pledge
+            found = [(f, False) for f, _ in found]
+            speaker = False
+        found.append((a["actor"], speaker))
+        last_end = start + len(a["text"])
     pledgers = [a for a, speaker in found if not speaker]
     return pledgers or [a for a, _ in found]
+
+
+# Two joined speakers who report their own joint pledge: "India and Pakistan said on Thursday
+# that they had agreed to".
+_THEY_SAID = re.compile(
+    r"\s+(?:said|says|announced|stated|declared)\b[^.;]{0,40}?\s(?:that\s+)?they\b", re.I
+)
 
 
 def _counterpart(
