@@ -2355,3 +2355,21 @@ def test_the_pledges_own_words_are_no_sign_of_a_quarrel(tmp_path: Path) -> None:
     ]
     statuses = statuses_of(tmp_path, story, "early-warning")
     assert statuses == {"ZAF": "fulfilled", "NGA": "fulfilled"}, statuses
+
+
+def test_a_reported_pledge_of_restraint_is_the_speakers_sides(tmp_path: Path) -> None:
+    story = [
+        ("2014-11-18", "Agriculture Minister Yoshimasa Hayashi said Japan would not conduct a whaling "
+                       "hunt near Australia this season."),
+        ("2014-11-19", "Kazakh Foreign Minister Erlan Idrissov told reporters that Kazakhstan "
+                       "would never allow its territory to be used for an attack on Kyrgyzstan."),
+        ("2014-11-20", "Chilean Foreign Minister Heraldo Munoz said the government would grant "
+                       "transit permits to Bolivian trucks at Arica."),
+        # a refusal, not a pledge
+        ("2014-11-21", "Lavrov said Moscow would not accept the Estonian proposal on the border."),
+    ]  # fmt: skip
+    found = analysed(tmp_path, story, "r")
+    assert pledgers(found, "would not conduct a whaling hunt") == {"JPN"}
+    assert pledgers(found, "would never allow its territory") == {"KAZ"}
+    assert pledgers(found, "would grant transit permits") == {"CHL"}
+    assert not [c for c in found if "would not accept" in c.commitment]

@@ -444,3 +444,28 @@ def test_stances_alone_make_a_turning_point(tmp_path: Path) -> None:
         assert not store.query("SELECT * FROM mentions")
         points = turning_points(store, ["NATO"], ["RUS"])
     assert [(p.period[:7], p.direction) for p in points] == [("2010-07", "colder")]
+
+
+@pytest.mark.parametrize(
+    ("text", "shared"),
+    [
+        # the allies' own decision, Russia only what it is aimed at: no ground shared with Russia
+        ("Allied ambassadors met in Brussels on Friday and agreed to move more forces to the "
+         "eastern members, where Russian troops have massed near the border.", False),
+        # the two sides agreeing
+        ("NATO and Russia agreed to restore military contacts on force deployments along the "
+         "border.", True),
+    ],
+)  # fmt: skip
+def test_what_allies_agree_among_themselves_is_not_shared(
+    tmp_path: Path, text: str, shared: bool
+) -> None:
+    lead = "NATO and Russia have argued for months over troops on the eastern flank. "
+    corpus = write_corpus(tmp_path / "c.jsonl", [("2022-02-25", lead + text)])
+    with Store(tmp_path / "s.duckdb") as store:
+        run([corpus], store, Config())
+        found = agreement_map(store, TAXONOMY, ["NATO"], ["RUS"], thresholds=Thresholds(prior=0))
+    deployments = {s.issue: s for s in found}["deployments"]
+    common = [e for e in deployments.evidence if e.polarity == "common" and e.sentence == text]
+    assert bool(common) == shared, deployments.evidence
+    assert (deployments.level == "common") == shared, deployments.evidence

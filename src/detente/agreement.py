@@ -310,7 +310,7 @@ def _read(
             if reading.p_issue < READER_MIN_P:
                 break  # most likely issue first
             best = reading.best
-            if best == "none":
+            if best == "none" or (best == "common" and _among_members(r)):
                 continue
             p = reading.stance[best]
             weight = p * READER_WEIGHT
@@ -525,6 +525,9 @@ def _evidence(
     stances = [(aimed, c) for k, c in tagged if k in CUE_SIGN if (aimed := _aimed(r, k, c))]
     if joined := _joined_in(r):
         stances.append(("common", joined))
+    if _among_members(r):
+        # what allies agree among themselves is no ground shared with the other camp
+        stances = [(k, c) for k, c in stances if k != "common"]
     if agreed := _agreed_that(r):
         # what the two agree on is shared, however grim: "the two leaders agreed that
         # Pyongyang's programmes were a grave threat to the region"
@@ -595,6 +598,28 @@ def _joined_in(r: dict[str, Any]) -> str | None:
         ):
             return f"{m.group(0).strip()} {a['text']} in"
     return None
+
+
+# One camp's members deciding among themselves: "Allied ambassadors ... agreed to activate defence
+# plans", "Allies also agreed a tailored presence", "NATO leaders pledged to".
+AMONG_MEMBERS = re.compile(
+    r"^(?:[^,;]{0,60},\s+)?(?:the\s+)?(?:(?:NATO|EU|alliance)\s+)?(?:Allies|allies|Allied\s+\w+|allied\s+\w+|"
+    r"(?:alliance|member)\s+(?:members|states|governments|leaders)|"
+    r"(?<=NATO\s)(?:leaders|members|ministers|ambassadors|defence ministers|foreign ministers))\b"
+    r"[^;:]{0,120}?\b(?:agreed|decided|pledged|committed|endorsed|approved|signed off)\b"
+)
+
+
+def _among_members(r: dict[str, Any]) -> bool:
+    """Whether the sentence tells one camp's members agreeing among themselves, the other camp
+    not named among those who agree (it may be what they act on: "agreed to move more forces to
+    the eastern members, where Russian troops have massed"): no ground shared with it."""
+    m = AMONG_MEMBERS.search(r["text"])
+    if not m:
+        return False
+    offset = r.get("char_start", 0)
+    sides = {a["side"] for a in r.get("camp_spans") or [] if a["start"] - offset < m.end()}
+    return len(sides) < 2
 
 
 # What two sides agree is so: "the two leaders agreed that ...", "Seoul and Tokyo agree that".

@@ -1122,12 +1122,23 @@ _PROMISED_THAT = re.compile(
     r"|(?:(?<=said)|(?<=says)|(?<=told)|(?<=announced)|(?<=declared)|(?<=pledged)"
     r"|(?<=promised)|(?<=vowed)|(?<=assured))"
     r"(?=\s(?:(?:its|his|her|their)\s+(?:own\s+)?(?:forces|troops|army|government|ambassador|"
-    r"envoy|diplomats|delegation|country|navy|consulates?|embassy)|(?-i:[A-Z][\w-]+)(?:\s+[\w-]+){0,3}?)"
+    r"envoy|diplomats|delegation|country|navy|consulates?|embassy)|(?-i:[A-Z][\w-]+)(?:\s+[\w-]+){0,3}?"
+    r"|the\s+(?:government|kingdom|administration))"
     r"\s+(?:will|would)\b))"
     r"(?:(?!, and |\bsaid\b)[^.;])*?\b(?P<modal>will|would|shall)\s+"
     r"(?:(?:also|soon|now|still|fully|then|first|jointly|promptly|quickly|immediately)\s+)?"
     rf"(?P<neg>not\s+)?(?:(?P<act>{_AGENTIVE})\b{_NOT_AN_ACT}|be\s+(?P<done>{_GRANTED})\b"
     r"|[a-z]+\b)",
+    re.I,
+)
+# What the speaker's side says it will not do to the other, a pledge of restraint: "Hayashi said
+# Japan would not conduct a lethal hunt", "told reporters that Belarus would never allow its
+# territory to be used", "said Doha would not retaliate against Emirati products" (not a refusal:
+# "would not accept", "would not negotiate").
+_HELD_BACK = re.compile(
+    r"\s*(?:also\s+)?(?:not|never)\s+(?:allow|permit|let|impose|retaliate|exclude|conduct|block|"
+    r"veto|object|interfere|attack|deploy|station|recogni[sz]e|hunt|stand in the way|expel|"
+    r"target|use)\b",
     re.I,
 )
 # Verbs that report a pledge only when the speaker pledges its own act: "North Korea said it would
@@ -1250,11 +1261,14 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
         verb = m["verb"].lower()
         pledgers = _pledgers(r, offset + m.start(), _clause_start(text, m.start()))
         speakers = _joint_speakers(r, m)  # "Petro and Maduro announced that the border will reopen"
+        held_back = bool(_HELD_BACK.match(text, m.end("modal")))
         if (
             verb[:4] in _REPORTING
             and not m["done"]
             and (
-                not m["act"] or m["neg"] or not (_SELF.search(m[0]) or _own_side(r, m) or speakers)
+                (not m["act"] and not held_back)
+                or (m["neg"] and not held_back)
+                or not (_SELF.search(m[0]) or _own_side(r, m) or speakers)
             )
         ):
             # "told reporters that it would respond / would not accept": no act promised; "said
@@ -1580,8 +1594,10 @@ def _own_side(r, m: re.Match[str]) -> bool:  # noqa: ANN001
 # The speaker's own people as the subject of what is reported: "that his forces would withdraw",
 # "its own ambassador would be back", "that its troops will leave".
 _OWN_PEOPLE = re.compile(
-    r"\b(?:that\s+)?(?:his|her|its|their)\s+(?:own\s+)?(?:forces|troops|army|soldiers|units|"
-    r"government|ambassador|envoy|diplomats|delegation|country|navy|air force)\s+$",
+    r"\b(?:that\s+)?(?:(?:his|her|its|their)\s+(?:own\s+)?(?:forces|troops|army|soldiers|units|"
+    r"government|ambassador|envoy|diplomats|delegation|country|navy|air force)"
+    # "Gervasi said the government would grant", "announced the kingdom would open"
+    r"|the\s+(?:government|kingdom|administration))\s+$",
     re.I,
 )
 
