@@ -1134,10 +1134,10 @@ _PROMISED_THAT = re.compile(
 # What the speaker's side says it will not do to the other, a pledge of restraint: "Hayashi said
 # Japan would not conduct a lethal hunt", "told reporters that Belarus would never allow its
 # territory to be used", "said Doha would not retaliate against Emirati products" (not a refusal:
-# "would not accept", "would not negotiate").
+# "would not accept", "would not negotiate"; nor a stand: "would not recognise Abkhazia").
 _HELD_BACK = re.compile(
     r"\s*(?:also\s+)?(?:not|never)\s+(?:allow|permit|let|impose|retaliate|exclude|conduct|block|"
-    r"veto|object|interfere|attack|deploy|station|recogni[sz]e|hunt|stand in the way|expel|"
+    r"veto|object|interfere|attack|deploy|station|hunt|stand in the way|expel|"
     r"target|use)\b",
     re.I,
 )
