@@ -330,6 +330,15 @@ def test_one_side_joining_the_other_in_an_act_is_common_ground(tmp_path: Path) -
     assert {"source_country": "FIN", "target_country": "NATO", "cameo": "057"} in dyads
 
 
+def one_story_map(tmp_path: Path, day: str, text: str, side: str, other: str) -> dict:
+    """The agreement map of one story, by issue (no prior toward the period's climate)."""
+    corpus = write_corpus(tmp_path / "c.jsonl", [(day, text)])
+    with Store(tmp_path / "s.duckdb") as store:
+        run([corpus], store, Config())
+        found = agreement_map(store, TAXONOMY, [side], [other], thresholds=Thresholds(prior=0))
+    return {s.issue: s for s in found}
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     [
@@ -343,11 +352,7 @@ def test_one_side_joining_the_other_in_an_act_is_common_ground(tmp_path: Path) -
 )  # fmt: skip
 def test_what_the_two_agree_is_so_is_shared(tmp_path: Path, text: str, level: str) -> None:
     lead = "The South Korean president met the Japanese prime minister in Tokyo on Friday. "
-    corpus = write_corpus(tmp_path / "c.jsonl", [("2017-09-01", lead + text)])
-    with Store(tmp_path / "s.duckdb") as store:
-        run([corpus], store, Config())
-        found = agreement_map(store, TAXONOMY, ["KOR"], ["JPN"], thresholds=Thresholds(prior=0))
-    north_korea = {s.issue: s for s in found}["north_korea"]
+    north_korea = one_story_map(tmp_path, "2017-09-01", lead + text, "KOR", "JPN")["north_korea"]
     assert north_korea.level == level, north_korea.evidence
 
 
@@ -461,11 +466,7 @@ def test_what_allies_agree_among_themselves_is_not_shared(
     tmp_path: Path, text: str, shared: bool
 ) -> None:
     lead = "NATO and Russia have argued for months over troops on the eastern flank. "
-    corpus = write_corpus(tmp_path / "c.jsonl", [("2022-02-25", lead + text)])
-    with Store(tmp_path / "s.duckdb") as store:
-        run([corpus], store, Config())
-        found = agreement_map(store, TAXONOMY, ["NATO"], ["RUS"], thresholds=Thresholds(prior=0))
-    deployments = {s.issue: s for s in found}["deployments"]
+    deployments = one_story_map(tmp_path, "2022-02-25", lead + text, "NATO", "RUS")["deployments"]
     common = [e for e in deployments.evidence if e.polarity == "common" and e.sentence == text]
     assert bool(common) == shared, deployments.evidence
     assert (deployments.level == "common") == shared, deployments.evidence
