@@ -1266,8 +1266,7 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
             verb[:4] in _REPORTING
             and not m["done"]
             and (
-                (not m["act"] and not held_back)
-                or (m["neg"] and not held_back)
+                (not held_back and (not m["act"] or m["neg"]))
                 or not (_SELF.search(m[0]) or _own_side(r, m) or speakers)
             )
         ):
