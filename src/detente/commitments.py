@@ -1106,6 +1106,9 @@ _GRANTED = (
     r"eased|extended|granted|waived|dropped|handed over|repatriated|exempted|admitted|"
     r"completed|finished|concluded"
 )
+# The speaker's own government as the subject of what is reported: "Gervasi said the government
+# would grant", "announced the kingdom would open".
+_OWN_GOVERNMENT = r"the\s+(?:government|kingdom|administration)"
 # "X promised / gave assurances / agreed that Y would ...": a pledge of X (of the story's two
 # parties, when "the delegations agreed that").
 _PROMISED_THAT = re.compile(
@@ -1123,7 +1126,7 @@ _PROMISED_THAT = re.compile(
     r"|(?<=promised)|(?<=vowed)|(?<=assured))"
     r"(?=\s(?:(?:its|his|her|their)\s+(?:own\s+)?(?:forces|troops|army|government|ambassador|"
     r"envoy|diplomats|delegation|country|navy|consulates?|embassy)|(?-i:[A-Z][\w-]+)(?:\s+[\w-]+){0,3}?"
-    r"|the\s+(?:government|kingdom|administration))"
+    rf"|{_OWN_GOVERNMENT})"
     r"\s+(?:will|would)\b))"
     r"(?:(?!, and |\bsaid\b)[^.;])*?\b(?P<modal>will|would|shall)\s+"
     r"(?:(?:also|soon|now|still|fully|then|first|jointly|promptly|quickly|immediately)\s+)?"
@@ -1595,8 +1598,7 @@ def _own_side(r, m: re.Match[str]) -> bool:  # noqa: ANN001
 _OWN_PEOPLE = re.compile(
     r"\b(?:that\s+)?(?:(?:his|her|its|their)\s+(?:own\s+)?(?:forces|troops|army|soldiers|units|"
     r"government|ambassador|envoy|diplomats|delegation|country|navy|air force)"
-    # "Gervasi said the government would grant", "announced the kingdom would open"
-    r"|the\s+(?:government|kingdom|administration))\s+$",
+    rf"|{_OWN_GOVERNMENT})\s+$",
     re.I,
 )
 
