@@ -2373,3 +2373,23 @@ def test_a_reported_pledge_of_restraint_is_the_speakers_sides(tmp_path: Path) ->
     assert pledgers(found, "would never allow its territory") == {"KAZ"}
     assert pledgers(found, "would grant transit permits") == {"CHL"}
     assert not [c for c in found if "would not accept" in c.commitment]
+
+
+def test_the_side_met_or_visited_before_an_unknown_pledger_is_not_it(tmp_path: Path) -> None:
+    story = [
+        ("2021-03-02", "After a meeting with Chile's ambassador on Tuesday, Interior Minister "
+                       "Eduardo Arana agreed to reopen two border posts with Chile to lorries from "
+                       "Peru next month."),
+        ("2021-03-03", "In a telephone call with Erdogan, Anders Ygeman undertook to extradite two "
+                       "more suspects held in Sweden."),
+        ("2021-03-04", "On a visit to Hanoi, the delegation agreed to open a consulate in Da Nang, "
+                       "Cambodian officials said."),
+        # a capital as the place of the pledge is its own side's
+        ("2021-03-05", "In Lima on Friday, officials agreed to send 40 tonnes of medicine to "
+                       "Bolivia."),
+    ]  # fmt: skip
+    found = analysed(tmp_path, story, "m")
+    assert pledgers(found, "reopen two border posts") == {"PER"}
+    assert pledgers(found, "extradite two more suspects") == {"SWE"}
+    assert pledgers(found, "open a consulate in Da Nang") == {"KHM"}
+    assert pledgers(found, "send 40 tonnes of medicine") == {"PER"}

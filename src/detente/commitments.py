@@ -1444,6 +1444,10 @@ _AIMED_AT = re.compile(
 )
 
 
+# Met, visited or written to: "In a telephone call with de Maizière", "On a visit to Hanoi".
+_MET_WITH = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$", re.I)
+
+
 # A minister and "his Japanese counterpart": two sides.
 _AND_COUNTERPART = re.compile(r"\band\s+(?:his|her)\s+(?:[A-Z][\w-]+\s+)?counterparts?\b")
 
@@ -1453,15 +1457,18 @@ def _first_named(r, first: list[dict[str, Any]], cue_at: int, parties: list[str]
     unless it comes after the cue as the object of a preposition or a possessor ("Boeing agreed
     to pay for a stake in Embraer's business", "the coalition vowed to buy boats from Indonesian
     villages"): what is pledged to, in or from one of the story's two parties is the other's
-    pledge."""
+    pledge; nor one met, visited or written to before it ("After a meeting with Vietnam's
+    ambassador, Sar Kheng agreed to"): the one who meets it pledges."""
     if not first:
         return []
     a = first[0]
     start = a["start"] - r["char_start"]
-    aimed = a["start"] > cue_at and (
-        _AIMED_AT.search(r["text"][:start])
-        or _POSSESSIVE.match(r["text"][start + len(a["text"]) :])
-    )
+    if a["start"] > cue_at:
+        aimed = _AIMED_AT.search(r["text"][:start]) or _POSSESSIVE.match(
+            r["text"][start + len(a["text"]) :]
+        )
+    else:
+        aimed = _MET_WITH.search(r["text"][:start])
     other = [p for p in parties[:2] if p != a["actor"]]
     return other[:1] if aimed and a["actor"] in parties[:2] and other else [a["actor"]]
 
