@@ -2393,3 +2393,19 @@ def test_the_side_met_or_visited_before_an_unknown_pledger_is_not_it(tmp_path: P
     assert pledgers(found, "extradite two more suspects") == {"SWE"}
     assert pledgers(found, "open a consulate in Da Nang") == {"KHM"}
     assert pledgers(found, "send 40 tonnes of medicine") == {"PER"}
+
+
+def test_a_cost_borne_or_a_payment_put_off_for_the_other_side(tmp_path: Path) -> None:
+    story = [
+        ("2022-03-27", "China will bear the cost of a survey for the proposed railway to Kathmandu, "
+                       "Foreign Minister Wang Yi said in Nepal."),
+        ("2022-03-28", "Under the package, Riyadh would also defer payment on up to $2 billion of "
+                       "Pakistan's oil imports."),
+        # put off for itself, not for the other side
+        ("2022-03-29", "Riyadh would defer a decision on the Pakistani request until after the "
+                       "summer."),
+    ]  # fmt: skip
+    found = analysed(tmp_path, story, "b")
+    assert pledgers(found, "bear the cost of a survey") == {"CHN"}
+    assert pledgers(found, "defer payment on up to") == {"SAU"}
+    assert not [c for c in found if "defer a decision" in c.commitment]

@@ -1069,6 +1069,10 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              r"designate(?=[^.;]{0,40}\b(?:ally|partner))|"
              r"lead(?=\s+(?:a|the|its|his|her)\s+(?:[\w-]+\s+){0,3}?delegation)|"
              r"make(?=\s[^.;]{0,50}?\bavailable\b)|"
+             # a cost borne or a payment put off for the other side: "will bear the cost of a
+             # feasibility study", "would defer payment on up to $3 billion of oil imports"
+             r"bear(?=\s+(?:the|all|its|part\s+of\s+the|most\s+of\s+the)\s+(?:[\w-]+\s+)?costs?\b)|"
+             r"defer(?=\s+(?:[\w-]+\s+){0,2}?(?:payments?|repayments?|debts?|interest)\b)|"
              # a suspension conceded to the other side ("will suspend its WTO case"), not one
              # of its own cooperation ("would suspend its own participation")
              r"suspend(?=\s+(?:[\w-]+\s+){0,6}?(?:case|complaint|dispute|sanctions|tariffs|"
