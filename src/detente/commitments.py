@@ -15,7 +15,8 @@ speaker's own side's act; "Riyadh said Qatari pilgrims would be allowed through"
 speaker's side grants; "Colombia and Venezuela announced that the border will reopen" binds
 both speakers; "Putin, Poroshenko, Merkel and Hollande agreed that ..." binds all
 four); or a pledge in the future tense of an act done for another side or with it ("the United
-States will send 200 ventilators to Russia", "Russia is also to train", "Russian and Turkish
+States will send 200 ventilators to Russia", "China will bear the cost of a feasibility study",
+"Russia is also to train", "Russian and Turkish
 forces are to begin joint patrols" binds both, "the two armies are to set up a hotline" the
 story's two parties; after "Under the accord," or "an agreement under which" any act: "Russia
 will build two lines"; "It is to remove the core" is the pledge of the actor the sentence
@@ -35,8 +36,10 @@ years", "by 5 February 2018") come from its sentence.
 Who is bound: those a verb of obligation names ("the treaty obliges Washington and Moscow each
 to", "the Court ordered Nicaragua to pay": "order" only after a court, tribunal or ruling); else
 the actors named before the cue that can be its subject (not possessors, objects of prepositions
-or speakers: "Obama said the United States ... pledged" binds the United States);
-for obligations of "each side", a treaty's prohibitions, or "Both/They pledged", the document's two
+or speakers: "Obama said the United States ... pledged" binds the United States; when the
+dictionary knows no actor there, the first named, unless the pledge is aimed at it or it is the
+side met or visited before the subject, "After a meeting with Vietnam's ambassador, Sar Kheng
+agreed to": then the story's other main party); for obligations of "each side", a treaty's prohibitions, or "Both/They pledged", the document's two
 main parties (not the one the pledge is made to: "no new sanctions on Iran"; also for a plural
 subject that names no one, "the transport ministries agreed to", "envoys X and Y agreed to",
 when no actor stands before the cue, or "the two presidents" right before it however many actors
