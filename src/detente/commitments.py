@@ -16,8 +16,8 @@ speaker's side grants; "Colombia and Venezuela announced that the border will re
 both speakers; "Putin, Poroshenko, Merkel and Hollande agreed that ..." binds all
 four); or a pledge in the future tense of an act done for another side or with it ("the United
 States will send 200 ventilators to Russia", "China will bear the cost of a feasibility study",
-"Russia is also to train", "Russian and Turkish
-forces are to begin joint patrols" binds both, "the two armies are to set up a hotline" the
+"Russia is also to train", "Russian and Turkish forces are to begin joint patrols" binds both,
+"the two armies are to set up a hotline" the
 story's two parties; after "Under the accord," or "an agreement under which" any act: "Russia
 will build two lines"; "It is to remove the core" is the pledge of the actor the sentence
 before names first), not in a conditional clause (or followed by one: ", provided the funds are
@@ -39,8 +39,9 @@ the actors named before the cue that can be its subject (not possessors, objects
 or speakers: "Obama said the United States ... pledged" binds the United States; when the
 dictionary knows no actor there, the first named, unless the pledge is aimed at it or it is the
 side met or visited before the subject, "After a meeting with Vietnam's ambassador, Sar Kheng
-agreed to": then the story's other main party); for obligations of "each side", a treaty's prohibitions, or "Both/They pledged", the document's two
-main parties (not the one the pledge is made to: "no new sanctions on Iran"; also for a plural
+agreed to": then the story's other main party); for obligations of "each side", a treaty's
+prohibitions, or "Both/They pledged", the document's two main parties (not the one the pledge
+is made to: "no new sanctions on Iran"; also for a plural
 subject that names no one, "the transport ministries agreed to", "envoys X and Y agreed to",
 when no actor stands before the cue, or "the two presidents" right before it however many actors
 come earlier; a place in passing, "Meeting in Vienna, ...", never binds),
