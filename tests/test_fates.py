@@ -163,3 +163,28 @@ def test_a_sentence_tells_the_fate_of_the_pledge_it_is_most_about(patrols_store:
         ("GHA", "joint"): "suspended",
         ("TGO", "joint"): "suspended",
     }, status
+
+
+def test_a_pledge_told_again_is_no_report_on_its_fate(tmp_path: Path) -> None:
+    docs = [
+        ("2010-11-20", "Benin and Niger agreed on Saturday to explore a joint solar grid along "
+                       "the river, their energy ministers said in Cotonou."),
+        ("2014-04-02", "A year ago today, Benin and Niger met in Cotonou and agreed to explore a "
+                       "joint solar grid, a plan both capitals still praise."),
+        ("2015-04-02", "Power from the solar grid between Benin and Niger has lit villages on "
+                       "both banks since Tuesday."),
+    ]  # fmt: skip
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"b{i}", "date": d, "text": t}) + "\n"
+                              for i, (d, t) in enumerate(docs)), encoding="utf-8")  # fmt: skip
+    # a reader that ties every later story to every pledge and reads each as kept
+    reader = FateReader(0.0, {"later_doc": 1.0}, [1.0, 0.0, 0.0, 0.0, 0.0], {})
+    with Store(tmp_path / "c.duckdb") as store:
+        run([corpus], store, Config())
+        read = commitments(store, load_taxonomy(), fates=reader)
+    first = [c for c in read if c.doc_id == "b0"]
+    assert first and all(c.status == "fulfilled" for c in first)
+    for c in first:
+        told = [h.sentence for h in c.history if h.cue.startswith(FATE_READER)]
+        # the villages lit tell the fate; the anniversary only tells the pledge again
+        assert told and all("has lit villages" in s for s in told), told

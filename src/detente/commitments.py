@@ -643,14 +643,20 @@ def read_fates(
     each sentence after such a pledge that it finds more likely than `min_p` to tell what
     became of it, and more likely to tell that pledge's fate than any other pledge's, is a
     status report (one it reads as still open, a pending one), and the last of them sets the
-    status. A status the rules read stands."""
+    status. A status the rules read stands. A sentence that tells the pledge again in its own
+    cue and act ("met in Lisbon and agreed to explore ...") is no reading of its fate."""
     # every commitment's readings, so that a sentence counts only for the pledge it is most
     # about: "the extension of New START was completed" for the treaty's limits, not for every
     # pledge it shares a word with
     readings: list[tuple[Commitment, list[tuple[Any, Fate]]]] = []
     top: dict[tuple[str, int], tuple[float, str, str]] = {}  # sentence -> best p, its pledge
     for c, pairs in fate_pairs(found, rows):
-        got = [(v, fate) for v, f in pairs if (fate := reader.read(f)).p_about >= min_p]
+        retold = _retelling(c.commitment)
+        got = [
+            (v, fate)
+            for v, f in pairs
+            if (fate := reader.read(f)).p_about >= min_p and not (retold and retold.search(v.text))
+        ]
         for v, fate in got:
             if fate.p_about > top.get((v.doc_id, v.sent_index), (0.0, "", ""))[0]:
                 top[(v.doc_id, v.sent_index)] = (fate.p_about, c.sentence, c.commitment)
@@ -671,6 +677,16 @@ def read_fates(
         if told:
             read[id(c)] = replace(c, status=told[-1].status, history=(*c.history, *told))
     return [read.get(id(c), c) for c in found]
+
+
+def _retelling(words: str) -> re.Pattern[str] | None:
+    """What tells a pledge again rather than what became of it: its cue and act ("agreed to
+    explore" in "Sixteen years ago today, NATO and Russia met in Lisbon and agreed to explore a
+    common ..."), for a pledge whose words run "<cue> ... to <act>"."""
+    m = re.match(r"([a-z]+)\b[^.;]{0,40}?\bto\s+([a-z]{3,})\b", words, re.I)
+    if not m:
+        return None
+    return re.compile(rf"\b{m[1]}\b[^.;]{{0,40}}?\bto\s+{m[2]}\b", re.I)
 
 
 def _pledge_words(text: str, start: int, upto: int) -> str:
