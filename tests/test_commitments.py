@@ -2409,3 +2409,19 @@ def test_a_cost_borne_or_a_payment_put_off_for_the_other_side(tmp_path: Path) ->
     assert pledgers(found, "bear the cost of a survey") == {"CHN"}
     assert pledgers(found, "defer payment on up to") == {"SAU"}
     assert not [c for c in found if "defer a decision" in c.commitment]
+
+
+def test_an_invitation_accepted_is_a_visit_pledged_by_its_guest(tmp_path: Path) -> None:
+    story = [
+        ("2018-06-01", "Chinese President Xi Jinping accepted an invitation to visit Pyongyang "
+                       "at a time that suits both sides, state media reported."),
+        ("2018-06-02", "India's prime minister accepted Pakistan's invitation to attend the "
+                       "regional summit in Islamabad next spring."),
+        # an invitation accepted for talks between others, or with no visit: no pledge
+        ("2018-06-03", "Japan accepted the invitation to the conference on Syria."),
+    ]  # fmt: skip
+    found = analysed(tmp_path, story, "i")
+    # the guest alone: "both sides" in its time clause binds no pair
+    assert pledgers(found, "invitation to visit Pyongyang") == {"CHN"}
+    assert pledgers(found, "invitation to attend the regional summit") == {"IND"}
+    assert not [c for c in found if "conference on Syria" in c.sentence]

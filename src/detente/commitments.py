@@ -7,7 +7,8 @@ Moscow"), or a thing promised ("promised first deliveries by 2015", "pledged Kyi
 not by a document "that promises"); an obligation of "each side/party/country/state party
 may|must|shall"; what a treaty "bars" or "prohibits"; an assurance of restraint ("see no reason
 to station", "no plans to"); a conditional pledge of restraint ("would not deploy them unless
-..."); whatever is promised in a that-clause ("Russia assured the United States that the troops
+..."); an invitation accepted to visit or attend, the guest's pledge ("Xi accepted an invitation
+to visit Pyongyang"); whatever is promised in a that-clause ("Russia assured the United States that the troops
 would return to their bases", "the delegations agreed that their experts would meet" and
 "agreed that neither government will" bind the story's two parties; "North Korea said it would
 stop testing", "Kim told him he would destroy the site", "Putin said Moscow would invite ...": a
@@ -470,7 +471,12 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         r"|\bno (?:plans?|intention|reason)(?: or intention)? (?:to|of)\b"
         r"|\b(?:does|do|did) not (?:intend|plan) to\b"
         # a conditional pledge of restraint: "would not deploy them unless ..."
-        r"|\b(?:will|would|shall) (?:not|never) [a-z]+\b(?=[^.;]*\bunless\b)",
+        r"|\b(?:will|would|shall) (?:not|never) [a-z]+\b(?=[^.;]*\bunless\b)"
+        # an invitation accepted is a visit pledged: "Xi accepted an invitation to visit
+        # Pyongyang", "Modi accepted Sharif's invitation to attend the summit"
+        r"|\baccept(?:s|ed)?\s+(?:(?:an?|the|his|her|their|its|(?-i:[A-Z][\w-]*)(?:'s)?)\s+){1,3}?"
+        r"invitation\s+(?:from\s+(?:[\w'.-]+\s+){1,5}?)?to(?=\s+(?:visit|attend|make|travel|come|"
+        r"pay|take part)\b)",
         re.I,
     )
 
@@ -738,6 +744,7 @@ def _pledges(r, cue: re.Pattern[str]) -> list[tuple[re.Match[str], str | None, b
 
 
 _PROMISE_VERB = re.compile(r"(?:promis|pledg|vow)", re.I)
+_ACCEPTED = re.compile(r"accept(?:s|ed)?\b", re.I)  # the cue of an invitation accepted
 # Cue words that can be nouns, and what makes them one: "the promises to", "its pledge to".
 _NOUN_CUE = re.compile(r"(?:promise|pledge|vow|guarantee|commitment|undertaking)s?", re.I)
 # A promise asked for: "want written, legally binding guarantees that".
@@ -836,6 +843,8 @@ def _commitments_of(
         before = []
     each_side = (
         not unnamed
+        # an invitation is accepted by one side: "at a time convenient to both sides" binds no pair
+        and not _ACCEPTED.match(m.group(0))
         and len(set(before)) <= 1
         and bool(
             (declared and not pledger)  # "the delegations agreed that ... would"
