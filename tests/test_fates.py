@@ -169,8 +169,8 @@ def test_a_pledge_told_again_is_no_report_on_its_fate(tmp_path: Path) -> None:
     docs = [
         ("2010-11-20", "Benin and Niger agreed on Saturday to explore a joint solar grid along "
                        "the river, their energy ministers said in Cotonou."),
-        ("2014-04-02", "A year ago today, Benin and Niger met in Cotonou and agreed to explore a "
-                       "joint solar grid, a plan both capitals still praise."),
+        ("2013-11-20", "Three years ago today, Benin and Niger met in Cotonou and agreed to "
+                       "explore a joint solar grid, a plan both capitals still praise."),
         ("2015-04-02", "Power from the solar grid between Benin and Niger has lit villages on "
                        "both banks since Tuesday."),
     ]  # fmt: skip
