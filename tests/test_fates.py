@@ -101,15 +101,19 @@ DOCS = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def patrols_store(tmp_path_factory) -> Path:  # noqa: ANN001
-    tmp = tmp_path_factory.mktemp("fates")
+def stored(tmp: Path, docs: list[tuple[str, str]], prefix: str) -> Path:
+    """The store of `docs` (date, text), one document each, ids `prefix`0, `prefix`1, ..."""
     corpus = tmp / "c.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"g{i}", "date": d, "text": t}) + "\n"
-                              for i, (d, t) in enumerate(DOCS)), encoding="utf-8")  # fmt: skip
+    corpus.write_text("".join(json.dumps({"id": f"{prefix}{i}", "date": d, "text": t}) + "\n"
+                              for i, (d, t) in enumerate(docs)), encoding="utf-8")  # fmt: skip
     with Store(tmp / "c.duckdb") as store:
         run([corpus], store, Config())
     return tmp / "c.duckdb"
+
+
+@pytest.fixture(scope="module")
+def patrols_store(tmp_path_factory) -> Path:  # noqa: ANN001
+    return stored(tmp_path_factory.mktemp("fates"), DOCS, "g")
 
 
 def test_the_reader_tells_what_the_rules_leave_pending(patrols_store: Path) -> None:
@@ -174,13 +178,9 @@ def test_a_pledge_told_again_is_no_report_on_its_fate(tmp_path: Path) -> None:
         ("2015-04-02", "Power from the solar grid between Benin and Niger has lit villages on "
                        "both banks since Tuesday."),
     ]  # fmt: skip
-    corpus = tmp_path / "c.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"b{i}", "date": d, "text": t}) + "\n"
-                              for i, (d, t) in enumerate(docs)), encoding="utf-8")  # fmt: skip
     # a reader that ties every later story to every pledge and reads each as kept
     reader = FateReader(0.0, {"later_doc": 1.0}, [1.0, 0.0, 0.0, 0.0, 0.0], {})
-    with Store(tmp_path / "c.duckdb") as store:
-        run([corpus], store, Config())
+    with Store(stored(tmp_path, docs, "b"), read_only=True) as store:
         read = commitments(store, load_taxonomy(), fates=reader)
     first = [c for c in read if c.doc_id == "b0"]
     assert first and all(c.status == "fulfilled" for c in first)

@@ -8,9 +8,9 @@ not by a document "that promises"); an obligation of "each side/party/country/st
 may|must|shall"; what a treaty "bars" or "prohibits"; an assurance of restraint ("see no reason
 to station", "no plans to"); a conditional pledge of restraint ("would not deploy them unless
 ..."); an invitation accepted to visit or attend, the guest's pledge ("Xi accepted an invitation
-to visit Pyongyang"); whatever is promised in a that-clause ("Russia assured the United States that the troops
-would return to their bases", "the delegations agreed that their experts would meet" and
-"agreed that neither government will" bind the story's two parties; "North Korea said it would
+to visit Pyongyang"); whatever is promised in a that-clause ("Russia assured the United States
+that the troops would return to their bases", "the delegations agreed that their experts would
+meet" and "agreed that neither government will" bind the story's two parties; "North Korea said it would
 stop testing", "Kim told him he would destroy the site", "Putin said Moscow would invite ...": a
 speaker's own side's act; "Riyadh said Qatari pilgrims would be allowed through": what the
 speaker's side grants; "Colombia and Venezuela announced that the border will reopen" binds
