@@ -142,6 +142,22 @@ def test_export_commitments_with_and_without_the_reader(patrols_store: Path) -> 
 
     assert statuses()["TGO"] == "suspended"
     assert statuses("--no-reader")["TGO"] == "pending"
+    # a reader asked to be certain reads nothing; a threshold outside 0..1 is refused
+    assert statuses("--fate-min-p", "1")["TGO"] == "pending"
+    refused = CliRunner().invoke(
+        app, ["export", "commitments", "--db", str(patrols_store), "--fate-min-p", "2"]
+    )
+    assert refused.exit_code == 2 and "fate-min-p" in refused.output
+
+
+def test_the_report_reads_fates_as_surely_as_asked(patrols_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    for flags, read in (([], True), (["--fate-min-p", "1"], False)):
+        result = CliRunner().invoke(app, ["report", "--db", str(patrols_store), "--out", str(out),
+                                          "--side", "GHA", "--other", "TGO", *flags])  # fmt: skip
+        assert result.exit_code == 0, result.output
+        table = out.read_text(encoding="utf-8").split('id="commitments-table"')[1]
+        assert ("reader <b>suspended" in table) is read
 
 
 def test_report_marks_the_readers_reports(patrols_store: Path) -> None:

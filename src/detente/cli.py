@@ -16,7 +16,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from detente import __version__
-from detente.config import APART_UPTO, COMMON_FROM, TURNING_PENALTY, Config
+from detente.config import APART_UPTO, COMMON_FROM, FATE_MIN_P, TURNING_PENALTY, Config
 from detente.errors import DetenteError
 
 app = typer.Typer(
@@ -244,6 +244,16 @@ ClimateOption = Annotated[
 ]
 
 
+FateMinPOption = Annotated[
+    float,
+    typer.Option(
+        "--fate-min-p",
+        min=0.0,
+        max=1.0,
+        help="How likely the fate reader must find it that a later sentence tells what became of "
+        "a pledge before it counts (higher: fewer, surer readings; docs/relations.md).",
+    ),
+]
 ReaderOption = Annotated[
     bool,
     typer.Option(
@@ -432,6 +442,7 @@ def export_commitments(
         str | None, typer.Option("--actor", help="Only commitments of or to these codes.")
     ] = None,
     reader: ReaderOption = True,
+    fate_min_p: FateMinPOption = FATE_MIN_P,
 ) -> None:
     """Commitments (pledges, obligations) with actor, counterpart, quantity, unit, deadline,
     status and the evidence behind each status (docs/relations.md).
@@ -448,7 +459,9 @@ def export_commitments(
         with Store(db, read_only=True) as store:
             found = [
                 c.as_dict()
-                for c in commitments(store, load_taxonomy(), _codes(actor), use_fates=reader)
+                for c in commitments(
+                    store, load_taxonomy(), _codes(actor), use_fates=reader, fate_min_p=fate_min_p
+                )  # fmt: skip
             ]
     except (DetenteError, ValueError) as exc:
         raise _fail(exc) from exc
@@ -524,6 +537,7 @@ def report(
     issues: IssuesOption = None,
     min_confidence: MinConfidenceOption = 0.0,
     reader: ReaderOption = True,
+    fate_min_p: FateMinPOption = FATE_MIN_P,
 ) -> None:
     """Write one self-contained HTML report (opens offline): overview, the cooperation-conflict
     chart with turning points, the agreement map, commitments, dyads and the evidence.
@@ -540,7 +554,7 @@ def report(
         with Store(db, read_only=True) as store:
             store.select(_event_filter(min_confidence, None, False))
             write_report(store, out, side=_codes(side), other=_codes(other), periods=periods,
-                         taxonomy=taxonomy, reader=reader)  # fmt: skip
+                         taxonomy=taxonomy, reader=reader, fate_min_p=fate_min_p)  # fmt: skip
     except (DetenteError, ValueError) as exc:
         raise _fail(exc) from exc
     err.print(f"report -> {out}")

@@ -514,15 +514,15 @@ def _singular(word: str) -> str:
 
 def commitments(
     store: Store, taxonomy: Taxonomy, actors: Sequence[str] = (), fates: FateReader | None = None,
-    use_fates: bool = True,
+    use_fates: bool = True, fate_min_p: float = FATE_MIN_P,
 ) -> list[Commitment]:  # fmt: skip
     """Every commitment in the store (of `actors`, when given), with its status history: the
     rules' (see `rule_commitments`), then what the learned fate reader (`fates`, default the
-    shipped one; none with `use_fates` False) reads in the sentences after each pledge (see
-    `read_fates`)."""
+    shipped one; none with `use_fates` False) reads in the sentences after each pledge it finds
+    at least `fate_min_p` likely to tell its fate (see `read_fates`)."""
     found, rows = rule_commitments(store, taxonomy, actors)
     reader = (fates or load_fate_reader()) if use_fates else None
-    return read_fates(found, rows, reader) if reader else found
+    return read_fates(found, rows, reader, fate_min_p) if reader else found
 
 
 def rule_commitments(

@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from detente import __version__
 from detente.codebook import load_codebook
+from detente.config import FATE_MIN_P
 from detente.relations import BETWEEN_CAMPS_SQL, EVENT_DATE_SQL, busiest_dyad, time_series
 from detente.stats import root_counts, top_dyads
 from detente.store import Store
@@ -78,6 +79,7 @@ def render_report(
     periods: Sequence[Period] = (),
     taxonomy: Taxonomy | None = None,
     reader: bool = True,
+    fate_min_p: float = FATE_MIN_P,
 ) -> str:
     """The report as one HTML string.
 
@@ -89,7 +91,8 @@ def render_report(
     `periods`, pairs of (since, until) dates (either may be None; ISO strings are accepted), add
     one agreement-map column per period next to the map of the whole corpus. `taxonomy` is the
     issue taxonomy (default: the bundled one; pass `load_taxonomy([mine.yaml])` for the labels of
-    one's own issues).
+    one's own issues). `reader` False leaves out the learned readers' evidence; `fate_min_p` is
+    how likely the fate reader must find a later sentence tells a pledge's fate.
     """
     from detente.issues import load_taxonomy
 
@@ -104,7 +107,7 @@ def render_report(
         "dyads": _top_dyads(store, camps),
         "dyad": _dyad(store, camps),
         "agreement": _agreement(store, camps, taxonomy, spans, reader),
-        "commitments": _commitments(store, camps, taxonomy, reader),
+        "commitments": _commitments(store, camps, taxonomy, reader, fate_min_p),
         "events": _events(store, camps),
         "failures": store.query("SELECT origin, reason FROM failures ORDER BY origin"),
         "quads": [{"n": q, "label": label, "cls": cls} for q, (label, cls) in QUADS.items()],
@@ -120,12 +123,15 @@ def write_report(
     periods: Sequence[Period] = (),
     taxonomy: Taxonomy | None = None,
     reader: bool = True,
+    fate_min_p: float = FATE_MIN_P,
 ) -> None:
     """Render the report and write it to `out` as UTF-8 (arguments as for `render_report`)."""
     out = Path(out)
     if out.parent != Path():
         out.parent.mkdir(parents=True, exist_ok=True)
-    html = render_report(store, side, other, periods=periods, taxonomy=taxonomy, reader=reader)
+    html = render_report(
+        store, side, other, periods=periods, taxonomy=taxonomy, reader=reader, fate_min_p=fate_min_p
+    )
     out.write_text(html, encoding="utf-8")
     log.info("report written to %s", out)
 
@@ -837,10 +843,12 @@ def _issue_evidence(group: Sequence[Evidence], docs: dict[str, dict[str, Any]]) 
 
 
 def _commitments(
-    store: Store, camps: Camps | None, taxonomy: Taxonomy, reader: bool = True
-) -> dict[str, Any] | None:
+    store: Store, camps: Camps | None, taxonomy: Taxonomy, reader: bool = True,
+    fate_min_p: float = FATE_MIN_P,
+) -> dict[str, Any] | None:  # fmt: skip
     """The commitments whose actor or counterpart belongs to either camp, oldest first (`reader`
-    False: the rules' statuses alone, without the fate reader's)."""
+    False: the rules' statuses alone, without the fate reader's; `fate_min_p`: how sure the fate
+    reader must be)."""
     if camps is None:
         return None
     from detente.commitments import commitments
@@ -848,7 +856,7 @@ def _commitments(
     codes = {c.upper() for c in (*camps[0], *camps[1])}
     found = [
         c
-        for c in commitments(store, taxonomy, use_fates=reader)
+        for c in commitments(store, taxonomy, use_fates=reader, fate_min_p=fate_min_p)
         if _involves(c.actor, codes) or _involves(c.counterpart, codes)
     ]
     docs = _documents(
