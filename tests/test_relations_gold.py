@@ -33,8 +33,8 @@ CASES = Path(__file__).parent / "relations_gold"
 # case's pledges by a fate reader trained without its case's labels (five folds, `make eval`): issue
 # levels 2489/3814 (65.3%), commitment statuses 1062/1999 (53.1%), turning points 208 of 505
 # within two months (on the 237 before set 41: 2436/3718 levels, 1006/1940 statuses, 202 of 491,
-# with a fate reading counting from 0.5, 0.3 since; on the 231 before set 40: 2370/3618 levels, 970/1882 statuses, 193 of 478; on
-# the 225 before set 39: 2291/3516 levels, 948/1824 statuses, 189 of 466; on the 219
+# with a fate reading counting from 0.5, 0.3 since; on the 231 before set 40: 2370/3618 levels,
+# 970/1882 statuses, 193 of 478; on the 225 before set 39: 2291/3516 levels, 948/1824 statuses, 189 of 466; on the 219
 # before set 38: 2240/3418 levels, 929/1767 statuses, 186 of 453; on the 213 before set 37:
 # 2170/3318 levels, 902/1711 statuses, 181 of 441; on the 207 before set 36: 2117/3210 levels,
 # 868/1651 statuses, 177 of 428; on the 201 before set 35: 2055/3104 levels, 830/1595 statuses, 168

@@ -461,7 +461,7 @@ def export_commitments(
                 c.as_dict()
                 for c in commitments(
                     store, load_taxonomy(), _codes(actor), use_fates=reader, fate_min_p=fate_min_p
-                )  # fmt: skip
+                )
             ]
     except (DetenteError, ValueError) as exc:
         raise _fail(exc) from exc
