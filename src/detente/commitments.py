@@ -10,9 +10,9 @@ to station", "no plans to"); a conditional pledge of restraint ("would not deplo
 ..."); an invitation accepted to visit or attend, the guest's pledge ("Xi accepted an invitation
 to visit Pyongyang"); whatever is promised in a that-clause ("Russia assured the United States
 that the troops would return to their bases", "the delegations agreed that their experts would
-meet" and "agreed that neither government will" bind the story's two parties; "North Korea said it would
-stop testing", "Kim told him he would destroy the site", "Putin said Moscow would invite ...": a
-speaker's own side's act; "Riyadh said Qatari pilgrims would be allowed through": what the
+meet" and "agreed that neither government will" bind the story's two parties; "North Korea said
+it would stop testing", "Kim told him he would destroy the site", "Putin said Moscow would invite
+...": a speaker's own side's act; "Riyadh said Qatari pilgrims would be allowed through": what the
 speaker's side grants; "Colombia and Venezuela announced that the border will reopen" binds
 both speakers; "Putin, Poroshenko, Merkel and Hollande agreed that ..." binds all
 four); or a pledge in the future tense of an act done for another side or with it ("the United
