@@ -204,3 +204,25 @@ def test_a_pledge_told_again_is_no_report_on_its_fate(tmp_path: Path) -> None:
         told = [h.sentence for h in c.history if h.cue.startswith(FATE_READER)]
         # the villages lit tell the fate; the anniversary only tells the pledge again
         assert told and all("has lit villages" in s for s in told), told
+
+
+def test_a_story_about_another_instrument_is_no_report_on_its_fate(tmp_path: Path) -> None:
+    docs = [
+        ("2012-03-01", "Benin and Niger signed the WRA agreement on Thursday, under which Niger "
+                       "agreed to release water from the Kandadji dam to Benin every dry season."),
+        ("2016-05-10", "Farms in northern Benin had water from the Kandadji dam through the "
+                       "whole dry season, officials in Cotonou said."),
+        ("2018-07-02", "Benin and Niger said the TSA accord on transit fees has been fully applied "
+                       "since April."),
+    ]  # fmt: skip
+    # a reader that ties every later story to every pledge and reads each as kept
+    reader = FateReader(0.0, {"later_doc": 1.0}, [1.0, 0.0, 0.0, 0.0, 0.0], {})
+    with Store(stored(tmp_path, docs, "w"), read_only=True) as store:
+        read = commitments(store, load_taxonomy(), fates=reader)
+    dam = [c for c in read if "Kandadji" in c.commitment]
+    assert dam and all(c.status == "fulfilled" for c in dam)
+    for c in dam:
+        told = [h.sentence for h in c.history if h.cue.startswith(FATE_READER)]
+        # the farms' water tells the pledge's fate; the transit accord, another instrument than
+        # the water agreement the pledge was made under, does not
+        assert told and all("had water" in s for s in told), told

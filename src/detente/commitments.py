@@ -650,18 +650,26 @@ def read_fates(
     became of it, and more likely to tell that pledge's fate than any other pledge's, is a
     status report (one it reads as still open, a pending one), and the last of them sets the
     status. A status the rules read stands. A sentence that tells the pledge again in its own
-    cue and act ("met in Lisbon and agreed to explore ...") is no reading of its fate."""
+    cue and act ("met in Lisbon and agreed to explore ...") is no reading of its fate, nor, as
+    for the rules, one about another instrument than the pledge's (the instruments it or its
+    story's lead names, see `rule_commitments`): the US suspension of the INF Treaty tells
+    nothing of a pledge under the CFE Treaty."""
     # every commitment's readings, so that a sentence counts only for the pledge it is most
     # about: "the extension of New START was completed" for the treaty's limits, not for every
     # pledge it shares a word with
     readings: list[tuple[Commitment, list[tuple[Any, Fate]]]] = []
     top: dict[tuple[str, int], tuple[float, str, str]] = {}  # sentence -> best p, its pledge
+    about = {(r["doc_id"], r["sent_index"]): r.get("about_instruments") or set() for r in rows}
+    own = {(r["doc_id"], r["text"]): r.get("about_instruments") or set() for r in rows}
     for c, pairs in fate_pairs(found, rows):
         retold = _retelling(c.commitment)
+        mine = own.get((c.doc_id, c.sentence), set())
         got = [
             (v, fate)
             for v, f in pairs
-            if (fate := reader.read(f)).p_about >= min_p and not (retold and retold.search(v.text))
+            if (fate := reader.read(f)).p_about >= min_p
+            and not (retold and retold.search(v.text))
+            and not (mine and (theirs := about[(v.doc_id, v.sent_index)]) and not mine & theirs)
         ]
         for v, fate in got:
             if fate.p_about > top.get((v.doc_id, v.sent_index), (0.0, "", ""))[0]:
