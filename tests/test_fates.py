@@ -185,44 +185,44 @@ def test_a_sentence_tells_the_fate_of_the_pledge_it_is_most_about(patrols_store:
     }, status
 
 
-def test_a_pledge_told_again_is_no_report_on_its_fate(tmp_path: Path) -> None:
-    docs = [
-        ("2010-11-20", "Benin and Niger agreed on Saturday to explore a joint solar grid along "
-                       "the river, their energy ministers said in Cotonou."),
-        ("2013-11-20", "Three years ago today, Benin and Niger met in Cotonou and agreed to "
-                       "explore a joint solar grid, a plan both capitals still praise."),
-        ("2015-04-02", "Power from the solar grid between Benin and Niger has lit villages on "
-                       "both banks since Tuesday."),
-    ]  # fmt: skip
+@pytest.mark.parametrize(
+    ("docs", "pledge", "telling"),
+    [
+        pytest.param(
+            [("2010-11-20", "Benin and Niger agreed on Saturday to explore a joint solar grid "
+                            "along the river, their energy ministers said in Cotonou."),
+             ("2013-11-20", "Three years ago today, Benin and Niger met in Cotonou and agreed to "
+                            "explore a joint solar grid, a plan both capitals still praise."),
+             ("2015-04-02", "Power from the solar grid between Benin and Niger has lit villages "
+                            "on both banks since Tuesday.")],
+            "explore a joint solar grid along",
+            "has lit villages",
+            id="the villages lit tell the fate; the anniversary only tells the pledge again",
+        ),
+        pytest.param(
+            [("2012-03-01", "Benin and Niger signed the WRA agreement on Thursday, under which "
+                            "Niger agreed to release water from the Kandadji dam to Benin every "
+                            "dry season."),
+             ("2016-05-10", "Farms in northern Benin had water from the Kandadji dam through the "
+                            "whole dry season, officials in Cotonou said."),
+             ("2018-07-02", "Benin and Niger said the TSA accord on transit fees has been fully "
+                            "applied since April.")],
+            "Kandadji",
+            "had water",
+            id="the farms' water tells the fate; a story on another instrument does not",
+        ),
+    ],
+)  # fmt: skip
+def test_only_a_story_on_the_pledge_reports_its_fate(
+    tmp_path: Path, docs: list[tuple[str, str]], pledge: str, telling: str
+) -> None:
     # a reader that ties every later story to every pledge and reads each as kept
     reader = FateReader(0.0, {"later_doc": 1.0}, [1.0, 0.0, 0.0, 0.0, 0.0], {})
     with Store(stored(tmp_path, docs, "b"), read_only=True) as store:
-        read = commitments(store, load_taxonomy(), fates=reader)
-    first = [c for c in read if c.doc_id == "b0"]
-    assert first and all(c.status == "fulfilled" for c in first)
-    for c in first:
+        read = [
+            c for c in commitments(store, load_taxonomy(), fates=reader) if pledge in c.commitment
+        ]
+    assert read and all(c.status == "fulfilled" for c in read)
+    for c in read:
         told = [h.sentence for h in c.history if h.cue.startswith(FATE_READER)]
-        # the villages lit tell the fate; the anniversary only tells the pledge again
-        assert told and all("has lit villages" in s for s in told), told
-
-
-def test_a_story_about_another_instrument_is_no_report_on_its_fate(tmp_path: Path) -> None:
-    docs = [
-        ("2012-03-01", "Benin and Niger signed the WRA agreement on Thursday, under which Niger "
-                       "agreed to release water from the Kandadji dam to Benin every dry season."),
-        ("2016-05-10", "Farms in northern Benin had water from the Kandadji dam through the "
-                       "whole dry season, officials in Cotonou said."),
-        ("2018-07-02", "Benin and Niger said the TSA accord on transit fees has been fully applied "
-                       "since April."),
-    ]  # fmt: skip
-    # a reader that ties every later story to every pledge and reads each as kept
-    reader = FateReader(0.0, {"later_doc": 1.0}, [1.0, 0.0, 0.0, 0.0, 0.0], {})
-    with Store(stored(tmp_path, docs, "w"), read_only=True) as store:
-        read = commitments(store, load_taxonomy(), fates=reader)
-    dam = [c for c in read if "Kandadji" in c.commitment]
-    assert dam and all(c.status == "fulfilled" for c in dam)
-    for c in dam:
-        told = [h.sentence for h in c.history if h.cue.startswith(FATE_READER)]
-        # the farms' water tells the pledge's fate; the transit accord, another instrument than
-        # the water agreement the pledge was made under, does not
-        assert told and all("had water" in s for s in told), told
+        assert told and all(telling in s for s in told), told
