@@ -659,8 +659,8 @@ def read_fates(
     # pledge it shares a word with
     readings: list[tuple[Commitment, list[tuple[Any, Fate]]]] = []
     top: dict[tuple[str, int], tuple[float, str, str]] = {}  # sentence -> best p, its pledge
-    about = {(r["doc_id"], r["sent_index"]): r.get("about_instruments") or set() for r in rows}
-    own = {(r["doc_id"], r["text"]): r.get("about_instruments") or set() for r in rows}
+    about = {(r["doc_id"], r["sent_index"]): r["about_instruments"] for r in rows}
+    own = {(r["doc_id"], r["text"]): r["about_instruments"] for r in rows}
     for c, pairs in fate_pairs(found, rows):
         retold = _retelling(c.commitment)
         mine = own.get((c.doc_id, c.sentence), set())
@@ -669,7 +669,7 @@ def read_fates(
             for v, f in pairs
             if (fate := reader.read(f)).p_about >= min_p
             and not (retold and retold.search(v.text))
-            and not (mine and (theirs := about[(v.doc_id, v.sent_index)]) and not mine & theirs)
+            and not _another_instrument(mine, about[(v.doc_id, v.sent_index)])
         ]
         for v, fate in got:
             if fate.p_about > top.get((v.doc_id, v.sent_index), (0.0, "", ""))[0]:
@@ -2029,7 +2029,7 @@ def _history(
             and not stayed
         ):
             continue
-        if instruments and s["about_instruments"] and not instruments & s["about_instruments"]:
+        if _another_instrument(instruments, s["about_instruments"]):
             continue  # about another instrument: the INF Treaty's breaches are not New START's
         same_issue = bool((issues | passage_issues) & set(s["issues"]))
         by_doc = s["doc_id"] in docs and set(s["issues"]) <= passage_issues
@@ -2606,6 +2606,12 @@ _INSTRUMENT_NAME = re.compile(
     r"\b((?:[A-Z][\w-]*\s+){2,5})(?:Treaty|Agreement|Accord|Convention)\b"
 )
 _USUAL_ACRONYM = {"SAR": "START", "NSAR": "START", "SOR": "SORT"}
+
+
+def _another_instrument(pledge: set[str], sentence: set[str]) -> bool:
+    """Whether a sentence is about another instrument than a pledge's: both name some, and none
+    in common (the INF Treaty's breaches are not New START's)."""
+    return bool(pledge and sentence and not pledge & sentence)
 
 
 def _instruments(text: str) -> set[str]:
