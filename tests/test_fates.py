@@ -211,6 +211,20 @@ def test_a_sentence_tells_the_fate_of_the_pledge_it_is_most_about(patrols_store:
             "had water",
             id="the farms' water tells the fate; a story on another instrument does not",
         ),
+        pytest.param(
+            [("2012-03-01", "Officials in Cotonou said on Thursday that the talks on the river "
+                            "had gone well. Delegations from both sides met for three days. "
+                            "Benin and Niger also signed the WRA agreement on water use. Under "
+                            "it, Niger agreed to release water from the Kandadji dam to Benin "
+                            "every dry season."),
+             ("2016-05-10", "Farms in northern Benin had water from the Kandadji dam through the "
+                            "whole dry season, officials in Cotonou said."),
+             ("2018-07-02", "Benin and Niger said the TSA accord on transit fees has been fully "
+                            "applied since April.")],
+            "Kandadji",
+            "had water",
+            id="the pledge's instrument named in the sentence before it, not in its own",
+        ),
     ],
 )  # fmt: skip
 def test_only_a_story_on_the_pledge_reports_its_fate(

@@ -214,6 +214,9 @@ class Commitment:
     doc_id: str
     sentence: str
     history: tuple[StatusReport, ...]
+    # the instruments the pledge belongs to, as the rules found them (named in its passage or
+    # its story's lead): the fate reader holds a later sentence to the same set
+    instruments: frozenset[str] = frozenset()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -652,24 +655,23 @@ def read_fates(
     status. A status the rules read stands. A sentence that tells the pledge again in its own
     cue and act ("met in Lisbon and agreed to explore ...") is no reading of its fate, nor, as
     for the rules, one about another instrument than the pledge's (the instruments it or its
-    story's lead names, see `rule_commitments`): the US suspension of the INF Treaty tells
-    nothing of a pledge under the CFE Treaty."""
+    story's lead names, against the pledge's own `instruments`, those the rules found in its
+    passage and lead): the US suspension of the INF Treaty tells nothing of a pledge under the
+    CFE Treaty."""
     # every commitment's readings, so that a sentence counts only for the pledge it is most
     # about: "the extension of New START was completed" for the treaty's limits, not for every
     # pledge it shares a word with
     readings: list[tuple[Commitment, list[tuple[Any, Fate]]]] = []
     top: dict[tuple[str, int], tuple[float, str, str]] = {}  # sentence -> best p, its pledge
     about = {(r["doc_id"], r["sent_index"]): r["about_instruments"] for r in rows}
-    own = {(r["doc_id"], r["text"]): r["about_instruments"] for r in rows}
     for c, pairs in fate_pairs(found, rows):
         retold = _retelling(c.commitment)
-        mine = own.get((c.doc_id, c.sentence), set())
         got = [
             (v, fate)
             for v, f in pairs
             if (fate := reader.read(f)).p_about >= min_p
             and not (retold and retold.search(v.text))
-            and not _another_instrument(mine, about[(v.doc_id, v.sent_index)])
+            and not _another_instrument(c.instruments, about[(v.doc_id, v.sent_index)])
         ]
         for v, fate in got:
             if fate.p_about > top.get((v.doc_id, v.sent_index), (0.0, "", ""))[0]:
@@ -1003,6 +1005,7 @@ def _commitments_of(
                     doc_id=r["doc_id"],
                     sentence=r["text"],
                     history=tuple(history),
+                    instruments=frozenset(instruments),
                 )
             )
     return out
