@@ -1133,6 +1133,31 @@ def test_fallen_silent_a_state_older_than_the_pledge_and_measures_kept(tmp_path:
     assert fee.status == "fulfilled", fee.history
 
 
+DATED_STORY = [
+    (
+        "2019-05-14",
+        "Chile and Peru held talks in Lima on Tuesday. Peru pledged to ratify the fisheries accord "
+        "with Chile within a year. Chile promised to open a second consulate in Tacna.",
+    ),
+    (
+        "2021-02-20",
+        "Chilean and Peruvian officials met again in Arica. An earlier fisheries accord between "
+        "the two countries entered into force in March 2012, officials recalled. The second "
+        "consulate in Tacna opened in June 2020.",
+    ),
+]
+
+
+def test_an_act_dated_before_the_pledge_is_no_report_on_it(tmp_path: Path) -> None:
+    found = analysed(tmp_path, DATED_STORY, "d")
+    # "entered into force in March 2012" tells of an act older than the pledge of 2019
+    [accord] = [c for c in found if "ratify the fisheries accord" in c.commitment]
+    assert (accord.status, accord.history) == ("pending", ()), accord.history
+    # an act dated after the pledge still reports on it
+    [consulate] = [c for c in found if "open a second consulate" in c.commitment]
+    assert consulate.status == "fulfilled", consulate.history
+
+
 BODIES_STORY = [
     (
         "2025-03-03",

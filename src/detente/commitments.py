@@ -2515,16 +2515,24 @@ _BINDING = {"arrangement", "obligation", "commitment", "pledge", "promise", "und
 _SINCE_YEAR = re.compile(
     r"\bsince\s+(?:(?:early|late|mid-?|the\s+end\s+of)\s+)?(?:\w+\s+)?(\d{4})\b"
 )
+# The date of the act a cue tells, right after it: "entered into force in December 1994",
+# "was signed on May 24, 2002".
+_DATED_YEAR = re.compile(
+    r"\s*,?\s*(?:back\s+)?(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(\d{4})\b"
+)
 
 
 def _since_before(text: str, cue: str, made: date) -> bool:
-    """Whether a status cue tells a state that began before the pledge was made: "has been
-    frozen along with other property since 2010", in the cue's clause after it."""
+    """Whether a status cue tells a state that began before the pledge was made ("has been
+    frozen along with other property since 2010", in the cue's clause after it) or an act dated
+    before it ("the treaty entered into force in December 1994" for a pledge of 1997)."""
     at = text.find(cue)
     if at < 0:
         return False
     m = _SINCE_YEAR.search(text, at, _part_end(text, at + len(cue)))
-    return bool(m) and int(m.group(1)) < made.year
+    dated = _DATED_YEAR.match(text, at + len(cue))
+    return any(bool(x) and int(x.group(1)) < made.year for x in (m, dated))
 
 
 # A cue opening a relative clause, with the noun phrase it is about: "the mechanism, which began".
