@@ -117,7 +117,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -2604,10 +2604,12 @@ _ASIDE = re.compile(
 )
 
 
-# An instrument by its written acronym: "the INF Treaty", "New START", "START II".
+# An instrument by its written acronym: "the INF Treaty", "New START", "START II"; a numbered
+# or renewed one keeps its number or "New" (START II is not New START, `_another_instrument`),
+# the first of a series bears the bare acronym ("START I" is "the START treaty").
 _INSTRUMENT_ACRONYM = re.compile(
-    r"\bNew START\b|\b[A-Z]{3,}(?=\s+(?:[Tt]reaty|[Aa]greement|[Aa]ccord|[Cc]onvention|deal|pact|"
-    r"I{1,3})\b)"
+    r"\b(New )?([A-Z]{3,})(?:\s+(II|III)\b|"
+    r"(?<=New START)\b|(?=\s+(?:[Tt]reaty|[Aa]greement|[Aa]ccord|[Cc]onvention|deal|pact|I)\b))"
 )
 
 
@@ -2616,18 +2618,33 @@ _INSTRUMENT_ACRONYM = re.compile(
 _INSTRUMENT_NAME = re.compile(
     r"\b((?:[A-Z][\w-]*\s+){2,5})(?:Treaty|Agreement|Accord|Convention)\b"
 )
-_USUAL_ACRONYM = {"SAR": "START", "NSAR": "START", "SOR": "SORT"}
+_USUAL_ACRONYM = {"SAR": "START", "NSAR": "New START", "SOR": "SORT"}
 
 
-def _another_instrument(pledge: set[str], sentence: set[str]) -> bool:
+def _another_instrument(pledge: Iterable[str], sentence: Iterable[str]) -> bool:
     """Whether a sentence is about another instrument than a pledge's: both name some, and none
-    in common (the INF Treaty's breaches are not New START's)."""
-    return bool(pledge and sentence and not pledge & sentence)
+    in common (the INF Treaty's breaches are not New START's). A series' bare acronym may stand
+    for any of its instruments ("the START treaty" for New START), but two that name their number
+    or renewal differ: START II's deadline is not New START's."""
+    pledge, sentence = set(pledge), set(sentence)
+    return bool(pledge and sentence) and not any(
+        a == b or (_series(a) == _series(b) and _series(a) in (a, b))
+        for a in pledge
+        for b in sentence
+    )
+
+
+def _series(instrument: str) -> str:
+    """The series an instrument's acronym belongs to: "START" for "New START" and "START II"."""
+    return instrument.removeprefix("New ").split()[0]
 
 
 def _instruments(text: str) -> set[str]:
-    """The instruments a text names, as acronyms: {"INF"}, {"START"}, {"ABM"}."""
-    found = {m.group(0).split()[-1] for m in _INSTRUMENT_ACRONYM.finditer(text)}
+    """The instruments a text names, as acronyms: {"INF"}, {"New START"}, {"START II"}, {"ABM"}."""
+    found = {
+        f"{m[1] or ''}{m[2]}{' ' + m[3] if m[3] else ''}"
+        for m in _INSTRUMENT_ACRONYM.finditer(text)
+    }
     for m in _INSTRUMENT_NAME.finditer(text):
         words = [w for w in m.group(1).split() if w not in _NOT_NAMES]
         for initials in (
