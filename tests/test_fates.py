@@ -185,6 +185,15 @@ def test_a_sentence_tells_the_fate_of_the_pledge_it_is_most_about(patrols_store:
     }, status
 
 
+# What became of a pledge on the Kandadji dam's water, and a later story on another instrument.
+WATER_LATER = [
+    ("2016-05-10", "Farms in northern Benin had water from the Kandadji dam through the whole dry "
+                   "season, officials in Cotonou said."),
+    ("2018-07-02", "Benin and Niger said the TSA accord on transit fees has been fully applied "
+                   "since April."),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("docs", "pledge", "telling"),
     [
@@ -203,10 +212,7 @@ def test_a_sentence_tells_the_fate_of_the_pledge_it_is_most_about(patrols_store:
             [("2012-03-01", "Benin and Niger signed the WRA agreement on Thursday, under which "
                             "Niger agreed to release water from the Kandadji dam to Benin every "
                             "dry season."),
-             ("2016-05-10", "Farms in northern Benin had water from the Kandadji dam through the "
-                            "whole dry season, officials in Cotonou said."),
-             ("2018-07-02", "Benin and Niger said the TSA accord on transit fees has been fully "
-                            "applied since April.")],
+             *WATER_LATER],
             "Kandadji",
             "had water",
             id="the farms' water tells the fate; a story on another instrument does not",
@@ -217,10 +223,7 @@ def test_a_sentence_tells_the_fate_of_the_pledge_it_is_most_about(patrols_store:
                             "Benin and Niger also signed the WRA agreement on water use. Under "
                             "it, Niger agreed to release water from the Kandadji dam to Benin "
                             "every dry season."),
-             ("2016-05-10", "Farms in northern Benin had water from the Kandadji dam through the "
-                            "whole dry season, officials in Cotonou said."),
-             ("2018-07-02", "Benin and Niger said the TSA accord on transit fees has been fully "
-                            "applied since April.")],
+             *WATER_LATER],
             "Kandadji",
             "had water",
             id="the pledge's instrument named in the sentence before it, not in its own",
