@@ -1187,6 +1187,58 @@ def test_a_numbered_or_renewed_instrument_is_another_one(tmp_path: Path) -> None
     assert any("under the START treaty" in t for t in told), told
 
 
+SHORT_STORY = [
+    (
+        "2019-03-01",
+        "Cambodia and China held talks in Phnom Penh on Friday. China promised to buy 300,000 "
+        "tonnes of Cambodian rice a year. Cambodia pledged to open four new border posts by the "
+        "end of 2020. Cambodia agreed to open twelve rural clinics by the end of 2025.",
+    ),
+    (
+        "2021-05-04",
+        "Chinese purchases of Cambodian rice reached 180,000 tonnes last year, well short of the "
+        "amount promised. Three of the four new border posts have opened, officials said. Six of "
+        "the twelve rural clinics have opened, officials said.",
+    ),
+]
+
+
+def test_a_pledge_kept_in_part_only(tmp_path: Path) -> None:
+    status = {
+        c.commitment.split()[3]: (c.status, c.history[-1].cue if c.history else "")
+        for c in analysed(tmp_path, SHORT_STORY, "p")
+    }
+    # told as falling short: breached
+    assert status["300,000"][0] == "breached", status
+    # a count of what is done so far: breached once the deadline has passed, else still open
+    assert status["four"][0] == "breached", status
+    assert status["twelve"][0] == "pending", status
+    assert "Six of the twelve" in status["twelve"][1], status
+
+
+MEANT_STORY = [
+    (
+        "2020-11-10",
+        "Armenia and Russia signed a ceasefire in Moscow on Tuesday. Russia undertook to keep the "
+        "Lachin road open to traffic. Russia agreed to build a new school in Goris.",
+    ),
+    (
+        "2023-09-28",
+        "Thousands of people have fled along the Lachin road that Russian soldiers were meant to "
+        "keep open. The Goris school has long lacked teachers, parents said.",
+    ),
+]
+
+
+def test_a_state_or_what_was_meant_is_no_act_done(tmp_path: Path) -> None:
+    found = analysed(tmp_path, MEANT_STORY, "m")
+    # "were meant to keep open", "has long lacked": no telling that the road was kept open or the
+    # school built
+    assert not [c for c in found if c.status == "fulfilled"], [
+        (c.commitment, c.history) for c in found
+    ]
+
+
 BODIES_STORY = [
     (
         "2025-03-03",

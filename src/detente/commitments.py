@@ -2134,7 +2134,18 @@ def _history(
             elif done.group(0).lower().startswith("received") and named_pledgers:
                 about = named_pledgers  # "the ministry received the money from Israel": paid
             reports.append((done_as, done.group(0), about))
+        # an act told done in part, short of what was pledged, is no fulfilment: "reached about
+        # 250,000 tonnes, well short of the quota" is its breach; "three of the five squadrons
+        # have arrived" too once its deadline has passed, before that it is still open
+        short = None if negative else _SHORTFALL.search(s["text"]) or _PART_DONE.search(s["text"])
+        if short and short.re is _PART_DONE:
+            overdue = due is not None and s["doc_date"].isoformat() > _last_day(due)
+            short_as = "breached" if overdue else "pending"
+        else:
+            short_as = "breached"
         for status, cue, about in reports:
+            if status == "fulfilled" and short:
+                status, cue = short_as, f"{cue} ({short.group(0)})"
             report = StatusReport(status, s["doc_date"].isoformat(), s["doc_id"], s["text"], cue)
             if status == "fulfilled" and pledgers and about and about <= objects:
                 # "the visit by German lawmakers ... passed off": the pledge's own object named,
@@ -2155,6 +2166,16 @@ def _history(
     return history
 
 
+# A pledge kept in part only, told as falling short: "well short of the quota", "fell far short
+# of", "only a fraction of the sums", "risen only modestly".
+_SHORTFALL = re.compile(
+    r"\bshort of\b|\bfell\s+(?:\w+\s+)?short\b|\bonly (?:a fraction|part|a few|a handful|"
+    r"modestly|slightly|half)\b",
+    re.I,
+)
+# ... or as a count of what is done so far: "three of the five squadrons", "54 of the 68 barriers".
+_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d[\d,]*)"
+_PART_DONE = re.compile(rf"\b{_NUMBER} of the {_NUMBER}\b", re.I)
 # A sentence of the pledge's own story that looks back before it: "Peru previously reopened".
 _LOOKS_BACK = re.compile(r"\b(?:had|earlier|previously|before|once)\b", re.I)
 # Status cues that tell a deadline passed with the act undone.
@@ -2213,7 +2234,8 @@ _NOT_THE_ACT = {"say", "tell", "call", "announce", "add", "state", "note", "insi
                 "agree", "promise", "pledge", "vow", "undertake", "commit", "guarantee",
                 "assure", "decide", "plan", "want", "try", "seek", "urge", "ask", "demand",
                 "discuss", "talk", "negotiate", "debate", "consider", "recognise", "recognize",
-                "see", "set", "invite", "involve", "remain", "stay", "live", "hope", "fear"}  # fmt: skip
+                "see", "set", "invite", "involve", "remain", "stay", "live", "hope", "fear",
+                "mean", "stand", "lack"}  # fmt: skip
 _PARTS = re.compile(
     r"[;:]|,\s+(?:and|but|while|whereas|although|though|which|where|when|after)\b|\s+but\s+"
     # a participle clause after a comma: "left the country on Friday, completing a withdrawal"
