@@ -1985,14 +1985,12 @@ def _history(
         over = past_limit.search(s["text"]) if past_limit else None
         if over:
             done = None  # "licensed more than 40 trawlers, past the 40 allowed": no fulfilment
+        overdue = due is not None and s["doc_date"].isoformat() > _last_day(due)
         # what a pledge to withdraw or remove was to take away, told still there after its
         # deadline (or with none set): "the soldiers have not budged", "the statue still stands"
         stayed = (
             _STAYED.search(s["text"])
-            if leaving
-            and not s.get("same_story")
-            and (due is None or s["doc_date"].isoformat() > _last_day(due))
-            and not done
+            if leaving and not s.get("same_story") and (due is None or overdue) and not done
             else None
         )
         if stayed and (
@@ -2138,11 +2136,7 @@ def _history(
         # 250,000 tonnes, well short of the quota" is its breach; "three of the five squadrons
         # have arrived" too once its deadline has passed, before that it is still open
         short = None if negative else _SHORTFALL.search(s["text"]) or _PART_DONE.search(s["text"])
-        if short and short.re is _PART_DONE:
-            overdue = due is not None and s["doc_date"].isoformat() > _last_day(due)
-            short_as = "breached" if overdue else "pending"
-        else:
-            short_as = "breached"
+        short_as = "pending" if short and short.re is _PART_DONE and not overdue else "breached"
         for status, cue, about in reports:
             if status == "fulfilled" and short:
                 status, cue = short_as, f"{cue} ({short.group(0)})"
