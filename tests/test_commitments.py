@@ -12,6 +12,7 @@ from detente.commitments import (
     NOBODY,
     Commitment,
     _about,
+    _about_pledge,
     _keys,
     _on_another_thing,
     _retold,
@@ -1417,6 +1418,38 @@ def test_a_frozen_stand_off_and_shop_shelves_suspend_nothing(tmp_path: Path) -> 
     found = analysed(tmp_path, FROZEN_STORY, "f")
     [lorries] = [c for c in found if "Ugandan lorries" in c.commitment]
     assert all(h.status != "suspended" for h in lorries.history), lorries.history
+
+
+SUSPENSION_OVER_STORY = [
+    (
+        "2018-03-05",
+        "Mongolia and China met in Ulaanbaatar. China pledged to lift the extra fees on Mongolian "
+        "coal trucks at the Erenhot crossing.",
+    ),
+    (
+        "2018-06-20",
+        "Officials held their postponed talks on the coal trucks in Erenhot, and the extra fees "
+        "on Mongolian coal trucks were dropped.",
+    ),
+    (
+        "2018-09-11",
+        "Mongolian coal trucks crossed at Erenhot again this week, ending a suspension of coal "
+        "traffic that lasted two months after a flood.",
+    ),
+]
+
+
+def test_a_postponed_meeting_held_and_a_suspension_ended_suspend_nothing(tmp_path: Path) -> None:
+    # "their postponed talks" were held; "ending a suspension" tells traffic back, not a pledge
+    # put on hold
+    found = analysed(tmp_path, SUSPENSION_OVER_STORY, "s")
+    [fees] = [c for c in found if "extra fees" in c.commitment]
+    assert fees.history, "the later stories are linked to the pledge"
+    assert all(h.status != "suspended" for h in fees.history), fees.history
+    # a cue in a passive relative clause is about the noun before it, not the pledge's trucks
+    wagons = "Rail wagons that were halted at the border in May now carry coal trucks' loads."
+    assert not _about_pledge(wagons, "halted", {"truck", "fees"})
+    assert _about_pledge(wagons.replace("Rail wagons", "The trucks"), "halted", {"truck", "fees"})
 
 
 MENDED_STORY = [

@@ -2552,7 +2552,9 @@ def _since_before(text: str, cue: str, made: date) -> bool:
 
 
 # A cue opening a relative clause, with the noun phrase it is about: "the mechanism, which began".
-_RELATIVE_CUE = re.compile(r"([\w'’-]+),?\s+(?:which|that)\s+(?:(?:has|had|have)\s+)?$")
+_RELATIVE_CUE = re.compile(
+    r"([\w'’-]+),?\s+(?:which|that)\s+(?:(?:has|had|have)\s+(?:been\s+)?|(?:was|were|is|are)\s+)?$"
+)
 
 
 def _about_pledge(text: str, cue: str, keys: set[str]) -> bool:
@@ -3164,6 +3166,14 @@ def _statuses(
             or (cue.lower() == "shelves" and _ON_SHELVES.search(text, 0, start))
         ):
             continue  # "a frozen, expensive stand-off", "milk powder on Taiwanese shelves"
+        if status == "suspended" and (
+            _PARTICIPLE.fullmatch(cue)
+            and _ATTRIBUTIVE.search(text, 0, start)
+            and _QUALIFIED.match(text, end)
+        ):
+            continue  # "the tariff on frozen Australian beef", "held their postponed talks"
+        if status == "suspended" and _ENDED.search(text, 0, start):
+            continue  # "ending a suspension that lasted three months", "after a pause of a year"
         if status == "expired":
             # "the deadline they set ... ran out": a pledge's deadline passed, not an instrument
             # expired
@@ -3218,6 +3228,21 @@ _MENDED = re.compile(
 _STATE_OF_TIES = re.compile(
     r"(?:,?\s+[a-z-]+,?)?\s+(?:stand-?offs?|conflicts?|disputes?|relations|ties|peace|"
     r"relationship)\b",
+    re.I,
+)
+# A participle before the noun it describes, not a suspension told: "the tariff on frozen
+# Australian beef", "held their postponed consultations in Beijing".
+_ATTRIBUTIVE = re.compile(r"\b(?:the|their|its|his|her|our|a|an|on|of|for)\s+$", re.I)
+_QUALIFIED = re.compile(
+    r"\s+(?!(?:by|in|on|at|of|since|until|till|for|from|to|and|or|but|as|after|before|during|"
+    r"over|under|with|again|indefinitely|last|this|that|because)\b)[A-Za-z][\w-]*",
+)
+_PARTICIPLE = re.compile(r"(?i:frozen|\w+ed)")
+# A suspension told ended: "ending a suspension that lasted three months", "after a pause of
+# more than a year", "lifting the freeze ordered in 2021".
+_ENDED = re.compile(
+    r"\b(?:end(?:s|ed|ing)?|lift(?:s|ed|ing)?|after|following|end to|since the end of)\s+"
+    r"(?:a|the|an|its|their)\s+(?:[\w-]+\s+)?$",
     re.I,
 )
 # "shelves" as a noun: "on Taiwanese shelves", "the supermarket shelves".
