@@ -2564,3 +2564,19 @@ def test_an_invitation_accepted_is_a_visit_pledged_by_its_guest(tmp_path: Path) 
     assert pledgers(found, "invitation to visit Pyongyang") == {"CHN"}
     assert pledgers(found, "invitation to attend the regional summit") == {"IND"}
     assert not [c for c in found if "conference on Syria" in c.sentence]
+
+
+ALLIES_STORY = [
+    (
+        "2023-07-12",
+        "NATO leaders met in Vilnius and agreed a new defence plan for the eastern flank. Russia "
+        "called the summit a provocation. The allies pledged to keep sending shells to Kyiv "
+        "through the winter.",
+    ),
+]
+
+
+def test_the_allies_pledge_for_the_alliance_the_story_names(tmp_path: Path) -> None:
+    # not Ukraine, the only actor the sentence names: the alliance of the story's lead
+    found = analysed(tmp_path, ALLIES_STORY, "a")
+    assert pledgers(found, "keep sending shells") == {"NATO"}

@@ -907,10 +907,16 @@ def _commitments_of(
         # the first actor named that is not in a phrase of place ("Meeting in Vienna, ...")
         subject = r["text"][start : m.start()].lstrip()
         plural = not before and bool(_PLURAL_SUBJECT.match(subject.split(", ")[-1]))
-        committers = before[-1:] or (
-            _story_pair(r, by_place, parties_of_doc.get(r["doc_id"], []))[:2]
-            if plural
-            else _first_named(r, named[:1], cue_at, parties_of_doc.get(r["doc_id"], []))
+        # "The allies pledged to keep supporting Kyiv": the alliance the story's lead names
+        allies = _alliance(r, by_place) if _ALLIES.match(subject.split(", ")[-1]) else []
+        committers = (
+            before[-1:]
+            or allies
+            or (
+                _story_pair(r, by_place, parties_of_doc.get(r["doc_id"], []))[:2]
+                if plural
+                else _first_named(r, named[:1], cue_at, parties_of_doc.get(r["doc_id"], []))
+            )
         )
     if not committers:
         return []
@@ -1494,6 +1500,22 @@ _MET_WITH = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$", re.I)
 
 # A minister and "his Japanese counterpart": two sides.
 _AND_COUNTERPART = re.compile(r"\band\s+(?:his|her)\s+(?:[A-Z][\w-]+\s+)?counterparts?\b")
+
+
+# "The allies", "allied leaders" as the subject of a pledge: the members of the alliance the
+# story is about, which acts for them.
+_ALLIES = re.compile(
+    r"^(?:the\s+)?(?:allies|allied\s+(?:leaders|governments|ministers|nations))\b", re.I
+)
+_ALLIANCES = {"NATO", "CSTO"}
+
+
+def _alliance(r, by_place) -> list[str]:  # noqa: ANN001
+    """The alliance named in the lead (first two sentences) of the story of sentence `r`, or in
+    the sentence before it; none when it names none."""
+    near = [by_place.get((r["doc_id"], i)) for i in (0, 1, r["sent_index"] - 1)]
+    found = [a["actor"] for s in near if s for a in s["actors"] if a["actor"] in _ALLIANCES]
+    return found[:1]
 
 
 def _first_named(r, first: list[dict[str, Any]], cue_at: int, parties: list[str]) -> list[str]:  # noqa: ANN001
