@@ -843,7 +843,7 @@ def test_outcomes_told_by_a_state_and_relative_clauses(harbour: list[Commitment]
 
 
 def test_number_words_and_frozen_money_link_or_report_nothing() -> None:
-    from detente.commitments import _FROZEN_MONEY, _keys
+    from detente.commitments import _FROZEN_MONEY, _MONEY_FROZEN, _keys
 
     # "in four annual steps" and "four abattoirs" share no key word
     assert "four" not in _keys("will phase out its tariffs in four annual steps", [])
@@ -852,6 +852,11 @@ def test_number_words_and_frozen_money_link_or_report_nothing() -> None:
     assert _FROZEN_MONEY.match("frozen funds of the bank")
     assert _FROZEN_MONEY.match("asset freezes on 40 officials", 6)
     assert not _FROZEN_MONEY.match("froze the talks on transit")
+    # ... and told before the cue: the money or the accounts, not a deal of that worth
+    assert _MONEY_FROZEN.search("after $800 million in aid cuts, $800 million was ")
+    assert _MONEY_FROZEN.search("Bank accounts of the former leader's daughter have been ")
+    assert not _MONEY_FROZEN.search("A pipeline deal worth $2 billion was ")
+    assert not _MONEY_FROZEN.search("The transit talks were ")
 
 
 # Botswana and Namibia (invented story): pledges in forms the rules used to miss.

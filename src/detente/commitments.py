@@ -3181,8 +3181,11 @@ def _statuses(
             continue
         if status == "breached" and _MENDED.search(text, 0, start):
             continue  # "engineers closed the Kusaha breach": a gap in a wall, not in a pledge
-        if status == "suspended" and _FROZEN_MONEY.match(text, start):
-            continue  # "frozen funds", "asset freezes": money held, not an obligation suspended
+        if status == "suspended" and (
+            _FROZEN_MONEY.match(text, start)
+            or (cue.lower().startswith("froz") and _MONEY_FROZEN.search(text, 0, start))
+        ):
+            continue  # "frozen funds", "$800 million was frozen": money held, not a pledge
         if status == "suspended" and (
             _STATE_OF_TIES.match(text, end)
             or (cue.lower() == "shelves" and _ON_SHELVES.search(text, 0, start))
@@ -3237,6 +3240,17 @@ def _statuses(
 _FROZEN_MONEY = re.compile(
     r"(?i:froze\w*|freez\w*)\s+(?:\w+\s+){0,2}?(?:funds|assets|accounts|money|reserves|deposits)\b"
     r"|(?<=asset )(?i:freez\w*)|(?<=assets )(?i:freez\w*)"
+)
+
+
+# ... told before the cue: "$800 million was frozen", "bank accounts have been frozen".
+_MONEY_FROZEN = re.compile(
+    r"(?:\b(?:funds|assets|accounts|money|reserves|deposits)\s+(?:[\w'’-]+\s+){0,6}?"
+    # an amount that is not the worth of something else ("a deal worth $2 billion was frozen")
+    r"|(?<!worth )(?<!worth \$)(?<![\d.,])\d[\d.,]*\s*(?:million|billion|bn|m)\b"
+    r"(?:\s+(?:dollars|euros|pounds|yuan|rupees))?\s+)"
+    r"(?:was|were|is|are|(?:has|have|had)\s+been|remains?|remained|stay(?:s|ed)?)\s+$",
+    re.I,
 )
 
 
