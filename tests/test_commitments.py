@@ -2585,3 +2585,23 @@ def test_the_allies_pledge_for_the_alliance_the_story_names(tmp_path: Path) -> N
     # not Ukraine, the only actor the sentence names: the alliance of the story's lead
     found = analysed(tmp_path, ALLIES_STORY, "a")
     assert pledgers(found, "keep sending shells") == {"NATO"}
+
+
+BROKEN_PROMISE_STORY = [
+    (
+        "2019-09-10",
+        "Slovakia and Hungary met in Komarno. Hungary promised to consult Bratislava before "
+        "changing its citizenship rules.",
+    ),
+    (
+        "2020-02-03",
+        "Slovak officials said Budapest had broken the promise to consult them, after it changed "
+        "the citizenship rules without a word.",
+    ),
+]
+
+
+def test_a_promise_told_broken_in_the_perfect_is_a_breach(tmp_path: Path) -> None:
+    # "had broken the promise", as "broke its promise" and "went back on" already were
+    found = analysed(tmp_path, BROKEN_PROMISE_STORY, "b")
+    assert of(found, "HUN", "consult Bratislava").status == "breached"
