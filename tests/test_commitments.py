@@ -2605,3 +2605,22 @@ def test_a_promise_told_broken_in_the_perfect_is_a_breach(tmp_path: Path) -> Non
     # "had broken the promise", as "broke its promise" and "went back on" already were
     found = analysed(tmp_path, BROKEN_PROMISE_STORY, "b")
     assert of(found, "HUN", "consult Bratislava").status == "breached"
+
+
+SIDE_KEPT_STORY = [
+    (
+        "2021-06-10",
+        "India and Bangladesh met in Dhaka. India agreed to cut its tariffs on Bangladeshi jute "
+        "bags by half.",
+    ),
+    (
+        "2022-01-20",
+        "Bangladeshi officials said India had kept its side of the bargain on the jute tariffs.",
+    ),
+]
+
+
+def test_a_side_of_the_bargain_kept_is_a_fulfilment(tmp_path: Path) -> None:
+    # "kept its side of the bargain", as "kept its word" and "kept its promise" already were
+    found = analysed(tmp_path, SIDE_KEPT_STORY, "k")
+    assert of(found, "IND", "jute bags").status == "fulfilled"
