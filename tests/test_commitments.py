@@ -1419,10 +1419,15 @@ FROZEN_STORY = [
 ]
 
 
+def suspensions(found: list[Commitment], words: str) -> list[str]:
+    """The suspension cues of the history of the one commitment whose words hold `words`."""
+    [pledge] = [c for c in found if words in c.commitment]
+    return [h.cue for h in pledge.history if h.status == "suspended"]
+
+
 def test_a_frozen_stand_off_and_shop_shelves_suspend_nothing(tmp_path: Path) -> None:
     found = analysed(tmp_path, FROZEN_STORY, "f")
-    [lorries] = [c for c in found if "Ugandan lorries" in c.commitment]
-    assert all(h.status != "suspended" for h in lorries.history), lorries.history
+    assert suspensions(found, "Ugandan lorries") == []
 
 
 SUSPENSION_OVER_STORY = [
@@ -1448,9 +1453,8 @@ def test_a_postponed_meeting_held_and_a_suspension_ended_suspend_nothing(tmp_pat
     # "their postponed talks" were held; "ending a suspension" tells traffic back, not a pledge
     # put on hold
     found = analysed(tmp_path, SUSPENSION_OVER_STORY, "s")
-    [fees] = [c for c in found if "extra fees" in c.commitment]
-    assert fees.history, "the later stories are linked to the pledge"
-    assert all(h.status != "suspended" for h in fees.history), fees.history
+    assert of(found, "CHN", "extra fees").status == "fulfilled"  # the later stories are linked
+    assert suspensions(found, "extra fees") == []
     # a cue in a passive relative clause is about the noun before it, not the pledge's trucks
     wagons = "Rail wagons that were halted at the border in May now carry coal trucks' loads."
     assert not _about_pledge(wagons, "halted", {"truck", "fees"})
