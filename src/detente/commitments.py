@@ -2190,8 +2190,8 @@ _SHORTFALL = re.compile(
     re.I,
 )
 # ... or as a count of what is done so far: "three of the five squadrons", "54 of the 68 barriers".
-_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d[\d,]*)"
-_PART_DONE = re.compile(rf"\b{_NUMBER} of the {_NUMBER}\b", re.I)
+_COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d[\d,]*)"
+_PART_DONE = re.compile(rf"\b{_COUNT} of the {_COUNT}\b", re.I)
 # A sentence of the pledge's own story that looks back before it: "Peru previously reopened".
 _LOOKS_BACK = re.compile(r"\b(?:had|earlier|previously|before|once)\b", re.I)
 # Status cues that tell a deadline passed with the act undone.
