@@ -330,12 +330,16 @@ def test_one_side_joining_the_other_in_an_act_is_common_ground(tmp_path: Path) -
     assert {"source_country": "FIN", "target_country": "NATO", "cameo": "057"} in dyads
 
 
-def one_story_map(tmp_path: Path, day: str, text: str, side: str, other: str) -> dict:
-    """The agreement map of one story, by issue (no prior toward the period's climate)."""
+def one_story_map(
+    tmp_path: Path, day: str, text: str, side: str, other: str, reader: bool = True
+) -> dict:
+    """The agreement map of one story, by issue (no prior toward the period's climate; with
+    `reader=False` the rules alone)."""
     corpus = write_corpus(tmp_path / "c.jsonl", [(day, text)])
     with Store(tmp_path / "s.duckdb") as store:
         run([corpus], store, Config())
-        found = agreement_map(store, TAXONOMY, [side], [other], thresholds=Thresholds(prior=0))
+        t = Thresholds(prior=0, reader=reader)
+        found = agreement_map(store, TAXONOMY, [side], [other], thresholds=t)
     return {s.issue: s for s in found}
 
 
@@ -465,8 +469,10 @@ def test_stances_alone_make_a_turning_point(tmp_path: Path) -> None:
 def test_what_allies_agree_among_themselves_is_not_shared(
     tmp_path: Path, text: str, shared: bool
 ) -> None:
+    # the rules' reading (the learned reader's guess on the lead varies as it is retrained)
     lead = "NATO and Russia have argued for months over troops on the eastern flank. "
-    deployments = one_story_map(tmp_path, "2022-02-25", lead + text, "NATO", "RUS")["deployments"]
+    story = one_story_map(tmp_path, "2022-02-25", lead + text, "NATO", "RUS", reader=False)
+    deployments = story["deployments"]
     common = [e for e in deployments.evidence if e.polarity == "common" and e.sentence == text]
     assert bool(common) == shared, deployments.evidence
     assert (deployments.level == "common") == shared, deployments.evidence
