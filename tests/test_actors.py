@@ -59,6 +59,9 @@ def test_dictionary_covers_un_members_and_people() -> None:
         ("Adani Power will supply Dhaka.", ["INDBUS", "BGDGOV"]),
         ("Cameco signed a contract with the Serum Institute.", ["CANBUS", "INDBUS"]),
         ("KCNA said Roscosmos would help JAXA.", ["PRKMED", "RUSGOV", "JPNGOV"]),
+        # bare "Congo" is the Democratic Republic, as news writes it; Brazzaville's is named
+        ("Uganda sent troops to Congo.", ["UGA", "COD"]),
+        ("Congo-Brazzaville and the Republic of Congo signed.", ["COG", "COG"]),
     ],
 )
 def test_resolution(analyser, text: str, expected: list[str]) -> None:

@@ -128,12 +128,19 @@ class _Builder:
             self.entries.setdefault(text.lower(), []).append(entry)
 
     def countries(self, items: Iterable[Mapping[str, Any]], path: Path) -> None:
+        items = list(items)
+        # a name our file gives one state is not another's by pycountry: bare "Congo", as news
+        # writes it, is the Democratic Republic (pycountry's name of the Republic of the Congo)
+        ours = {" ".join(str(name).split()).lower(): str(item.get("iso3", "")).upper()
+                for item in items for name in item.get("names") or []}  # fmt: skip
         for n, item in enumerate(items):
             iso3 = str(item.get("iso3", "")).upper()
             if len(iso3) != 3:
                 raise DataFileError(str(path), f"entry {n + 1}: iso3 must be 3 letters")
             country = Actor.of(iso3)
-            names = list(item.get("names") or []) + _pycountry_names(iso3)
+            names = list(item.get("names") or []) + [
+                name for name in _pycountry_names(iso3) if ours.get(name.lower(), iso3) == iso3
+            ]
             for name in dict.fromkeys(names):
                 self.add(name, Entry(name, "country", country))
             for adj in item.get("adjectives") or []:
