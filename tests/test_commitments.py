@@ -2628,3 +2628,28 @@ def test_a_side_of_the_bargain_kept_is_a_fulfilment(tmp_path: Path) -> None:
     # "kept its side of the bargain", as "kept its word" and "kept its promise" already were
     found = analysed(tmp_path, SIDE_KEPT_STORY, "k")
     assert of(found, "IND", "jute bags").status == "fulfilled"
+
+
+# Peru and Ecuador (invented story): acts a pledge names that the rules used to miss.
+MORE_ACTS_STORY = [
+    (
+        "2024-05-14",
+        "Peru and Ecuador met in Tumbes on Tuesday. Lima said Peru would name an ambassador to "
+        "Quito before the end of the year. Ecuador will put 30 million dollars into a border "
+        "water fund. Peru said it would ensure the safe return of the Ecuadorian fishermen. "
+        "Ecuador will finish the bridge at Huaquillas by March. Peruvian officials said Lima "
+        "would move forward with the sale of two patrol boats to Ecuador. The two sides will "
+        "work together on climate.",
+    ),
+]
+
+
+def test_more_acts_a_pledge_may_name(tmp_path: Path) -> None:
+    found = analysed(tmp_path, MORE_ACTS_STORY, "a")
+    assert pledgers(found, "name an ambassador") == {"PER"}
+    assert pledgers(found, "30 million dollars") == {"ECU"}
+    assert pledgers(found, "safe return") == {"PER"}
+    assert pledgers(found, "finish the bridge") == {"ECU"}
+    assert pledgers(found, "patrol boats") == {"PER"}
+    # a vaguer intent is no pledge
+    assert not pledgers(found, "work together")

@@ -1107,7 +1107,15 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              "carry|issue|hold off|refrain|work out|take part|participate|cap|limit|freeze|"
              "pause|postpone|delay|waive|drop|ease|grant|offer|swap|evacuate|travel|visit|"
              "attend|finali[sz]e|rescind|re-?establish|fly|build|construct|develop|expand|"
-             "sell|fill|repair|"
+             "sell|fill|repair|finish|ensure|"
+             # "would name an ambassador to Managua", "will put 175 million dollars into a fund",
+             # "would put the accord to parliament", "would move forward with the sale"; not the
+             # vaguer "will work together on", "would do its utmost", "would see the case through"
+             r"name(?=\s+(?:a|an|its|the)\s+(?:new\s+)?(?:ambassador|envoy|consul|representative|"
+             r"high commissioner))|"
+             r"put(?=\s[^.;]{0,60}?\b(?:into|before|to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+             r"(?:parliament|council|vote|referendum|congress|assembly|legislature))\b)|"
+             r"move forward(?=\s+with\b)|"
              "raise|increase|lower|recogni[sz]e|normali[sz]e|settle|resolve|approve|adopt|"
              "unblock|reunite|repatriate|compensate|apologi[sz]e|scrap|abolish|deposit|shut|"
              "file|expel|export|replace|relocate|spend|cover|roll over|back|lease|lodge|"
