@@ -2653,3 +2653,26 @@ def test_more_acts_a_pledge_may_name(tmp_path: Path) -> None:
     assert pledgers(found, "patrol boats") == {"PER"}
     # a vaguer intent is no pledge
     assert not pledgers(found, "work together")
+
+
+NEITHER_STORY = [
+    (
+        "2021-03-08",
+        "LIMA — Peru and Chile signed an accord on Monday. Under the accord, both governments "
+        "undertook to return ambassadors to each other's capitals as soon as possible.",
+    ),
+    (
+        "2022-03-10",
+        "SANTIAGO — A year after the two countries signed the accord in Lima, neither has sent an "
+        "ambassador.",
+    ),
+]
+
+
+def test_an_act_told_with_no_one_doing_it_is_not_done(tmp_path: Path) -> None:
+    # "neither has sent an ambassador" tells the return not done, as "has not sent" would
+    found = analysed(tmp_path, NEITHER_STORY, "n")
+    assert {c.actor: c.status for c in found if "return ambassadors" in c.commitment} == {
+        "PER": "pending",
+        "CHL": "pending",
+    }

@@ -2427,8 +2427,8 @@ def _retold(  # noqa: ANN001
         if tok.lemma_.lower() in _UNDOING and tok.lemma_.lower()[:4] not in pledged:
             continue
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-        if any(c.dep_ == "neg" for c in tok.children) or auxes & _MODAL:
-            continue
+        if any(c.dep_ == "neg" or _no_one(c) for c in tok.children) or auxes & _MODAL:
+            continue  # "has not sent", "neither has sent", "no ambassador was sent"
         if tok.dep_ in _ADJUNCT:
             continue  # "deployed warheads", "the units sent to the line"
         finite = tok.tag_ == "VBD"
@@ -3086,6 +3086,14 @@ def _asserted(text: str, at: int) -> bool:
         and not _possible(text, at)
         # "passed without the audit being finished"
         and not re.search(r"\bwithout(?:\s+[\w'’-]+){0,4}\s+$", text[:at], re.I)
+    )
+
+
+def _no_one(token) -> bool:  # noqa: ANN001
+    """A subject that tells its verb's act undone: "neither", "none", "no ambassador"."""
+    return token.dep_ in ("nsubj", "nsubjpass") and (
+        token.lower_ in ("neither", "none", "nobody", "nothing")
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
     )
 
 
