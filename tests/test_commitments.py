@@ -2676,3 +2676,23 @@ def test_an_act_told_with_no_one_doing_it_is_not_done(tmp_path: Path) -> None:
         "PER": "pending",
         "CHL": "pending",
     }
+
+
+PUBLIC_GAVE_STORY = [
+    (
+        "2023-03-20",
+        "OSLO — Norway and Morocco held talks in Oslo. Norway pledged 30 million euros on Monday "
+        "to help rebuild villages in Morocco hit by the earthquake.",
+    ),
+    (
+        "2023-04-02",
+        "OSLO — The Norwegian public gave more than 40 million euros to help rebuild villages in "
+        "Morocco.",
+    ),
+]
+
+
+def test_an_act_of_the_public_keeps_no_government_pledge(tmp_path: Path) -> None:
+    # the public, citizens or donors giving is not the government giving what it pledged
+    found = analysed(tmp_path, PUBLIC_GAVE_STORY, "p")
+    assert of(found, "NOR", "30 million euros").status == "pending"
