@@ -2693,6 +2693,6 @@ PUBLIC_GAVE_STORY = [
 
 
 def test_an_act_of_the_public_keeps_no_government_pledge(tmp_path: Path) -> None:
-    # the public, citizens or donors giving is not the government giving what it pledged
+    # the public or donors giving is not the government giving what it pledged
     found = analysed(tmp_path, PUBLIC_GAVE_STORY, "p")
     assert of(found, "NOR", "30 million euros").status == "pending"

@@ -2496,9 +2496,10 @@ def _subject_keys(s, cue: str) -> set[str]:  # noqa: ANN001
     return _keys(s["text"][_clause_start(s["text"], at) : at], []) if at > 0 else set()
 
 
-# Doers of an act who are no state: what they do keeps no government's pledge.
-_PRIVATE_DOERS = {"public", "people", "citizen", "donor", "resident", "protester", "volunteer",
-                  "charity", "fan", "tourist", "well-wisher"}  # fmt: skip
+# Givers who are no state: what they give keeps no government's pledge, even one to help others
+# ("pledged 20 million euros to help rebuild"). Not citizens or residents, who do what a pledge
+# lets them do ("agreed to let Ugandan residents fish").
+_PRIVATE_GIVERS = {"public", "donor", "charity", "volunteer", "well-wisher"}
 
 
 def _done_by_another(s, verb, pledgers, objects=frozenset()) -> bool:  # noqa: ANN001
@@ -2515,10 +2516,8 @@ def _done_by_another(s, verb, pledgers, objects=frozenset()) -> bool:  # noqa: A
         for w in [head, *head.children]
         if w is head or w.dep_ in ("amod", "compound", "poss", "nmod")
     }
-    if any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _PRIVATE_DOERS for c in verb.children
-    ):  # "the Dutch public gave 100 million euros" is no government's act
-        return True
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _PRIVATE_GIVERS for c in verb.children):
+        return True  # "the Dutch public gave 100 million euros" is no government's act
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     others = [a for a in s["actors"] if a["actor"] not in pledgers]
     if passive:
