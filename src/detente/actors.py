@@ -122,16 +122,20 @@ class _Builder:
     def __init__(self) -> None:
         self.entries: dict[str, list[Entry]] = {}
 
+    @staticmethod
+    def key(text: str) -> str:
+        """How a name is looked up: its words, single-spaced and lower-cased."""
+        return " ".join(str(text).split()).lower()
+
     def add(self, text: str, entry: Entry) -> None:
-        text = " ".join(str(text).split())
-        if text:
-            self.entries.setdefault(text.lower(), []).append(entry)
+        if key := self.key(text):
+            self.entries.setdefault(key, []).append(entry)
 
     def countries(self, items: Iterable[Mapping[str, Any]], path: Path) -> None:
         items = list(items)
         # a name our file gives one state is not another's by pycountry: bare "Congo", as news
         # writes it, is the Democratic Republic (pycountry's name of the Republic of the Congo)
-        ours = {" ".join(str(name).split()).lower(): str(item.get("iso3", "")).upper()
+        ours = {self.key(name): str(item.get("iso3", "")).upper()
                 for item in items for name in item.get("names") or []}  # fmt: skip
         for n, item in enumerate(items):
             iso3 = str(item.get("iso3", "")).upper()
@@ -139,7 +143,7 @@ class _Builder:
                 raise DataFileError(str(path), f"entry {n + 1}: iso3 must be 3 letters")
             country = Actor.of(iso3)
             names = list(item.get("names") or []) + [
-                name for name in _pycountry_names(iso3) if ours.get(name.lower(), iso3) == iso3
+                name for name in _pycountry_names(iso3) if ours.get(self.key(name), iso3) == iso3
             ]
             for name in dict.fromkeys(names):
                 self.add(name, Entry(name, "country", country))

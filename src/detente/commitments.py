@@ -2507,6 +2507,8 @@ def _done_by_another(s, verb, pledgers, objects=frozenset()) -> bool:  # noqa: A
     have left" tells nothing of Eritrea's pledge to pull its forces back. A passive subject may
     name the pledge's own `objects` ("the 25 Egyptian prisoners were handed over" for Israel's
     pledge to release them)."""
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _PRIVATE_GIVERS for c in verb.children):
+        return True  # "the Dutch public gave 100 million euros" is no government's act
     # the subject's head and the words right on it ("Ethiopian federal troops"), not what a
     # phrase inside it names ("the remains of American servicemen", "gas from Spain")
     at = {
@@ -2516,8 +2518,6 @@ def _done_by_another(s, verb, pledgers, objects=frozenset()) -> bool:  # noqa: A
         for w in [head, *head.children]
         if w is head or w.dep_ in ("amod", "compound", "poss", "nmod")
     }
-    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _PRIVATE_GIVERS for c in verb.children):
-        return True  # "the Dutch public gave 100 million euros" is no government's act
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     others = [a for a in s["actors"] if a["actor"] not in pledgers]
     if passive:
@@ -3260,16 +3260,18 @@ def _statuses(
     return reports
 
 
+# Money that is frozen, not an obligation: its nouns, then the cue before or after them.
+_HELD_MONEY = r"(?:funds|assets|accounts|money|reserves|deposits)"
 # Freezing money rather than an obligation: "frozen funds", "asset freezes", "froze the accounts".
 _FROZEN_MONEY = re.compile(
-    r"(?i:froze\w*|freez\w*)\s+(?:\w+\s+){0,2}?(?:funds|assets|accounts|money|reserves|deposits)\b"
+    rf"(?i:froze\w*|freez\w*)\s+(?:\w+\s+){{0,2}}?{_HELD_MONEY}\b"
     r"|(?<=asset )(?i:freez\w*)|(?<=assets )(?i:freez\w*)"
 )
 
 
 # ... told before the cue: "$800 million was frozen", "bank accounts have been frozen".
 _MONEY_FROZEN = re.compile(
-    r"(?:\b(?:funds|assets|accounts|money|reserves|deposits)\s+(?:[\w'’-]+\s+){0,6}?"
+    rf"(?:\b{_HELD_MONEY}\s+(?:[\w'’-]+\s+){{0,6}}?"
     # an amount that is not the worth of something else ("a deal worth $2 billion was frozen")
     r"|(?<!worth )(?<!worth \$)(?<![\d.,])\d[\d.,]*\s*(?:million|billion|bn|m)\b"
     r"(?:\s+(?:dollars|euros|pounds|yuan|rupees))?\s+)"
