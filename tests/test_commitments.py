@@ -2696,3 +2696,16 @@ def test_an_act_of_the_public_keeps_no_government_pledge(tmp_path: Path) -> None
     # the public or donors giving is not the government giving what it pledged
     found = analysed(tmp_path, PUBLIC_GAVE_STORY, "p")
     assert of(found, "NOR", "30 million euros").status == "pending"
+
+
+def test_a_dateline_without_a_date_names_no_pledger(tmp_path: Path) -> None:
+    # "GUATEMALA CITY — " says where the story was filed, as "BERLIN, June 7 — " does
+    story = [
+        ("2021-06-04", "GUATEMALA CITY — Mexico said it would donate 150,000 vaccine doses to "
+                       "Guatemala, officials said on Friday."),
+        ("2021-06-05", "ANALYSIS — SOCHI, Russia — Turkey said it would buy a second battery of "
+                       "S-400 missiles from Russia, officials said."),
+    ]  # fmt: skip
+    found = analysed(tmp_path, story, "d")
+    assert pledgers(found, "donate 150,000 vaccine doses") == {"MEX"}
+    assert pledgers(found, "buy a second battery") == {"TUR"}

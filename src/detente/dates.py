@@ -248,13 +248,19 @@ def find_text_date(text: str) -> date | None:
     return None
 
 
+_CAPS = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones too ("MALÉ", "BOGOTÁ", "TECÚN UMÁN")
 _DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Z .'/-]{2,}(?:, [A-Z][A-Za-z .'-]+)?, [A-Z][a-z]{2,}\.? \d{1,2}(?:, \d{4})?\s*[—–-]+\s*"
+    rf"^(?:[{_CAPS}][{_CAPS} .'/-]{{2,}}(?:, [{_CAPS}][\w .'-]+)?"
+    # dated ("BERLIN, June 7 — ", "ISTANBUL, Oct 26, 2019 - ") or not ("GUATEMALA CITY — ",
+    # "SOCHI, Russia — "), when a dash set off by spaces ends it; a label may come first
+    # ("ANALYSIS — MADRID — ")
+    r"(?:, [A-Z][a-z]{2,}\.? \d{1,2}(?:, \d{4})?\s*[—–-]+|\s+[—–])\s*)+"
 )
 
 
 def dateline_length(sentence: str) -> int:
     """How many characters of `sentence` are a leading wire dateline ("HEILIGENDAMM, Germany,
-    June 7 — "): place names there say where the story was filed, not who acted. 0 if none."""
+    June 7 — ", "GUATEMALA CITY — "): place names there say where the story was filed, not who
+    acted. 0 if none."""
     m = _DATELINE_PREFIX.match(sentence)
     return m.end() if m else 0
