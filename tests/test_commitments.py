@@ -2709,3 +2709,25 @@ def test_a_dateline_without_a_date_names_no_pledger(tmp_path: Path) -> None:
     found = analysed(tmp_path, story, "d")
     assert pledgers(found, "donate 150,000 vaccine doses") == {"MEX"}
     assert pledgers(found, "buy a second battery") == {"TUR"}
+
+
+# Chile and Argentina (invented story): five more acts a pledge may name.
+FIVE_ACTS_STORY = [
+    (
+        "2024-02-20",
+        "Chile and Argentina met in Mendoza on Tuesday. Santiago said Chile would dispatch two "
+        "water bombers to fight the fires in Argentina. Argentina said it would extradite three "
+        "smuggling suspects to Chile. Chile will delegate to Argentina the inspection of cargo at "
+        "the Cristo Redentor pass. Argentina would exempt Chilean lorries from the new road toll, "
+        "officials said. Argentina and Chile will jointly produce a survey of the glaciers.",
+    ),
+]
+
+
+def test_five_more_acts_a_pledge_may_name(tmp_path: Path) -> None:
+    found = analysed(tmp_path, FIVE_ACTS_STORY, "v")
+    assert pledgers(found, "water bombers") == {"CHL"}
+    assert pledgers(found, "smuggling suspects") == {"ARG"}
+    assert pledgers(found, "inspection of cargo") == {"CHL"}
+    assert pledgers(found, "road toll") == {"ARG"}
+    assert pledgers(found, "survey of the glaciers") == {"ARG", "CHL"}

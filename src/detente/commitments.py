@@ -1107,7 +1107,7 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              "carry|issue|hold off|refrain|work out|take part|participate|cap|limit|freeze|"
              "pause|postpone|delay|waive|drop|ease|grant|offer|swap|evacuate|travel|visit|"
              "attend|finali[sz]e|rescind|re-?establish|fly|build|construct|develop|expand|"
-             "sell|fill|repair|finish|ensure|"
+             "sell|fill|repair|finish|ensure|extradite|dispatch|delegate|exempt|produce|"
              # "would name an ambassador to Managua", "will put 175 million dollars into a fund",
              # "would put the accord to parliament", "would move forward with the sale"; not the
              # vaguer "will work together on", "would do its utmost", "would see the case through"
