@@ -2731,3 +2731,14 @@ def test_five_more_acts_a_pledge_may_name(tmp_path: Path) -> None:
     assert pledgers(found, "inspection of cargo") == {"CHL"}
     assert pledgers(found, "road toll") == {"ARG"}
     assert pledgers(found, "survey of the glaciers") == {"ARG", "CHL"}
+
+
+def test_a_long_title_between_country_and_cue_names_the_pledger(tmp_path: Path) -> None:
+    # "Russian Deputy Prime Minister Arkady Dvorkovich promised": five words of title and name
+    story = [
+        ("2017-09-12", "Russian Deputy Prime Minister Arkady Dvorkovich promised visiting "
+                       "Egyptian ministers that flights to Cairo would resume before the end of "
+                       "the year."),
+    ]  # fmt: skip
+    found = analysed(tmp_path, story, "t")
+    assert pledgers(found, "flights to Cairo would resume") == {"RUS"}

@@ -1712,9 +1712,10 @@ _WHICH_DID = re.compile(r",?\s+(?:which|who)\s+(?:(?:has|had|have|also|then|late
 
 
 # A country's body as the subject right before a cue: "the US Department of Agriculture
-# undertook", "the Nigeria Customs Service promised", "Russian negotiators also agreed".
+# undertook", "the Nigeria Customs Service promised", "Russian negotiators also agreed", "Russian
+# Deputy Prime Minister Arkady Dvorkovich promised" (up to six capitalised words).
 _BODY_BEFORE_CUE = re.compile(
-    r"(?:\s+[a-z-]+(?:\s+[a-z-]+)?|(?:\s+(?-i:[A-Z][a-z-]+)(?:\s+(?:for|of)(?=\s+(?-i:[A-Z])))?){1,4})"
+    r"(?:\s+[a-z-]+(?:\s+[a-z-]+)?|(?:\s+(?-i:[A-Z][a-z-]+)(?:\s+(?:for|of)(?=\s+(?-i:[A-Z])))?){1,6})"
     r"\s+(?:(?:also|has|have|had|then|now|later|jointly|formally)\s+)*"
 )
 
