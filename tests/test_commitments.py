@@ -2644,17 +2644,6 @@ MORE_ACTS_STORY = [
 ]
 
 
-def test_more_acts_a_pledge_may_name(tmp_path: Path) -> None:
-    found = analysed(tmp_path, MORE_ACTS_STORY, "a")
-    assert pledgers(found, "name an ambassador") == {"PER"}
-    assert pledgers(found, "30 million dollars") == {"ECU"}
-    assert pledgers(found, "safe return") == {"PER"}
-    assert pledgers(found, "finish the bridge") == {"ECU"}
-    assert pledgers(found, "patrol boats") == {"PER"}
-    # a vaguer intent is no pledge
-    assert not pledgers(found, "work together")
-
-
 NEITHER_STORY = [
     (
         "2021-03-08",
@@ -2724,13 +2713,35 @@ FIVE_ACTS_STORY = [
 ]
 
 
-def test_five_more_acts_a_pledge_may_name(tmp_path: Path) -> None:
-    found = analysed(tmp_path, FIVE_ACTS_STORY, "v")
-    assert pledgers(found, "water bombers") == {"CHL"}
-    assert pledgers(found, "smuggling suspects") == {"ARG"}
-    assert pledgers(found, "inspection of cargo") == {"CHL"}
-    assert pledgers(found, "road toll") == {"ARG"}
-    assert pledgers(found, "survey of the glaciers") == {"ARG", "CHL"}
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (
+            MORE_ACTS_STORY,
+            {
+                "name an ambassador": {"PER"},
+                "30 million dollars": {"ECU"},
+                "safe return": {"PER"},
+                "finish the bridge": {"ECU"},
+                "patrol boats": {"PER"},
+                "work together": set(),  # a vaguer intent is no pledge
+            },
+        ),
+        (
+            FIVE_ACTS_STORY,
+            {
+                "water bombers": {"CHL"},
+                "smuggling suspects": {"ARG"},
+                "inspection of cargo": {"CHL"},
+                "road toll": {"ARG"},
+                "survey of the glaciers": {"ARG", "CHL"},
+            },
+        ),
+    ],
+)
+def test_more_acts_a_pledge_may_name(tmp_path: Path, story: list, expected: dict) -> None:
+    found = analysed(tmp_path, story, "a")
+    assert {words: pledgers(found, words) for words in expected} == expected
 
 
 def test_a_long_title_between_country_and_cue_names_the_pledger(tmp_path: Path) -> None:
