@@ -2753,3 +2753,17 @@ def test_a_long_title_between_country_and_cue_names_the_pledger(tmp_path: Path) 
     ]  # fmt: skip
     found = analysed(tmp_path, story, "t")
     assert pledgers(found, "flights to Cairo would resume") == {"RUS"}
+
+
+def test_an_initials_dot_between_cue_and_act_ends_no_pledge(tmp_path: Path) -> None:
+    # "assured U.S. diplomats ... that": the dots of "U.S." are no sentence's end, so the pledge
+    # is found and its words run past them
+    story = [
+        ("2022-05-03", "Tbilisi's envoys assured U.S. diplomats in Washington this week that "
+                       "Georgia would not allow its banks to be used to get around the sanctions "
+                       "on Moscow."),
+    ]  # fmt: skip
+    found = analysed(tmp_path, story, "u")
+    assert pledgers(found, "its banks to be used") == {"GEO"}
+    [c] = [c for c in found if c.actor == "GEO"]
+    assert "U.S. diplomats in Washington" in c.commitment

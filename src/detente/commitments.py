@@ -707,9 +707,9 @@ def _retelling(words: str) -> re.Pattern[str] | None:
 
 def _pledge_words(text: str, start: int, upto: int) -> str:
     """A pledge's words: from its cue up to the sentence's end (not a decimal point: "$3.028
-    billion") or the next pledge of the sentence, which takes the words joining it ("..., and
-    Togo agreed to"), and 120 characters at most."""
-    words = re.split(r"\.(?!\d)", text[start : min(start + 120, upto)])[0]
+    billion") nor an initial's dot ("U.S. diplomats") or the next pledge of the sentence, which
+    takes the words joining it ("..., and Togo agreed to"), and 120 characters at most."""
+    words = re.split(r"(?<!\b[A-Z])\.(?!\d)", text[start : min(start + 120, upto)])[0]
     if upto < start + 120 and upto < len(text):
         words = re.sub(r",?\s+(?:and|but|while|whereas)\b[^,;]*$|[,;\s]+$", "", words)
     return words
@@ -1176,7 +1176,8 @@ _PROMISED_THAT = re.compile(
     # promised that ..." is Beijing's promise
     r"(?:(?!\b(?:assur|promis|pledg|vow|guarant|undert|agree|told|inform|notif|said|says|announc|"
     r"declar))"
-    r"[^.;]){0,80}?"
+    # (an initial's dot is no sentence's end: "assured U.S. diplomats in Tbilisi that")
+    r"(?:[^.;]|(?<=\b[A-Z])\.)){0,80}?"
     # "that", or a that-less clause whose subject is a pronoun, a name or the speaker's own
     # ("said Greece would back", "said its ambassador would return")
     r"(?:\bthat\b|(?=\s(?:it|he|she|they)\s+(?:will|would)\b)"
@@ -1186,7 +1187,7 @@ _PROMISED_THAT = re.compile(
     r"envoy|diplomats|delegation|country|navy|consulates?|embassy)|(?-i:[A-Z][\w-]+)(?:\s+[\w-]+){0,3}?"
     rf"|{_OWN_GOVERNMENT})"
     r"\s+(?:will|would)\b))"
-    r"(?:(?!, and |\bsaid\b)[^.;])*?\b(?P<modal>will|would|shall)\s+"
+    r"(?:(?!, and |\bsaid\b)(?:[^.;]|(?<=\b[A-Z])\.))*?\b(?P<modal>will|would|shall)\s+"
     r"(?:(?:also|soon|now|still|fully|then|first|jointly|promptly|quickly|immediately)\s+)?"
     rf"(?P<neg>not\s+)?(?:(?P<act>{_AGENTIVE})\b{_NOT_AN_ACT}|be\s+(?P<done>{_GRANTED})\b"
     r"|[a-z]+\b)",
