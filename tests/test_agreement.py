@@ -199,7 +199,10 @@ def levels(
 
 def test_context_title_and_one_camp_sentences_count(store_path: Path) -> None:
     m = levels(store_path, "2010-01-01", "2010-12-31")
-    md = m["missile_defence"]
+    # the rules' reading: the learned reader, at its weight since the forty-fifth round, tips
+    # missile defence to apart, reading "Washington offered transparency on missile defence to
+    # Moscow" as apart (66%)
+    md = levels(store_path, "2010-01-01", "2010-12-31", OWN_RULES)["missile_defence"]
     assert md.level == "partial"
     assert any("differ on the means" in e.basis for e in md.evidence)  # issue from the title
     assert any(e.sentence == "Moscow disagreed." and e.polarity == "apart" for e in md.evidence)

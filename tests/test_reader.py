@@ -15,7 +15,7 @@ from detente.agreement import (
     agreement_map,
     labelled_sentences,
 )
-from detente.config import Config
+from detente.config import READER_WEIGHT, Config
 from detente.issues import load_taxonomy
 from detente.pipeline import run
 from detente.reader import (
@@ -189,7 +189,7 @@ def test_the_map_counts_the_readers_readings_beside_the_rules(store_path: Path) 
     assert read, "the reader counts sentences"
     assert not [e for s in off.values() for e in s.evidence if e.basis.startswith(READER_BASIS)]
     for e in read:  # a second vote: the stance's probability at READER_WEIGHT
-        assert 0 < abs(e.weight) <= 0.5 and e.polarity in ("common", "partial", "apart")
+        assert 0 < abs(e.weight) <= READER_WEIGHT and e.polarity in ("common", "partial", "apart")
         assert (e.weight < 0) == (e.polarity == "apart")
     # the rules' evidence is all still there
     rules = {(e.sentence, e.polarity) for s in off.values() for e in s.evidence}

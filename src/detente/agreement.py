@@ -38,15 +38,15 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
 4. Per issue, P is the sum of positive weights, N of negative ones, Q of partial ones (one
    sentence, one vote): score = (P - N) / (P + N + 2Q), a partial sentence counting one unit
    each way, from -1 (apart) to +1 (common), leaning toward the period's climate C (the same
-   score over every sentence of the period, each once) as much as `thresholds.prior` units of
+   score over every sentence of the period, each once) as much as `thresholds.lean` units of
    evidence would: score = (P - N + prior x C) / (P + N + 2Q + prior). Level: `common` when
    score >= thresholds.common, `apart` when score <= thresholds.apart, else `partial`;
    `unknown` without evidence, or the climate's level when the period's stories name the issue
    without a stance. The balance (P, N, Q) is reported with the level.
 5. Beside the rules, a learned sentence reader (`detente.reader`, trained on labelled sentences)
-   reads every sentence of a document naming both camps: where it finds the sentence more likely
-   than not to speak to an issue for the pair with a stance, that stance is one more vote, at
-   its probability x READER_WEIGHT (`Thresholds(reader=False)`: the rules alone).
+   reads every sentence of a document naming both camps: where it finds the sentence at least
+   READER_MIN_P likely to speak to an issue for the pair with a stance, that stance is one more
+   vote, at its probability x READER_WEIGHT (`Thresholds(reader=False)`: the rules alone).
 """
 
 from __future__ import annotations
@@ -58,7 +58,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from detente.config import APART_UPTO, CLIMATE_PRIOR, COMMON_FROM, READER_MIN_P, READER_WEIGHT
+from detente.config import (
+    APART_UPTO,
+    CLIMATE_PRIOR,
+    COMMON_FROM,
+    READER_MIN_P,
+    READER_WEIGHT,
+    RULES_CLIMATE_PRIOR,
+)
 from detente.issues import Taxonomy
 from detente.reader import READING, Reader, Sample, labelled, load_reader, with_context
 from detente.store import Store
@@ -122,9 +129,10 @@ class Thresholds:
     apart: float = APART_UPTO
     # an issue named in the period's stories on the pair but with no stance on it takes the
     # level of the period's climate, and an issue's own score leans toward that climate as
-    # much as this many units of evidence would (`detente map --no-climate` does neither)
+    # much as this many units of evidence would (`detente map --no-climate` does neither); by
+    # default CLIMATE_PRIOR, or RULES_CLIMATE_PRIOR for the rules alone
     climate: bool = True
-    prior: float = CLIMATE_PRIOR
+    prior: float | None = None
     # the learned sentence reader's evidence alongside the rules' (`detente map --no-reader`:
     # the rules alone); `agreement_map(reader=...)` passes another reader
     reader: bool = True
@@ -132,10 +140,17 @@ class Thresholds:
     def level(self, score: float) -> str:
         return "common" if score >= self.common else "apart" if score <= self.apart else "partial"
 
+    @property
+    def lean(self) -> float:
+        """How many units of evidence the climate counts for in an issue's score."""
+        if self.prior is not None:
+            return self.prior
+        return CLIMATE_PRIOR if self.reader else RULES_CLIMATE_PRIOR
+
     def __post_init__(self) -> None:
         if not -1 <= self.apart < self.common <= 1:
             raise ValueError("thresholds need -1 <= apart < common <= 1")
-        if self.prior < 0:
+        if self.lean < 0:
             raise ValueError("the climate's weight (prior) cannot be negative")
 
 
@@ -914,14 +929,14 @@ def _from_climate(
 
 
 def _lean(stance: IssueStance, climate: Climate, t: Thresholds) -> IssueStance:
-    """An issue's score leaning toward the period's climate as much as `t.prior` units of
+    """An issue's score leaning toward the period's climate as much as `t.lean` units of
     evidence would: (P - N + prior x climate) / (P + N + 2Q + prior). One friendly sentence in
     a hostile period is no common interest yet; twenty sentences are hardly moved."""
     b = stance.balance
     units = b["common"] + b["apart"] + 2 * b["partial"]
-    if stance.score is None or not units or not t.prior:
+    if stance.score is None or not units or not t.lean:
         return stance
-    score = (b["common"] - b["apart"] + t.prior * climate.score) / (units + t.prior)
+    score = (b["common"] - b["apart"] + t.lean * climate.score) / (units + t.lean)
     return replace(stance, score=score, level=t.level(score))
 
 

@@ -766,7 +766,7 @@ def _agreement(
         "counts": [
             (level, LEVELS[level], counts[level]) for level in ("common", "partial", "apart")
         ],
-        "prior": f"{t.prior:g}",
+        "prior": f"{t.lean:g}",
         "common": _signed(t.common, 2),
         "apart": _signed(t.apart, 2),
     }
