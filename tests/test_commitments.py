@@ -2744,26 +2744,29 @@ def test_more_acts_a_pledge_may_name(tmp_path: Path, story: list, expected: dict
     assert {words: pledgers(found, words) for words in expected} == expected
 
 
-def test_a_long_title_between_country_and_cue_names_the_pledger(tmp_path: Path) -> None:
-    # "Russian Deputy Prime Minister Arkady Dvorkovich promised": five words of title and name
-    story = [
-        ("2017-09-12", "Russian Deputy Prime Minister Arkady Dvorkovich promised visiting "
-                       "Egyptian ministers that flights to Cairo would resume before the end of "
-                       "the year."),
-    ]  # fmt: skip
-    found = analysed(tmp_path, story, "t")
-    assert pledgers(found, "flights to Cairo would resume") == {"RUS"}
-
-
-def test_an_initials_dot_between_cue_and_act_ends_no_pledge(tmp_path: Path) -> None:
-    # "assured U.S. diplomats ... that": the dots of "U.S." are no sentence's end, so the pledge
-    # is found and its words run past them
-    story = [
-        ("2022-05-03", "Tbilisi's envoys assured U.S. diplomats in Washington this week that "
-                       "Georgia would not allow its banks to be used to get around the sanctions "
-                       "on Moscow."),
-    ]  # fmt: skip
-    found = analysed(tmp_path, story, "u")
-    assert pledgers(found, "its banks to be used") == {"GEO"}
-    [c] = [c for c in found if c.actor == "GEO"]
-    assert "U.S. diplomats in Washington" in c.commitment
+@pytest.mark.parametrize(
+    ("sentence", "words", "pledger"),
+    [
+        # "Russian Deputy Prime Minister Arkady Dvorkovich promised": five words of title and name
+        # between the country and the cue
+        (
+            "Russian Deputy Prime Minister Arkady Dvorkovich promised visiting Egyptian ministers "
+            "that flights to Cairo would resume before the end of the year.",
+            "flights to Cairo would resume",
+            "RUS",
+        ),
+        # "assured U.S. diplomats ... that": the dots of "U.S." are no sentence's end, so the
+        # pledge is found and its words run past them
+        (
+            "Tbilisi's envoys assured U.S. diplomats in Washington this week that Georgia would not "
+            "allow its banks to be used to get around the sanctions on Moscow.",
+            "U.S. diplomats in Washington this week that Georgia would not allow",
+            "GEO",
+        ),
+    ],
+)
+def test_the_pledger_of_a_long_opening(
+    tmp_path: Path, sentence: str, words: str, pledger: str
+) -> None:
+    found = analysed(tmp_path, [("2017-09-12", sentence)], "t")
+    assert pledgers(found, words) == {pledger}
