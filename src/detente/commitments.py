@@ -1167,6 +1167,9 @@ _GRANTED = (
 # The speaker's own government as the subject of what is reported: "Gervasi said the government
 # would grant", "announced the kingdom would open".
 _OWN_GOVERNMENT = r"the\s+(?:government|kingdom|administration)"
+# A character inside one clause: not "." or ";", but an initial's dot is no sentence's end
+# ("assured U.S. diplomats in Tbilisi that").
+_IN_CLAUSE = r"(?:[^.;]|(?<=\b[A-Z])\.)"
 # "X promised / gave assurances / agreed that Y would ...": a pledge of X (of the story's two
 # parties, when "the delegations agreed that").
 _PROMISED_THAT = re.compile(
@@ -1176,8 +1179,7 @@ _PROMISED_THAT = re.compile(
     # promised that ..." is Beijing's promise
     r"(?:(?!\b(?:assur|promis|pledg|vow|guarant|undert|agree|told|inform|notif|said|says|announc|"
     r"declar))"
-    # (an initial's dot is no sentence's end: "assured U.S. diplomats in Tbilisi that")
-    r"(?:[^.;]|(?<=\b[A-Z])\.)){0,80}?"
+    rf"{_IN_CLAUSE}){{0,80}}?"
     # "that", or a that-less clause whose subject is a pronoun, a name or the speaker's own
     # ("said Greece would back", "said its ambassador would return")
     r"(?:\bthat\b|(?=\s(?:it|he|she|they)\s+(?:will|would)\b)"
@@ -1187,7 +1189,7 @@ _PROMISED_THAT = re.compile(
     r"envoy|diplomats|delegation|country|navy|consulates?|embassy)|(?-i:[A-Z][\w-]+)(?:\s+[\w-]+){0,3}?"
     rf"|{_OWN_GOVERNMENT})"
     r"\s+(?:will|would)\b))"
-    r"(?:(?!, and |\bsaid\b)(?:[^.;]|(?<=\b[A-Z])\.))*?\b(?P<modal>will|would|shall)\s+"
+    rf"(?:(?!, and |\bsaid\b){_IN_CLAUSE})*?\b(?P<modal>will|would|shall)\s+"
     r"(?:(?:also|soon|now|still|fully|then|first|jointly|promptly|quickly|immediately)\s+)?"
     rf"(?P<neg>not\s+)?(?:(?P<act>{_AGENTIVE})\b{_NOT_AN_ACT}|be\s+(?P<done>{_GRANTED})\b"
     r"|[a-z]+\b)",
