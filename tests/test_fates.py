@@ -185,6 +185,41 @@ def test_a_sentence_tells_the_fate_of_the_pledge_it_is_most_about(patrols_store:
     }, status
 
 
+# The consulate is reopened, then closed again; the patrols story tells their pause in words the
+# rules do not know, and a later, vaguer story sounds like a kept pledge.
+WEIGHED = [
+    DOCS[0],
+    ("2021-09-20", "Ghana reopened its consulate in Lomé on Monday. The monthly joint patrols "
+     "along the northern border have not taken place since August, when Lomé recalled its "
+     "officers."),
+    ("2022-06-15", "Officials in Accra said the northern border had been calm this year. The "
+     "consulate in Lomé closed its doors again in May, and its staff went home."),
+]  # fmt: skip
+
+
+def test_the_fate_weighed_most_sets_the_status(tmp_path: Path) -> None:
+    # a reader that finds every later story half likely about every pledge, likelier about one
+    # it shares the border's word with and far likelier with the patrols' or the consulate's,
+    # and reads "recalled" as suspended, "calm" as fulfilled and "closed" as withdrawn
+    reader = FateReader(
+        -1.0, {"later_doc": 1.0, "sh:borde": 0.5, "sh:patro": 2.0, "sh:consu": 2.0}, [0.0] * 5,
+        {"w:recalled": [0, 0, 5, 0, 0], "w:calm": [3, 0, 0, 0, 0], "w:closed": [0, 0, 0, 6, 0]},
+    )  # fmt: skip
+    with Store(stored(tmp_path, WEIGHED, "w"), read_only=True) as store:
+        rules = {c.commitment.split()[4]: c for c in commitments(store, load_taxonomy(),
+                                                                  use_fates=False)}  # fmt: skip
+        read = {(c.actor, c.commitment.split()[4]): c
+                for c in commitments(store, load_taxonomy(), fates=reader)}  # fmt: skip
+    assert rules["consulate"].status == "fulfilled" and rules["joint"].status == "pending"
+    # the pause, read surely about the patrols, outweighs the calm read after it less surely
+    for party in ("GHA", "TGO"):
+        patrols = read[(party, "joint")]
+        assert patrols.status == "suspended", patrols.history
+        assert [h.status for h in patrols.history] == ["suspended", "fulfilled"]
+    # the rules read the consulate reopened, and that stands
+    assert read[("GHA", "consulate")] == rules["consulate"]
+
+
 # What became of a pledge on the Kandadji dam's water, and a later story on another instrument.
 WATER_LATER = [
     ("2016-05-10", "Farms in northern Benin had water from the Kandadji dam through the whole dry "

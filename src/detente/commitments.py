@@ -648,16 +648,17 @@ def read_fates(
     found: Sequence[Commitment], rows: Sequence[dict[str, Any]], reader: FateReader,
     min_p: float = FATE_MIN_P,
 ) -> list[Commitment]:  # fmt: skip
-    """The commitments with what `reader` reads of the fate of those the rules leave pending:
-    each sentence after such a pledge that it finds more likely than `min_p` to tell what
+    """The commitments with what `reader` reads of their fate. For a pledge the rules leave
+    pending, each sentence after it that the reader finds more likely than `min_p` to tell what
     became of it, and more likely to tell that pledge's fate than any other pledge's, is a
-    status report (one it reads as still open, a pending one), and the last of them sets the
-    status. A status the rules read stands. A sentence that tells the pledge again in its own
-    cue and act ("met in Lisbon and agreed to explore ...") is no reading of its fate, nor, as
-    for the rules, one about another instrument than the pledge's (the instruments it or its
-    story's lead names, against the pledge's own `instruments`, those the rules found in its
-    passage and lead): the US suspension of the INF Treaty tells nothing of a pledge under the
-    CFE Treaty."""
+    status report (one it reads as still open, a pending one), and the fate the reports weigh
+    most for sets the status: each report counts its fates' probabilities times how likely it
+    is to be about the pledge. A status the rules read stands. A sentence that tells the
+    pledge again in its own cue and act ("met in Lisbon and agreed to explore ...") is no
+    reading of its fate, nor, as for the rules, one about another instrument than the pledge's
+    (the instruments it or its story's lead names, against the pledge's own `instruments`, those
+    the rules found in its passage and lead): the US suspension of the INF Treaty tells nothing
+    of a pledge under the CFE Treaty."""
     # every commitment's readings, so that a sentence counts only for the pledge it is most
     # about: "the extension of New START was completed" for the treaty's limits, not for every
     # pledge it shares a word with
@@ -682,6 +683,7 @@ def read_fates(
         if c.status != "pending":
             continue
         told = []
+        weight: Counter[str] = Counter()  # each fate's probability times the report's on the pledge
         for v, fate in got:
             # the best pledge's other parties share its reading ("each side must have")
             if top[(v.doc_id, v.sent_index)][1:] != (c.sentence, c.commitment):
@@ -690,8 +692,12 @@ def read_fates(
             told.append(StatusReport("pending" if best == "open" else best, v.date, v.doc_id,
                                      v.text, f"{FATE_READER}{best} {fate.status[best]:.0%}, "
                                      f"on the pledge {fate.p_about:.0%}"))  # fmt: skip
+            for name, q in fate.status.items():
+                weight[name] += fate.p_about * q
         if told:
-            read[id(c)] = replace(c, status=told[-1].status, history=(*c.history, *told))
+            status = max(weight, key=weight.__getitem__)
+            read[id(c)] = replace(c, status="pending" if status == "open" else status,
+                                  history=(*c.history, *told))  # fmt: skip
     return [read.get(id(c), c) for c in found]
 
 
