@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from detente.agreement import (
+    READER_BASIS,
     Evidence,
     IssueStance,
     Thresholds,
@@ -276,7 +277,9 @@ def test_a_turning_sentence_and_an_agenda(store_path: Path) -> None:
     m = levels(store_path, "2003-01-01", "2003-12-31")
     enlargement = m["nato_enlargement"]
     assert enlargement.level == "apart"  # "praised the charter" is not about enlargement
-    assert [e.basis for e in enlargement.evidence] == ["objection"]
+    # the rules' cues (the learned reader may add its own reading of the whole sentence)
+    rules = [e.basis for e in enlargement.evidence if not e.basis.startswith(READER_BASIS)]
+    assert rules == ["objection"]
     for issue in ("counter_narcotics", "counter_piracy"):
         [agenda] = m[issue].evidence  # not "training goes on" after the quarrel over Iraq
         assert m[issue].level == "common" and agenda.basis.startswith("agenda of: events")
