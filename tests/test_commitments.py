@@ -1328,6 +1328,43 @@ def test_deadlines_run_out_and_troops_that_never_arrived(tmp_path: Path) -> None
     assert status("TZA", "pledged to send fresh") == "breached"
 
 
+PROMISED_UNDONE_STORY = [
+    (
+        "2019-03-01",
+        "Peru and Ecuador held talks in Lima on Friday. Peru pledged to open a consulate in Machala "
+        "before the end of 2019. Peru also undertook to build a second bridge at Aguas Verdes by "
+        "June 2020. Ecuador agreed to hold border talks with Peru every six months.",
+    ),
+    (
+        "2020-05-01",
+        "Peru and Ecuador met again. The border talks between Peru and Ecuador were suspended in "
+        "April because of the pandemic.",
+    ),
+    (
+        "2022-04-01",
+        "The joint fisheries commission meets in Quito every spring, but the Machala consulate "
+        "that Lima promised in 2019 has never received a consul. The Aguas Verdes crossing stays "
+        "busy, while the bridge over the Putumayo that Colombia promised has never been started. "
+        "The six-monthly border talks Quito offered in 2019 have never resumed.",
+    ),
+]
+
+
+def test_a_thing_named_as_promised_and_told_undone(tmp_path: Path) -> None:
+    found = analysed(tmp_path, PROMISED_UNDONE_STORY, "p")
+
+    def status(actor: str, words: str) -> str:
+        [c] = [c for c in found if c.actor == actor and words in c.commitment]
+        return c.status
+
+    # "the consulate that Lima promised in 2019 has never received a consul": broken
+    assert status("PER", "open a consulate") == "breached"
+    # a bridge another country promised, never started, is no news of Peru's bridge
+    assert status("PER", "second bridge") == "pending"
+    # talks paused and "never resumed" since: still paused, not broken
+    assert status("ECU", "border talks") == "suspended"
+
+
 MONEY_STORY = [
     (
         "2021-02-10",

@@ -2037,6 +2037,20 @@ def _history(
             _conditional(s["text"], stayed.start()) or _NOT_YET.search(s["text"][: stayed.start()])
         ):
             stayed = None
+        # the pledged thing told undone where the sentence names it as promised: "the boats
+        # promised in 2017 never came"; not yet done only once the deadline has passed
+        undone = None if negative or s.get("same_story") else _PROMISED_UNDONE.search(s["text"])
+        if undone and (
+            _conditional(s["text"], undone.start(1))
+            # "the meetings agreed in 2019 have never resumed": still paused, not broken
+            or _RESUMED.search(undone[1])
+            or not (
+                _SURELY_UNDONE.match(undone[1])
+                or overdue
+                or (due is None and not re.search(r"\byet\b", undone[1], re.I))
+            )
+        ):
+            undone = None
         # "the army refused to let the team in" for "agreed to let observers work"
         no = (
             refused.search(s["text"])
@@ -2068,6 +2082,7 @@ def _history(
             and not no
             and not retold
             and not stayed
+            and not undone
         ):
             continue
         if _another_instrument(instruments, s["about_instruments"]):
@@ -2100,6 +2115,10 @@ def _history(
             never = None  # a thing the pledge names must stand near the act never done
         if stayed and not _key_near(s["text"], stayed, keys):
             stayed = None
+        if undone and not _promised_thing(s, undone, keys, pledgers):
+            undone = None
+        if undone:
+            done = None  # told undone as promised, whatever else the sentence tells done
         # linked by the act alone, a sentence tells only that act
         reports = list(s["reports"]) if is_direct or by_doc or by_issue else []
         if s is r:  # a standing rule's own sentence: only what it says outside the rule's clause
@@ -2137,6 +2156,12 @@ def _history(
             reports = [(st, cue, lapse_about(ab) if _lapse(cue) else ab)
                        for st, cue, ab in reports]  # fmt: skip
         reports += passed
+        if undone:
+            reports = [(st, cue, ab) for st, cue, ab in reports if st != "fulfilled"]
+            # a breach, unless the sentence tells a pause ("has not moved beyond studies ...
+            # while the dialogue is suspended")
+            if not any(st == "suspended" for st, _, _ in reports):
+                reports.append(("breached", undone[1], lapse_about(set())))
         if over and not _negated(s["text"], over.start()):
             reports.append(("breached", over.group(0), _about(s, over.start(), over.end())))
         if never:
@@ -2152,7 +2177,8 @@ def _history(
             reports.append(
                 ("breached", no.group(0), named_pledgers or _about(s, no.start(), no.end()))
             )
-        if retold and not done:  # about the pledgers it names, else (linked directly) every pledger
+        # about the pledgers it names, else (linked directly) every pledger
+        if retold and not done and not undone:
             reports.append(("fulfilled", f"{RETOLD}{retold}", named_pledgers))
         done_as = "breached" if negative else "fulfilled"
         if negative and done and _NONE_DONE.match(s["text"], done.end()):
@@ -2485,6 +2511,30 @@ _STAYED = re.compile(
     r"(?:are|is|were|was)\s+still\s+(?:there|in|on|at|stationed|deployed|based))\b",
     re.I,
 )
+# The pledged thing named as promised and told undone in the same clause: "the technical
+# commission announced in 2022 has never met", "the road bridge Bucharest said would open in 2022
+# has not left the design stage", "a promised carbon credit agreement has missed its target",
+# "the revolving account Pakistan was supposed to open still does not exist". Group 1 is the
+# denial. Between the two no other clause ("announced for last autumn was put off in July and
+# has not been rescheduled"), and the denial is not what was promised ("vowed that Georgia would
+# never use").
+_PROMISED_UNDONE = re.compile(
+    r"\b(?:promised|pledged|announced|vowed|undertaken|agreed|offered|"
+    r"(?:was|were)\s+(?:supposed|meant)\s+to|(?:said|says)\s+(?:it\s+|they\s+)?would)\b"
+    r"(?:(?! and | but )[^.;:!?,]){0,80}?(?<!would )(?<!will )(?<!shall )(?<!to )"
+    r"\b((?:has|have|had)\s+(?:still\s+)?(?:not|never)\s+(?:yet\s+)?[a-z]+|"
+    r"(?:has|have|had)\s+(?:missed|yet\s+to\s+[a-z]+)|never\s+[a-z]+|"
+    r"still\s+(?:does|do)\s+not\s+[a-z]+)\b",
+    re.I,
+)
+# A denial that is always a breach, whatever the deadline ("has not opened" is one only once the
+# deadline has passed or with none set, "has not yet opened" only once it has passed).
+_SURELY_UNDONE = re.compile(r"never|ha(?:s|ve|d)\s+(?:missed|(?:still\s+)?never)", re.I)
+# A denial of a resumption: "the meetings agreed in 2019 have never resumed" tells them paused.
+_RESUMED = re.compile(r"\bre(?:sum|start|schedul|open|conven)\w*$", re.I)
+# Words that do not tell one promised thing from another: "a joint patrol unit" is not "a joint
+# trade desk".
+_ANY_THING = {"joint", "bilateral"}
 # Pledged acts that take a thing away: what is later told "without" it is done.
 _REMOVING = re.compile(r"\b(?:scrap|remove|lift|abolish|drop|eliminate|waive|end|axe)\w*\b", re.I)
 # Verbs that tell an act begun or kept up, with the act as their complement.
@@ -2612,6 +2662,24 @@ def _about_pledge(text: str, cue: str, keys: set[str]) -> bool:
     at = text.find(cue)
     m = _RELATIVE_CUE.search(text, 0, at) if at > 0 else None
     return not m or bool(_keys(m.group(1), []) & keys)
+
+
+def _promised_thing(s, undone: re.Match[str], keys: set[str], pledgers: Sequence[str]) -> bool:  # noqa: ANN001
+    """Whether the thing a sentence tells promised and undone (see `_PROMISED_UNDONE`) is the
+    pledge's: a key word of it names the thing ("the technical commission announced in 2022", "a
+    promised carbon credit agreement"), and whoever the sentence says promised it is a pledger
+    ("the integration that Bamako promised" is no French pledge)."""
+    text = s["text"]
+    if re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", text[: undone.start()], re.I):
+        thing = text[undone.start() : undone.start(1)]  # "a promised carbon credit agreement"
+    else:
+        start = max(text.rfind(c, 0, undone.start()) for c in (",", ";", ":", " but ", " and "))
+        thing = text[start + 1 : undone.start()]  # "the boats" of "the boats promised in 2017"
+    if not (keys & _keys(thing, s["actors"])) - _ANY_THING:
+        return False
+    at = s["char_start"] + undone.start()
+    promisers = {a["actor"] for a in s["actors"] if 0 <= at - (a["start"] + len(a["text"])) <= 6}
+    return not promisers or bool(promisers & set(pledgers))
 
 
 def _key_near(text: str, act: re.Match[str], keys: set[str]) -> bool:
