@@ -97,7 +97,9 @@ word near it when the sentence names a pledger ("American beef, shut out of Chin
 sale there since June"); linked so, the sentence reports that act alone. A status cue opening a
 relative clause about a noun that is no key word of the pledge is not about it ("the plan, which
 began operating in May"). The act refused ("refused to let the team in") by a pledger the
-sentence names, or told as never done ("was never opened"), is a breach.
+sentence names, or told as never done ("was never opened"), is a breach, and so is the pledged
+thing named as promised and told undone in one clause ("the commission announced in 2022 has
+never met"), whatever else that sentence tells done.
 A report is about the actor the cue names as its own ("Russian violations", "Moscow's
 suspension", "violations by Russia"); the sentence's subject when a pronoun is the cue's subject
 ("told Russia that it will withdraw") or the cue opens a participle ("..., fulfilling his
