@@ -194,6 +194,12 @@ def of(found: list[Commitment], actor: str, words: str) -> Commitment:
     return c
 
 
+def status_of(found: list[Commitment], actor: str, words: str) -> str:
+    """The status of the one commitment of `actor` whose words hold `words`."""
+    [c] = [c for c in found if c.actor == actor and words in c.commitment]
+    return c.status
+
+
 def test_each_side_obligation_binds_both_parties(found: list[Commitment]) -> None:
     parties = {c.actor for c in found if "radiation readings" in c.sentence}
     assert parties == {"NOR", "RUS"}
@@ -1315,17 +1321,14 @@ LAPSED_STORY = [
 def test_deadlines_run_out_and_troops_that_never_arrived(tmp_path: Path) -> None:
     found = analysed(tmp_path, LAPSED_STORY, "v")
 
-    def status(actor: str, words: str) -> str:
-        [c] = [c for c in found if c.actor == actor and c.commitment.startswith(words)]
-        return c.status
-
     # "the deadline the two presidents set ... ran out": a breach, not an instrument expired
-    assert status("KEN", "agreed to settle") == status("TZA", "agreed to settle") == "breached"
+    assert status_of(found, "KEN", "agreed to settle") == "breached"
+    assert status_of(found, "TZA", "agreed to settle") == "breached"
     # a start that "passed without" work, told of the pledge itself: about its pledger
-    assert status("KEN", "committed to help build") == "breached"
+    assert status_of(found, "KEN", "committed to help build") == "breached"
     # soldiers sent are "troops" when they arrive; "contingents" that never arrived are not sent
-    assert status("KEN", "pledged to send 300") == "fulfilled"
-    assert status("TZA", "pledged to send fresh") == "breached"
+    assert status_of(found, "KEN", "pledged to send 300") == "fulfilled"
+    assert status_of(found, "TZA", "pledged to send fresh") == "breached"
 
 
 PROMISED_UNDONE_STORY = [
@@ -1353,16 +1356,12 @@ PROMISED_UNDONE_STORY = [
 def test_a_thing_named_as_promised_and_told_undone(tmp_path: Path) -> None:
     found = analysed(tmp_path, PROMISED_UNDONE_STORY, "p")
 
-    def status(actor: str, words: str) -> str:
-        [c] = [c for c in found if c.actor == actor and words in c.commitment]
-        return c.status
-
     # "the consulate that Lima promised in 2019 has never received a consul": broken
-    assert status("PER", "open a consulate") == "breached"
+    assert status_of(found, "PER", "open a consulate") == "breached"
     # a bridge another country promised, never started, is no news of Peru's bridge
-    assert status("PER", "second bridge") == "pending"
+    assert status_of(found, "PER", "second bridge") == "pending"
     # talks paused and "never resumed" since: still paused, not broken
-    assert status("ECU", "border talks") == "suspended"
+    assert status_of(found, "ECU", "border talks") == "suspended"
 
 
 MONEY_STORY = [
