@@ -2579,6 +2579,21 @@ def test_the_side_met_or_visited_before_an_unknown_pledger_is_not_it(tmp_path: P
     assert pledgers(found, "send 40 tonnes of medicine") == {"PER"}
 
 
+def test_the_side_a_pledge_gives_to_is_not_its_unknown_pledger(tmp_path: Path) -> None:
+    story = [
+        ("2015-03-01", "ASTANA — Kazakhstan and Russia signed a new agreement on the Baikonur "
+                       "cosmodrome on Tuesday. Under the old lease, the space agency agreed to give "
+                       "Kazakhstan a launch pad of its own by 2010. Separately, the grid operator "
+                       "undertook to deliver 2 billion kilowatt-hours to the western regions and "
+                       "Kazakhstan over the winter."),
+    ]  # fmt: skip
+    found = analysed(tmp_path, story, "g")
+    # "to give Kazakhstan", "to the western regions and Kazakhstan": what is given to Kazakhstan
+    # is the other party's pledge
+    assert pledgers(found, "give Kazakhstan a launch pad") == {"RUS"}
+    assert pledgers(found, "deliver 2 billion kilowatt-hours") == {"RUS"}
+
+
 def test_a_cost_borne_or_a_payment_put_off_for_the_other_side(tmp_path: Path) -> None:
     story = [
         ("2022-03-27", "China will bear the cost of a survey for the proposed railway to Kathmandu, "

@@ -1507,9 +1507,13 @@ def _passive_will() -> re.Pattern[str]:
     )
 
 
-# What a pledge is made to, in or from (not a place it is made near: "a battery near Seoul").
+# What a pledge is made to, in or from (not a place it is made near: "a battery near Seoul"), up
+# to three words on and through "and": "to give Kazakhstan", "to let the Indian Navy survey",
+# "to the northern provinces and Kabul".
 _AIMED_AT = re.compile(
-    r"\b(?:in|into|to|from|for|with|on|against|toward|towards)\s+(?:the\s+)?$", re.I
+    r"\b(?:in|into|to|from|for|with|on|against|toward|towards)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:(?:and|or)\s+)?$",
+    re.I,
 )
 
 
@@ -1541,7 +1545,9 @@ def _first_named(r, first: list[dict[str, Any]], cue_at: int, parties: list[str]
     """The pledger when no actor stands before the cue: the first actor the sentence names,
     unless it comes after the cue as the object of a preposition or a possessor ("Boeing agreed
     to pay for a stake in Embraer's business", "the coalition vowed to buy boats from Indonesian
-    villages"): what is pledged to, in or from one of the story's two parties is the other's
+    villages", "Barqi Tojik undertook to deliver ... to the northern provinces and Kabul",
+    "agreed in 2004 to give Kazakhstan a launch complex"): what is pledged to, in or from one of
+    the story's two parties is the other's
     pledge; nor one met, visited or written to before it ("After a meeting with Vietnam's
     ambassador, Sar Kheng agreed to"): the one who meets it pledges."""
     if not first:
