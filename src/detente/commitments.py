@@ -572,7 +572,8 @@ def rule_commitments(
         for status, cues in taxonomy.status_cues.items()
         for c in cues
     ] + [("fulfilled", "as promised", _AS_PROMISED), ("withdrawn", "offer withdrawn", _TAKEN_BACK)]
-    # What every sentence offers a commitment's history: its key words and its status reports.
+    # What every sentence offers a commitment's history: its key words, its status reports and a
+    # thing it tells promised and undone (see `_PROMISED_UNDONE`).
     earlier: dict[str, dict[str, set[str]]] = {}  # per document: status -> actors last reported
     lead_instruments: dict[str, set[str]] = {}  # per document: the instruments its lead names
     for r in sentences:
@@ -581,6 +582,7 @@ def rule_commitments(
         if r["sent_index"] < 2:
             lead_instruments.setdefault(r["doc_id"], set()).update(r["instruments"])
         r["reports"] = _statuses(r, status_cues, earlier.setdefault(r["doc_id"], {}))
+        r["undone"] = _PROMISED_UNDONE.search(r["text"])
     wanted = {a.upper() for a in actors}
     parse = _parser(store)
     # Each sentence with its neighbours: "Under the treaty, each side may have..." takes
@@ -2047,7 +2049,7 @@ def _history(
             stayed = None
         # the pledged thing told undone where the sentence names it as promised: "the boats
         # promised in 2017 never came"; not yet done only once the deadline has passed
-        undone = None if negative or s.get("same_story") else _PROMISED_UNDONE.search(s["text"])
+        undone = None if negative or s.get("same_story") else s["undone"]
         if undone and (
             _conditional(s["text"], undone.start(1))
             # "the meetings agreed in 2019 have never resumed": still paused, not broken
