@@ -693,16 +693,20 @@ def read_fates(
             if top[(v.doc_id, v.sent_index)][1:] != (c.sentence, c.commitment):
                 continue
             best = fate.best
-            told.append(StatusReport("pending" if best == "open" else best, v.date, v.doc_id,
+            told.append(StatusReport(_as_status(best), v.date, v.doc_id,
                                      v.text, f"{FATE_READER}{best} {fate.status[best]:.0%}, "
                                      f"on the pledge {fate.p_about:.0%}"))  # fmt: skip
             for name, q in fate.status.items():
                 weight[name] += fate.p_about * q
         if told:
-            status = max(weight, key=weight.__getitem__)
-            read[id(c)] = replace(c, status="pending" if status == "open" else status,
-                                  history=(*c.history, *told))  # fmt: skip
+            status = _as_status(max(weight, key=weight.__getitem__))
+            read[id(c)] = replace(c, status=status, history=(*c.history, *told))
     return [read.get(id(c), c) for c in found]
+
+
+def _as_status(fate: str) -> str:
+    """A commitment's status for a fate the reader reads: one still open is pending."""
+    return "pending" if fate == "open" else fate
 
 
 def _retelling(words: str) -> re.Pattern[str] | None:
