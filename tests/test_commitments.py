@@ -2821,3 +2821,35 @@ def test_the_pledger_of_a_long_opening(
 ) -> None:
     found = analysed(tmp_path, [("2017-09-12", sentence)], "t")
     assert pledgers(found, words) == {pledger}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "pledger"),
+    [
+        # what the act is for ("so it could patrol") is no condition on the pledge
+        (
+            "Prime Minister Shinzo Abe said Japan would lend three patrol aircraft to the "
+            "Philippine Navy so it could keep watch over the Sulu Sea.",
+            "lend three patrol aircraft",
+            {"JPN"},
+        ),
+        (
+            "Foreign Minister Ana Cecilia Gervasi said Mexico would issue travel papers to the "
+            "two dissidents so that they could fly to Lima.",
+            "issue travel papers",
+            {"MEX"},
+        ),
+        # ... but a condition stays one, whatever follows it
+        (
+            "Prime Minister Shinzo Abe said Japan would lend three patrol aircraft to the "
+            "Philippine Navy if Manila could pay for their upkeep.",
+            "lend three patrol aircraft",
+            set(),
+        ),
+    ],
+)
+def test_a_purpose_is_no_condition(
+    tmp_path: Path, sentence: str, words: str, pledger: set[str]
+) -> None:
+    found = analysed(tmp_path, [("2016-10-26", sentence)], "u")
+    assert pledgers(found, words) == pledger

@@ -1270,6 +1270,11 @@ _NOT_A_PLEDGE = re.compile(
     r"|provided(?=\s+(?:that|the|it|they)\b))\b",  # "provided the technology was proven"
     re.I,
 )
+# A purpose clause after a pledged act, its modal no condition: "so that trials can begin", "so
+# they could travel", "in order that".
+_PURPOSE = re.compile(
+    r"\s(?:so(?:\s+that)?|in\s+order\s+that)\s+(?=(?:[\w'’-]+\s+){1,4}(?:can|could)\b)", re.I
+)
 # A condition right after the pledge's clause: "will build it, provided the funds are approved".
 _PROVISO = re.compile(
     r",\s*(?:provided|providing|if|unless|as long as|so long as|on condition)\b", re.I
@@ -1321,6 +1326,9 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
         a plain future, any condition before it ("If NATO admits Poland, Moscow will ...")."""
         start = max(_clause_start(text, m.start()), text.rfind(",", 0, m.start()) + 1)
         end = m.end() + re.search(r"[,;.]|$", text[m.end() :]).start()
+        # what the act is for is no condition on it: "would lease five aircraft to the navy so
+        # it could watch over its waters"
+        end = purpose.start() if (purpose := _PURPOSE.search(text, m.end(), end)) else end
         before = text[_clause_start(text, m.start()) : m.start()]
         return bool(
             _NOT_A_PLEDGE.search(text[start:end])
