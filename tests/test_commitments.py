@@ -13,6 +13,7 @@ from detente.commitments import (
     Commitment,
     _about,
     _about_pledge,
+    _instruments,
     _keys,
     _on_another_thing,
     _retold,
@@ -608,6 +609,16 @@ def test_drafts_hopes_speakers_and_adjectives(linked: list[Commitment]) -> None:
 def test_a_report_on_another_instrument_is_not_about_this_one(linked: list[Commitment]) -> None:
     lagoon = of(linked, "LTU", "no more than 20 patrol boats")
     assert lagoon.status == "pending"  # the breach is of the Curonian Spit Agreement
+
+
+def test_an_instrument_named_after_treaty_on() -> None:
+    # "the Treaty on Conventional Armed Forces in Europe" is the CFE Treaty, so Russia's
+    # suspension of it is no report on a pledge to negotiate START III
+    assert _instruments(
+        "suspending its part in the Treaty on Conventional Armed Forces in Europe"
+    ) == {"CFE"}
+    assert "NPT" in _instruments("the Treaty on the Non-Proliferation of Nuclear Weapons")
+    assert _instruments("under the Agreement on Cooperation signed in May") == set()  # one word
 
 
 # Pledges told in more ways: a time between the verb and the act, the two sides as subject, a
@@ -2853,3 +2864,48 @@ def test_a_purpose_is_no_condition(
 ) -> None:
     found = analysed(tmp_path, [("2016-10-26", sentence)], "u")
     assert pledgers(found, words) == pledger
+
+
+def test_a_country_adjective_and_a_comment_tie_no_story_to_a_pledge(tmp_path: Path) -> None:
+    # "Russian" of "the Russian State Duma" (its seat the actor found) is no distinctive name:
+    # a later story on Russia halting talks "in the Russian capital" is no report on the pledge;
+    # and what a comment after the pledge names (", a concession meant to ease ratification")
+    # is none of its key words: the allies "completed their ratifications" fulfils nothing
+    lead = "HELSINKI — Presidents Bill Clinton and Boris Yeltsin held talks in Helsinki on Friday."
+    later = [
+        ("1999-03-12", "WASHINGTON — The Senate approved the accession of three new members last "
+                       "spring, and the other allies have since completed their own ratifications."),
+        ("1999-03-25", "MOSCOW — Russia froze its contacts with NATO on Wednesday and halted talks "
+                       "on a military liaison office in the Russian capital."),
+    ]  # fmt: skip
+    for n, (pledge, words) in enumerate(
+        [
+            (
+                "They agreed to push back the deadline for the START II reductions to 2007, to ease "
+                "ratification in the Russian State Duma, which has yet to approve the treaty.",
+                "push back the deadline",
+            ),
+            (
+                "They also agreed to extend the deadline for completing the START II cuts to the end "
+                "of 2007, a concession meant to ease ratification in the Russian State Duma.",
+                "extend the deadline",
+            ),
+        ]
+    ):
+        (tmp_path / str(n)).mkdir()
+        story = [("1997-03-21", f"{lead} {pledge}"), *later]
+        found = [c for c in analysed(tmp_path / str(n), story, "d") if words in c.commitment]
+        assert {c.actor: c.status for c in found} == {"USA": "pending", "RUS": "pending"}
+
+
+def test_a_pledge_of_those_the_pledgers_speak_for(tmp_path: Path) -> None:
+    # "committed their governments to": the presidents pledge for their countries
+    story = [
+        (
+            "1997-03-21",
+            "HELSINKI — Presidents Bill Clinton and Boris Yeltsin held talks in Helsinki on Friday. "
+            "The two presidents committed their governments to opening negotiations on a START "
+            "III treaty.",
+        )
+    ]
+    assert pledgers(analysed(tmp_path, story, "g"), "opening negotiations") == {"USA", "RUS"}

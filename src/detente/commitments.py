@@ -125,6 +125,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from detente.actors import load_actor_dictionary
 from detente.config import FATE_MIN_P
 from detente.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, find_dates
 from detente.errors import ModelNotFound
@@ -311,7 +312,10 @@ def _names(sentence: str, actor_texts: Sequence[str]) -> set[str]:
     actor_words = {w for t in actor_texts for w in t.split()}
     names = set()
     for m in _NAME.finditer(sentence):
-        words = [w for w in m.group(0).split() if w not in _NOT_NAMES and w not in actor_words]
+        # nor a country's adjective the actors left out ("the Russian State Duma", its seat
+        # named): "Russian" ties every later story on Russia to the pledge
+        words = [w for w in m.group(0).split()
+                 if w not in _NOT_NAMES and w not in actor_words and not _demonym(w)]  # fmt: skip
         if words and m.start() > 0:
             names.add(" ".join(words))
     # "Intermediate-Range Nuclear Forces Treaty" is later "the INF Treaty": add acronyms.
@@ -322,9 +326,15 @@ def _names(sentence: str, actor_texts: Sequence[str]) -> set[str]:
     return {n for n in names if len(n) > 2 and not set(n.split()) <= _TITLES | _GENERIC_HEADS}
 
 
+@cache
+def _demonym(word: str) -> bool:
+    """Whether the actor dictionary knows `word` as a country's adjective ("Russian")."""
+    return any(e.kind == "adjective" for e in load_actor_dictionary().entries.get(word.lower(), ()))
+
+
 _BOUND = (r"(?:side|sides|party|parties|country|countries|state party|states parties|signatory|"
           r"signatories|governments?|militar(?:y|ies)|forces|armies|navies|nations|states|leaders|"
-          r"ministers|ministries|capitals|powers|neighbou?rs|delegations|negotiators)")  # fmt: skip
+          r"presidents|ministers|ministries|capitals|powers|neighbou?rs|delegations|negotiators)")  # fmt: skip
 # "each side", "both governments", "both air forces"
 _EACH_SIDE = re.compile(rf"\b(?:each|either|both|every|neither) (?:\w+ )?{_BOUND}\b", re.I)
 # What comes right before a thing not yet done: "before it took effect", "until it is completed".
@@ -439,6 +449,8 @@ def _cue_pattern(verbs: Sequence[str]) -> re.Pattern[str]:
         # an aside between the verb and the act: "had agreed, in talks in Washington, to pull"
         + r")\b(?P<rest>(?:,[^,.;]{1,80},)?\s+"
         r"(?:(?:itself|themselves|ourselves|and|each|(?-i:[A-Z][\w-]*))\s+){0,5}"
+        # those the pledgers speak for: "committed their governments to open negotiations"
+        r"(?:(?:their|its|his|her)\s+(?:governments?|countries|country|administrations?)\s+)?"
         # when the pledge was made, between verb and act: "agreed on Monday to", "promised in
         # February to", "pledged last week to"
         rf"(?:{_WHEN_SAID}\s+)?"
@@ -960,9 +972,10 @@ def _commitments_of(
         negative=bool(_RESTRAINT.search(r["text"][m.start() : m.start() + 80])),
         refused=refused,
         joint=set(committers) if each_side or len(committers) > 1 else (),
-        # the parties' names are no key words, but what they pledge to set up is
+        # the parties' names are no key words, but what they pledge to set up is; not what a
+        # comment on the pledge names ("..., a concession intended to ease ratification")
         keys=_keys(
-            r["text"][max(own[0], start) : own[1]],
+            r["text"][max(own[0], start) : _comment_start(r["text"], m.end(), own[1])],
             [a for a in r["actors"] if a["start"] < cue_at or a["kind"] != "organisation"],
         ),
         # a rule in force, or a pledge told as past ("Washington had agreed to sell ..., but
@@ -1029,6 +1042,21 @@ def _commitments_of(
                 )
             )
     return out
+
+
+# A comment on a pledge in apposition after it: ", a concession intended to ease ratification",
+# ", a move aimed at".
+_COMMENT = re.compile(
+    r",\s+(?:a|an|in\s+a)\s+(?:[\w-]+\s+)?(?:concession|move|step|gesture|decision|compromise|"
+    r"sign|signal|bid|nod|reversal|change|shift|measure|olive branch)\b",
+    re.I,
+)
+
+
+def _comment_start(text: str, at: int, end: int) -> int:
+    """Where a comment on the pledge at `at` begins (see `_COMMENT`), else `end`."""
+    m = _COMMENT.search(text, at, end)
+    return m.start() if m else end
 
 
 _TOLD_AS_PAST = re.compile(
@@ -2774,7 +2802,13 @@ _INSTRUMENT_ACRONYM = re.compile(
 _INSTRUMENT_NAME = re.compile(
     r"\b((?:[A-Z][\w-]*\s+){2,5})(?:Treaty|Agreement|Accord|Convention)\b"
 )
-_USUAL_ACRONYM = {"SAR": "START", "NSAR": "New START", "SOR": "SORT"}
+_USUAL_ACRONYM = {"SAR": "START", "NSAR": "New START", "SOR": "SORT", "CAFE": "CFE", "NPNW": "NPT"}
+# ... or by a name that follows "Treaty on": "the Treaty on Conventional Armed Forces in Europe"
+# (CFE), "the Treaty on the Non-Proliferation of Nuclear Weapons" (NPT).
+_INSTRUMENT_ON = re.compile(
+    r"\b(?:Treaty|Agreement|Convention) on (?:the )?((?:[A-Z][\w-]*(?:\s+(?:in|of|and|the))*\s+)*"
+    r"[A-Z][\w-]*)"
+)
 
 
 def _another_instrument(pledge: Iterable[str], sentence: Iterable[str]) -> bool:
@@ -2801,13 +2835,14 @@ def _instruments(text: str) -> set[str]:
         f"{m[1] or ''}{m[2]}{' ' + m[3] if m[3] else ''}"
         for m in _INSTRUMENT_ACRONYM.finditer(text)
     }
-    for m in _INSTRUMENT_NAME.finditer(text):
-        words = [w for w in m.group(1).split() if w not in _NOT_NAMES]
+    for m in [*_INSTRUMENT_NAME.finditer(text), *_INSTRUMENT_ON.finditer(text)]:
+        words = [w for w in m.group(1).split() if w not in _NOT_NAMES and w[0].isupper()]
         for initials in (
             "".join(w[0] for w in words),  # Intermediate-Range Nuclear Forces: INF
             "".join(p[0] for w in words for p in w.split("-") if p),  # Anti-Ballistic Missile: ABM
         ):
-            found.add(_USUAL_ACRONYM.get(initials.upper(), initials.upper()))
+            if len(initials) > 1:  # not one word alone ("the Agreement on Cooperation")
+                found.add(_USUAL_ACRONYM.get(initials.upper(), initials.upper()))
     return found
 
 
