@@ -109,6 +109,30 @@ def test_pronouns_and_roles_refer_back(analyser) -> None:
     ]  # fmt: skip
 
 
+def test_coordinated_leaders_are_each_named_once(analyser) -> None:
+    # the small model misparses "Presidents Barack Obama and Dmitry Medvedev met in London",
+    # hanging "Obama" on "Medvedev": each name is still its own actor, and "Obama" of "Barack
+    # Obama" is no second mention of him
+    for text, place in [
+        ("Presidents Barack Obama and Dmitry Medvedev met in London.", [("London", "GBRGOV")]),
+        ("Presidents Barack Obama and Dmitry Medvedev met.", []),
+    ]:
+        found = actors_of(analyser, text, "2009-04-01")
+        assert [(a["text"], a["code"]) for a in found] == [
+            ("Barack Obama", "USAGOV"), ("Dmitry Medvedev", "RUSGOV"), *place,
+        ]  # fmt: skip
+
+
+def test_a_plural_role_is_not_the_last_one_named(analyser) -> None:
+    text = (
+        "Presidents Bill Clinton and Boris Yeltsin met in Helsinki. The presidents agreed to "
+        "talk again. The president smiled."
+    )
+    found = actors_of(analyser, text, "1997-03-21")
+    roles = [(a["text"], a["code"]) for a in found if a["kind"] == "role"]
+    assert roles == [("president", "RUSGOV")]  # "the presidents" are both, not Yeltsin
+
+
 def test_user_dictionary_file(tmp_path) -> None:
     extra = tmp_path / "mine.yaml"
     extra.write_text(

@@ -409,7 +409,13 @@ class DocumentActors:
         co_modifiers: list[tuple[Span, Entry, Token]] = []
         for span, entry in matches:
             anchor = _anchor(span)
-            if anchor.i < sent.start or anchor.i >= sent.end:
+            if (
+                anchor.i < sent.start
+                or anchor.i >= sent.end
+                # no phrase hangs from another actor's name: in a misparsed "Presidents Barack
+                # Obama and Dmitry Medvedev", "Obama" is read as a modifier of "Medvedev"
+                or any(s.start <= anchor.i < s.end for s, _ in matches if s is not span)
+            ):
                 anchor = span.root
             elif span.root.dep_ == "poss" and self._sector(span.root.head):
                 anchor = span.root.head  # "Russia's foreign minister", "Ukraine's forces"
@@ -483,9 +489,10 @@ class DocumentActors:
     def _resolve_references(self, sent: Span, resolved: dict[int, ResolvedActor]) -> None:
         """Pronouns (he, she), role nouns ("the president") and a last name alone ("Morrison"
         after "Scott Morrison") refer back to people named earlier."""
+        phrases = [(a.char_start, a.char_end) for a in resolved.values()]
         for tok in sent:
-            if tok.i in resolved:
-                continue
+            if tok.i in resolved or any(s <= tok.idx < e for s, e in phrases):
+                continue  # not a word of a phrase already resolved ("Obama" of "Barack Obama")
             lower = tok.lower_
             earlier = [p for p in self._people if p.anchor < tok.i]
             if not earlier:
@@ -498,6 +505,7 @@ class DocumentActors:
                 kind = "surname"
             elif (
                 tok.lemma_.lower() in self.dictionary.roles
+                and tok.tag_ not in ("NNS", "NNPS")  # "the presidents" are not the last one named
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
                 and not any(c.dep_ in MODIFIER_DEPS and c.i in resolved for c in tok.children)
             ):
