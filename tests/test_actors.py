@@ -116,6 +116,8 @@ def test_coordinated_leaders_are_each_named_once(analyser) -> None:
     for text, place in [
         ("Presidents Barack Obama and Dmitry Medvedev met in London.", [("London", "GBRGOV")]),
         ("Presidents Barack Obama and Dmitry Medvedev met.", []),
+        # a country still heads its leader's phrase: one actor each, as before
+        ("US President Barack Obama said Russian President Dmitry Medvedev would come.", []),
     ]:
         found = actors_of(analyser, text, "2009-04-01")
         assert [(a["text"], a["code"]) for a in found] == [

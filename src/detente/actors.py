@@ -412,9 +412,17 @@ class DocumentActors:
             if (
                 anchor.i < sent.start
                 or anchor.i >= sent.end
-                # no phrase hangs from another actor's name: in a misparsed "Presidents Barack
-                # Obama and Dmitry Medvedev", "Obama" is read as a modifier of "Medvedev"
-                or any(s.start <= anchor.i < s.end for s, _ in matches if s is not span)
+                # no person's name hangs from another's: in a misparsed "Presidents Barack Obama
+                # and Dmitry Medvedev", "Obama" is read as a modifier of "Medvedev" (a country
+                # still heads its leader's phrase: "US President Barack Obama")
+                or (
+                    entry.kind == "person"
+                    and any(
+                        s.start <= anchor.i < s.end
+                        for s, e in matches
+                        if s is not span and e.kind == "person"
+                    )  # fmt: skip
+                )
             ):
                 anchor = span.root
             elif span.root.dep_ == "poss" and self._sector(span.root.head):
