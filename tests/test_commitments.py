@@ -2866,36 +2866,39 @@ def test_a_purpose_is_no_condition(
     assert pledgers(found, words) == pledger
 
 
-def test_a_country_adjective_and_a_comment_tie_no_story_to_a_pledge(tmp_path: Path) -> None:
+HELSINKI_LATER = [
+    ("1999-03-12", "WASHINGTON — The Senate approved the accession of three new members last "
+                   "spring, and the other allies have since completed their own ratifications."),
+    ("1999-03-25", "MOSCOW — Russia froze its contacts with NATO on Wednesday and halted talks "
+                   "on a military liaison office in the Russian capital."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("pledge", "words"),
+    [
+        (
+            "They agreed to push back the deadline for the START II reductions to 2007, to ease "
+            "ratification in the Russian State Duma, which has yet to approve the treaty.",
+            "push back the deadline",
+        ),
+        (
+            "They also agreed to extend the deadline for completing the START II cuts to the end "
+            "of 2007, a concession meant to ease ratification in the Russian State Duma.",
+            "extend the deadline",
+        ),
+    ],
+)
+def test_a_country_adjective_and_a_comment_tie_no_story_to_a_pledge(
+    tmp_path: Path, pledge: str, words: str
+) -> None:
     # "Russian" of "the Russian State Duma" (its seat the actor found) is no distinctive name:
     # a later story on Russia halting talks "in the Russian capital" is no report on the pledge;
     # and what a comment after the pledge names (", a concession meant to ease ratification")
     # is none of its key words: the allies "completed their ratifications" fulfils nothing
     lead = "HELSINKI — Presidents Bill Clinton and Boris Yeltsin held talks in Helsinki on Friday."
-    later = [
-        ("1999-03-12", "WASHINGTON — The Senate approved the accession of three new members last "
-                       "spring, and the other allies have since completed their own ratifications."),
-        ("1999-03-25", "MOSCOW — Russia froze its contacts with NATO on Wednesday and halted talks "
-                       "on a military liaison office in the Russian capital."),
-    ]  # fmt: skip
-    for n, (pledge, words) in enumerate(
-        [
-            (
-                "They agreed to push back the deadline for the START II reductions to 2007, to ease "
-                "ratification in the Russian State Duma, which has yet to approve the treaty.",
-                "push back the deadline",
-            ),
-            (
-                "They also agreed to extend the deadline for completing the START II cuts to the end "
-                "of 2007, a concession meant to ease ratification in the Russian State Duma.",
-                "extend the deadline",
-            ),
-        ]
-    ):
-        (tmp_path / str(n)).mkdir()
-        story = [("1997-03-21", f"{lead} {pledge}"), *later]
-        found = [c for c in analysed(tmp_path / str(n), story, "d") if words in c.commitment]
-        assert {c.actor: c.status for c in found} == {"USA": "pending", "RUS": "pending"}
+    story = [("1997-03-21", f"{lead} {pledge}"), *HELSINKI_LATER]
+    assert statuses_of(tmp_path, story, words) == {"USA": "pending", "RUS": "pending"}
 
 
 def test_a_pledge_of_those_the_pledgers_speak_for(tmp_path: Path) -> None:
