@@ -2901,6 +2901,30 @@ def test_a_country_adjective_and_a_comment_tie_no_story_to_a_pledge(
     assert statuses_of(tmp_path, story, words) == {"USA": "pending", "RUS": "pending"}
 
 
+def test_a_pledges_words_stop_before_a_comment_on_it(tmp_path: Path) -> None:
+    # what the analyst reads as the pledge is the pledge, not the comment after it
+    story = [("1997-03-21", "HELSINKI — Presidents Bill Clinton and Boris Yeltsin agreed to push "
+                            "back the deadline for the START II cuts to 2007, a concession meant "
+                            "to ease ratification in the Russian State Duma.")]  # fmt: skip
+    words = {c.commitment for c in analysed(tmp_path, story, "w")}
+    assert words == {"agreed to push back the deadline for the START II cuts to 2007"}
+
+
+@pytest.mark.parametrize(
+    ("decision", "status"),
+    [("the U.S. decision to withdraw", "pending"), ("Moscow's decision to withdraw", "withdrawn")],
+)
+def test_a_decision_to_act_is_its_owners(tmp_path: Path, decision: str, status: str) -> None:
+    # "the U.S. decision to withdraw from the treaty" tells of Washington's act, not of a pledge
+    # Russia made under it; Moscow's own decision withdraws Russia's
+    story = [
+        ("1997-03-21", "HELSINKI — Boris Yeltsin pledged to seek prompt ratification of the START "
+                       "II treaty by the State Duma."),
+        ("2002-05-24", f"MOSCOW — Analysts regretted {decision} from the START II treaty."),
+    ]  # fmt: skip
+    assert statuses_of(tmp_path, story, "prompt ratification") == {"RUS": status}
+
+
 def test_a_pledge_of_those_the_pledgers_speak_for(tmp_path: Path) -> None:
     # "committed their governments to": the presidents pledge for their countries
     story = [

@@ -1029,7 +1029,10 @@ def _commitments_of(
                     commitment_id=hashlib.sha1(key.encode()).hexdigest()[:16],
                     actor=committer,
                     counterpart=counterpart,
-                    commitment=_pledge_words(r["text"], m.start(), own[1]),
+                    # its words: not a comment on it ("..., a concession intended to ...")
+                    commitment=_pledge_words(
+                        r["text"], m.start(), _comment_start(r["text"], m.end(), own[1])
+                    ),
                     quantity=amount,
                     unit=unit,
                     deadline=deadline(words, made) or deadline(r["text"], made),
@@ -3477,6 +3480,8 @@ _AS_PROMISED = re.compile(
     r"|\bthe (?:promised|pledged) (?=[$€£]?\d)",
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
+# A resolve between an actor and its act: "the U.S. decision to withdraw", "Moscow's move to".
+_RESOLVE = r"(?:(?:decision|move|plan|bid|threat|refusal|intention|choice)\s+to\s+)"
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 # A pronoun that is the subject of the cue: "it will withdraw", "they had suspended".
 _PRONOUN_SUBJECT = re.compile(
@@ -3488,15 +3493,15 @@ _PRONOUN_SUBJECT = re.compile(
 
 def _owner(s, at: int, end: int) -> set[str] | None:  # noqa: ANN001
     """The actor a status cue at `at`..`end` names as its own: its modifier or possessor right
-    before it ("Russian violations", "Moscow's four-year suspension") or its agent right after it
-    ("violations by Russia"); None when there is none."""
+    before it ("Russian violations", "Moscow's four-year suspension", "the U.S. decision to
+    withdraw") or its agent right after it ("violations by Russia"); None when there is none."""
     text = s["text"]
     mentions = [(a, a["start"] - s["char_start"]) for a in s["actors"]]
     for a, start in reversed(mentions):
         stop = start + len(a["text"])
         gap = text[stop:at]
         own = a["kind"] == "modifier" or _POSSESSIVE.match(gap)
-        if stop <= at and own and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+)?", gap):
+        if stop <= at and own and re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?{_RESOLVE}?", gap):
             return {a["actor"]}
     agent = re.match(r"(?:\s+[\w-]+){0,3}?\s+by\s+(?:the\s+)?", text[end:], re.I)
     if agent:
