@@ -2925,6 +2925,32 @@ def test_a_decision_to_act_is_its_owners(tmp_path: Path, decision: str, status: 
     assert statuses_of(tmp_path, story, "prompt ratification") == {"RUS": status}
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "pledger"),
+    [
+        ("NAIROBI — President Uhuru Kenyatta told reporters that Kenya would set aside land at "
+         "Mombasa port for Ugandan traders.", "set aside land", "KEN"),
+        ("PRETORIA — South Africa will deploy two navy patrol boats off the coast of Mozambique "
+         "next month.", "deploy two navy patrol boats", "ZAF"),
+        ("KIGALI — Rwanda said that its troops would escort the aid convoy to the border with "
+         "Burundi.", "escort the aid convoy", "RWA"),
+        ("WELLINGTON — New Zealand will double the number of scholarships it offers to students "
+         "from Fiji.", "double the number", "NZL"),
+    ],
+)  # fmt: skip
+def test_more_acts_that_are_pledged(tmp_path: Path, text: str, words: str, pledger: str) -> None:
+    # setting land aside, deploying, escorting and doubling are acts one side pledges another
+    assert statuses_of(tmp_path, [("2019-03-02", text)], words) == {pledger: "pending"}
+
+
+def test_a_deployment_against_the_other_side_is_no_pledge(tmp_path: Path) -> None:
+    # deploying to help is pledged (above); deploying to neutralise the other's system threatens
+    story = [("2008-11-05", "MOSCOW — President Dmitry Medvedev said that Russia would deploy "
+                            "Iskander missiles in Kaliningrad, next to Poland, to neutralise the "
+                            "American missile shield.")]  # fmt: skip
+    assert analysed(tmp_path, story, "t") == []
+
+
 def test_a_pledge_of_those_the_pledgers_speak_for(tmp_path: Path) -> None:
     # "committed their governments to": the presidents pledge for their countries
     story = [

@@ -1134,6 +1134,8 @@ _NOT_AN_ACT = (
     r"|(?<=pay)\s+(?:a|the)\s+(?:\w+\s+)?price\b"
     # a retaliation, not a pledge: "would suspend its own participation in response"
     r"|[^.;,]{0,60}\bin\s+(?:response|retaliation|reply|kind)\b"
+    # or against the other side: "would deploy Iskander missiles ..., to neutralise the shield"
+    r"|[^.;]{0,100}\bto\s+(?:neutrali[sz]e|counter(?:act)?|offset)\b"
     # leaving an instrument is a notice, not a pledge: "would withdraw from the ABM Treaty"
     r"|\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,5}(?:treaty|agreement|accord|deal|pact|convention)\b)"
 )
@@ -1142,9 +1144,10 @@ _FUTURE = (
     r"(?:will|would|shall|(?:is|are)\s+(?:(?:also|now|then|first|each|both|jointly)\s+)?to)\s+"
     r"(?:(?:also|soon|now|still|fully|then|first|jointly|promptly|continue to|go on)\s+)?"
 )
-# Acts an actor may pledge besides giving: setting something up, drafting, training, pausing.
-# Not hostile or unilateral acts ("will deploy", "will respond", "will impose"), which are
-# announcements or threats, not pledges.
+# Acts an actor may pledge besides giving: setting something up, drafting, training, pausing,
+# deploying to help ("will deploy a battalion to Helmand"; one deployed against the other side is
+# a threat, see `_NOT_AN_ACT`). Not hostile or unilateral acts ("will respond", "will impose"),
+# which are announcements or threats, not pledges.
 _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|launch|"
              "invite|leave|draft|negotiate|join|apply|sign|submit|complete|"
              "conclude|consult|train|form|appoint|prepare|present|coordinate|cooperate|patrol|"
@@ -1153,6 +1156,7 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              "pause|postpone|delay|waive|drop|ease|grant|offer|swap|evacuate|travel|visit|"
              "attend|finali[sz]e|rescind|re-?establish|fly|build|construct|develop|expand|"
              "sell|fill|repair|finish|ensure|extradite|dispatch|delegate|exempt|produce|"
+             "set aside|deploy|escort|operate|re-?erect|rebury|double|triple|"
              # "would name an ambassador to Managua", "will put 175 million dollars into a fund",
              # "would put the accord to parliament", "would move forward with the sale"; not the
              # vaguer "will work together on", "would do its utmost", "would see the case through"
