@@ -1134,8 +1134,9 @@ _NOT_AN_ACT = (
     r"|(?<=pay)\s+(?:a|the)\s+(?:\w+\s+)?price\b"
     # a retaliation, not a pledge: "would suspend its own participation in response"
     r"|[^.;,]{0,60}\bin\s+(?:response|retaliation|reply|kind)\b"
-    # or against the other side: "would deploy Iskander missiles ..., to neutralise the shield"
-    r"|[^.;]{0,100}\bto\s+(?:neutrali[sz]e|counter(?:act)?|offset)\b"
+    # a deployment against the other side: "would deploy Iskander missiles ..., to neutralise
+    # the shield" (not "would share intelligence to counter terrorism")
+    r"|(?<=deploy)[^.;]{0,100}\bto\s+(?:neutrali[sz]e|counter(?:act)?|offset)\b"
     # leaving an instrument is a notice, not a pledge: "would withdraw from the ABM Treaty"
     r"|\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,5}(?:treaty|agreement|accord|deal|pact|convention)\b)"
 )
