@@ -967,6 +967,7 @@ def _commitments_of(
     act = _act_done(r["text"][modal:])
     refused = _act_refused(r["text"][modal:])
     told_as_past = bool(_TOLD_AS_PAST.search(r["text"], 0, m.end()))
+    uncommented = _comment_start(r["text"], m.end(), own[1])  # where its own words end
     reports = _history(
         r, own, sentences, names, passage_issues, _issue_words(taxonomy, r["issues"]), act,
         negative=bool(_RESTRAINT.search(r["text"][m.start() : m.start() + 80])),
@@ -975,7 +976,7 @@ def _commitments_of(
         # the parties' names are no key words, but what they pledge to set up is; not what a
         # comment on the pledge names ("..., a concession intended to ease ratification")
         keys=_keys(
-            r["text"][max(own[0], start) : _comment_start(r["text"], m.end(), own[1])],
+            r["text"][max(own[0], start) : uncommented],
             [a for a in r["actors"] if a["start"] < cue_at or a["kind"] != "organisation"],
         ),
         # a rule in force, or a pledge told as past ("Washington had agreed to sell ..., but
@@ -1029,10 +1030,7 @@ def _commitments_of(
                     commitment_id=hashlib.sha1(key.encode()).hexdigest()[:16],
                     actor=committer,
                     counterpart=counterpart,
-                    # its words: not a comment on it ("..., a concession intended to ...")
-                    commitment=_pledge_words(
-                        r["text"], m.start(), _comment_start(r["text"], m.end(), own[1])
-                    ),
+                    commitment=_pledge_words(r["text"], m.start(), uncommented),
                     quantity=amount,
                     unit=unit,
                     deadline=deadline(words, made) or deadline(r["text"], made),
@@ -3485,8 +3483,12 @@ _AS_PROMISED = re.compile(
     r"|\bthe (?:promised|pledged) (?=[$€£]?\d)",
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
-# A resolve between an actor and its act: "the U.S. decision to withdraw", "Moscow's move to".
-_RESOLVE = r"(?:(?:decision|move|plan|bid|threat|refusal|intention|choice)\s+to\s+)"
+# What lies between an actor and a status cue it owns: a possessive and a word at most
+# ("Moscow's four-year suspension"), or a resolve ("the U.S. decision to withdraw").
+_OWNER_GAP = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?"
+    r"(?:(?:decision|move|plan|bid|threat|refusal|intention|choice)\s+to\s+)?"
+)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 # A pronoun that is the subject of the cue: "it will withdraw", "they had suspended".
 _PRONOUN_SUBJECT = re.compile(
@@ -3506,7 +3508,7 @@ def _owner(s, at: int, end: int) -> set[str] | None:  # noqa: ANN001
         stop = start + len(a["text"])
         gap = text[stop:at]
         own = a["kind"] == "modifier" or _POSSESSIVE.match(gap)
-        if stop <= at and own and re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?{_RESOLVE}?", gap):
+        if stop <= at and own and _OWNER_GAP.fullmatch(gap):
             return {a["actor"]}
     agent = re.match(r"(?:\s+[\w-]+){0,3}?\s+by\s+(?:the\s+)?", text[end:], re.I)
     if agent:
