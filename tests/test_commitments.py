@@ -2962,3 +2962,24 @@ def test_a_pledge_of_those_the_pledgers_speak_for(tmp_path: Path) -> None:
         )
     ]
     assert pledgers(analysed(tmp_path, story, "g"), "opening negotiations") == {"USA", "RUS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("ATHENS — Greece will no longer stand in the way of North Macedonia's talks on joining "
+         "the European Union, the foreign minister said on Monday.", "stand in the way"),
+        ("ATHENS — The foreign minister told Skopje that Greece would no longer block its talks "
+         "on joining the European Union.", "no longer block"),
+    ],
+)  # fmt: skip
+def test_a_hindrance_given_up_is_pledged(tmp_path: Path, text: str, words: str) -> None:
+    assert statuses_of(tmp_path, [("2019-03-02", text)], words) == {"GRC": "pending"}
+
+
+def test_cooperation_that_stops_is_no_pledge(tmp_path: Path) -> None:
+    # "no longer block" is a pledge (above); "no longer send observers" is a notice that it stops
+    story = [("2022-06-10", "PODGORICA — Prime Minister Dritan Abazovic said that Montenegro "
+                            "would no longer send observers to the regional meetings in "
+                            "Belgrade.")]  # fmt: skip
+    assert analysed(tmp_path, story, "n") == []

@@ -1183,7 +1183,9 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
 # An act kept up: "will go on supplying", "would keep pumping".
 _KEPT_UP = (r"(?:go on|keep|continue)\s+(?:supply|send|provid|deliver|fund|financ|pay|pump|"
             r"export|import|buy|ship|support|help|train|sell|allow|host)ing")  # fmt: skip
-_WILL_ACT = re.compile(rf"\b{_FUTURE}(?:{_AGENTIVE}|{_KEPT_UP})\b{_NOT_AN_ACT}", re.I)
+# A hindrance given up: "Slovenia will no longer stand in the way of Croatia's bid".
+_GIVEN_UP = r"no\s+longer\s+(?:stand\s+in\s+the\s+way|block|veto|oppose|object\s+to)"
+_WILL_ACT = re.compile(rf"\b{_FUTURE}(?:{_AGENTIVE}|{_KEPT_UP}|{_GIVEN_UP})\b{_NOT_AN_ACT}", re.I)
 # The two sides as the subject of a pledge: "the two armies are to set up", "Both countries will
 # remain bound", "their foreign ministers would draft", "each side will notify the other".
 _PAIR_WILL = re.compile(
@@ -1247,10 +1249,16 @@ _PROMISED_THAT = re.compile(
 # Japan would not conduct a lethal hunt", "told reporters that Belarus would never allow its
 # territory to be used", "said Doha would not retaliate against Emirati products" (not a refusal:
 # "would not accept", "would not negotiate"; nor a stand: "would not recognise Abkhazia").
+_RESTRAINED = (
+    r"allow|permit|let|impose|retaliate|exclude|conduct|block|veto|object|interfere|"
+    r"attack|deploy|station|hunt|stand in the way|expel|target|use"
+)
 _HELD_BACK = re.compile(
-    r"\s*(?:also\s+)?(?:not|never)\s+(?:allow|permit|let|impose|retaliate|exclude|conduct|block|"
-    r"veto|object|interfere|attack|deploy|station|hunt|stand in the way|expel|"
-    r"target|use)\b",
+    rf"\s*(?:also\s+)?(?:(?:not|never)\s+(?:{_RESTRAINED})"
+    # a restraint for good: "told Zagreb that Slovenia would no longer stand in the way of its
+    # bid", "would never again enter Ecuadorian territory" (not "would no longer send observers",
+    # a notice that cooperation stops)
+    rf"|(?:no\s+longer|never\s+again)\s+(?:{_RESTRAINED}|enter))\b",
     re.I,
 )
 # Verbs that report a pledge only when the speaker pledges its own act: "North Korea said it would
