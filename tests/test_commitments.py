@@ -13,6 +13,7 @@ from detente.commitments import (
     Commitment,
     _about,
     _about_pledge,
+    _another_instrument,
     _instruments,
     _keys,
     _on_another_thing,
@@ -619,6 +620,16 @@ def test_an_instrument_named_after_treaty_on() -> None:
     ) == {"CFE"}
     assert "NPT" in _instruments("the Treaty on the Non-Proliferation of Nuclear Weapons")
     assert _instruments("under the Agreement on Cooperation signed in May") == set()  # one word
+
+
+def test_a_year_names_one_instrument_of_a_series() -> None:
+    # "the 1991 Strategic Arms Reduction Treaty" is START I: its entry into force tells nothing
+    # of a pledge to negotiate START III, but the bare "START treaty" may stand for either
+    first = _instruments("The 1991 Strategic Arms Reduction Treaty entered into force in 1994.")
+    assert first == {"START 1991"}
+    assert _another_instrument({"START III"}, first)
+    assert not _another_instrument({"START"}, first)
+    assert _instruments("the Strategic Arms Reduction Treaty") == {"START"}
 
 
 # Pledges told in more ways: a time between the verb and the act, the two sides as subject, a

@@ -2843,6 +2843,9 @@ def _series(instrument: str) -> str:
     return instrument.removeprefix("New ").split()[0]
 
 
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s+$")
+
+
 def _instruments(text: str) -> set[str]:
     """The instruments a text names, as acronyms: {"INF"}, {"New START"}, {"START II"}, {"ABM"}."""
     found = {
@@ -2856,7 +2859,11 @@ def _instruments(text: str) -> set[str]:
             "".join(p[0] for w in words for p in w.split("-") if p),  # Anti-Ballistic Missile: ABM
         ):
             if len(initials) > 1:  # not one word alone ("the Agreement on Cooperation")
-                found.add(_USUAL_ACRONYM.get(initials.upper(), initials.upper()))
+                acronym = _USUAL_ACRONYM.get(initials.upper(), initials.upper())
+                # a year names one of a series: "the 1991 Strategic Arms Reduction Treaty" is
+                # START I, not START III
+                year = _YEAR_BEFORE.search(text, 0, m.start(1))
+                found.add(f"{acronym} {year[1]}" if year and " " not in acronym else acronym)
     return found
 
 
