@@ -2994,3 +2994,16 @@ def test_cooperation_that_stops_is_no_pledge(tmp_path: Path) -> None:
                             "would no longer send observers to the regional meetings in "
                             "Belgrade.")]  # fmt: skip
     assert analysed(tmp_path, story, "n") == []
+
+
+def test_a_speaker_after_a_joined_clause_pledges(tmp_path: Path) -> None:
+    # ", and Kazakhstan said it would": the speaker of the second clause, not the first's subject
+    story = [("2018-11-20", "ASTANA — Uzbekistan is short of gas this winter, and Kazakhstan said "
+                            "it would let Turkmen gas flow through its pipelines to Tashkent.")]  # fmt: skip
+    assert statuses_of(tmp_path, story, "let Turkmen gas flow") == {"KAZ": "pending"}
+
+
+def test_a_pledge_with_an_adverb_of_manner(tmp_path: Path) -> None:
+    story = [("2022-06-29", "MADRID — Finland will actively support Turkey's bid to modernise its "
+                            "customs union with the European Union, the two governments said.")]  # fmt: skip
+    assert statuses_of(tmp_path, story, "actively support") == {"FIN": "pending"}

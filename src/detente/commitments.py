@@ -833,6 +833,23 @@ def _clause_start(text: str, at: int) -> int:
     return max(text.rfind(";", 0, at), text.rfind(":", 0, at)) + 1
 
 
+# A clause joined to the one before it: "Uzbekistan is short of gas, and Kazakhstan said".
+_JOINED_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+")
+
+
+def _speakers(r, at: int) -> list[str]:  # noqa: ANN001
+    """Who may make a pledge reported at `at` (see `_pledgers`), in its own clause: after a
+    ", and" that joins a clause with a subject of its own ("Uzbekistan is looking for supplies,
+    and Kazakhstan said it would let Russian gas flow": Kazakhstan's pledge, not Uzbekistan's),
+    else after the last ";" or ":"."""
+    text, offset = r["text"], r["char_start"]
+    start = _clause_start(text, at)
+    joins = list(_JOINED_CLAUSE.finditer(text, start, at))
+    return (joins and _pledgers(r, offset + at, joins[-1].end())) or _pledgers(
+        r, offset + at, start
+    )
+
+
 def _part_end(text: str, at: int) -> int:
     m = re.search(r"[;:]|,\s+(?:and|while|but|whereas)\s", text[at:])
     return at + m.start() if m else len(text)
@@ -1141,7 +1158,8 @@ _NOT_AN_ACT = (
 # The future of a pledge, with the adverbs that may follow it: "will also send", "is to help".
 _FUTURE = (
     r"(?:will|would|shall|(?:is|are)\s+(?:(?:also|now|then|first|each|both|jointly)\s+)?to)\s+"
-    r"(?:(?:also|soon|now|still|fully|then|first|jointly|promptly|continue to|go on)\s+)?"
+    r"(?:(?:also|soon|now|still|fully|then|first|jointly|promptly|continue to|go on|actively|"
+    r"gradually|quickly|swiftly|immediately|formally)\s+)?"
 )
 # Acts an actor may pledge besides giving: setting something up, drafting, training, pausing,
 # deploying to help ("will deploy a battalion to Helmand"; one deployed against the other side is
@@ -1387,7 +1405,7 @@ def _declared(r) -> list[tuple[re.Match[str], str | tuple[str, ...] | None]]:  #
         if conditional_or_threat(m, promised=True):
             continue
         verb = m["verb"].lower()
-        pledgers = _pledgers(r, offset + m.start(), _clause_start(text, m.start()))
+        pledgers = _speakers(r, m.start())
         speakers = _joint_speakers(r, m)  # "Petro and Maduro announced that the border will reopen"
         held_back = bool(_HELD_BACK.match(text, m.end("modal")))
         if (
@@ -1733,7 +1751,7 @@ def _own_side(r, m: re.Match[str]) -> bool:  # noqa: ANN001
     would invite foreign attaches", "Trump said the United States would stop its war games",
     "Kiir announced that his forces would withdraw"."""
     text, offset = r["text"], r["char_start"]
-    speakers = _pledgers(r, offset + m.start(), _clause_start(text, m.start()))
+    speakers = _speakers(r, m.start())
     subject = None
     for a in r["actors"]:
         start, end = a["start"] - offset, a["start"] - offset + len(a["text"])
