@@ -2982,6 +2982,8 @@ def test_a_pledge_of_those_the_pledgers_speak_for(tmp_path: Path) -> None:
          "the European Union, the foreign minister said on Monday.", "stand in the way"),
         ("ATHENS — The foreign minister told Skopje that Greece would no longer block its talks "
          "on joining the European Union.", "no longer block"),
+        ("ATHENS — Under the accord, Greece will not object to North Macedonia's membership of "
+         "NATO.", "not object"),
     ],
 )  # fmt: skip
 def test_a_hindrance_given_up_is_pledged(tmp_path: Path, text: str, words: str) -> None:

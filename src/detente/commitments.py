@@ -1201,8 +1201,9 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
 # An act kept up: "will go on supplying", "would keep pumping".
 _KEPT_UP = (r"(?:go on|keep|continue)\s+(?:supply|send|provid|deliver|fund|financ|pay|pump|"
             r"export|import|buy|ship|support|help|train|sell|allow|host)ing")  # fmt: skip
-# A hindrance given up: "Slovenia will no longer stand in the way of Croatia's bid".
-_GIVEN_UP = r"no\s+longer\s+(?:stand\s+in\s+the\s+way|block|veto|oppose|object\s+to)"
+# A hindrance given up or forgone: "Slovenia will no longer stand in the way of Croatia's bid",
+# "Israel will not object to the development of Qana" (not "will not allow", a refusal).
+_GIVEN_UP = r"(?:no\s+longer|not)\s+(?:stand\s+in\s+the\s+way|block|veto|oppose|object\s+to)"
 _WILL_ACT = re.compile(rf"\b{_FUTURE}(?:{_AGENTIVE}|{_KEPT_UP}|{_GIVEN_UP})\b{_NOT_AN_ACT}", re.I)
 # The two sides as the subject of a pledge: "the two armies are to set up", "Both countries will
 # remain bound", "their foreign ministers would draft", "each side will notify the other".
