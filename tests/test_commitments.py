@@ -2947,6 +2947,10 @@ def test_a_decision_to_act_is_its_owners(tmp_path: Path, decision: str, status: 
          "Burundi.", "escort the aid convoy", "RWA"),
         ("WELLINGTON — New Zealand will double the number of scholarships it offers to students "
          "from Fiji.", "double the number", "NZL"),
+        ("MADRID — The foreign minister said Spain would stand by the contract for five patrol "
+         "ships with Morocco.", "stand by the contract", "ESP"),
+        ("PARIS — France will proceed with the sale of twelve helicopters to Kuwait, the defence "
+         "ministry said.", "proceed with the sale", "FRA"),
     ],
 )  # fmt: skip
 def test_more_acts_that_are_pledged(tmp_path: Path, text: str, words: str, pledger: str) -> None:

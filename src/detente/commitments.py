@@ -1181,7 +1181,11 @@ _AGENTIVE = (rf"{_PLEDGED_ACTS}|close|seek|set up|establish|create|start|begin|l
              r"high commissioner))|"
              r"put(?=\s[^.;]{0,60}?\b(?:into|before|to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
              r"(?:parliament|council|vote|referendum|congress|assembly|legislature))\b)|"
-             r"move forward(?=\s+with\b)|"
+             r"move forward(?=\s+with\b)|proceed(?=\s+with\b)|"
+             # "Ottawa would stand by the contract" (not "would stand by its position", nor "by
+             # the Paris climate accord", a stance on a pact with others)
+             r"stand by(?=\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:contract|"
+             r"sale|order|purchase)s?\b)|"
              "raise|increase|lower|recogni[sz]e|normali[sz]e|settle|resolve|approve|adopt|"
              "unblock|reunite|repatriate|compensate|apologi[sz]e|scrap|abolish|deposit|shut|"
              "file|expel|export|replace|relocate|spend|cover|roll over|back|lease|lodge|"
