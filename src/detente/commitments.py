@@ -850,9 +850,13 @@ def _speakers(r, at: int) -> list[str]:  # noqa: ANN001
     )
 
 
+_PART_END = re.compile(rf"[;:]|{_JOINED_CLAUSE.pattern}")
+
+
 def _part_end(text: str, at: int) -> int:
-    m = re.search(r"[;:]|,\s+(?:and|while|but|whereas)\s", text[at:])
-    return at + m.start() if m else len(text)
+    """Where the part of a clause from `at` ends: at a ";", ":" or a joined clause."""
+    m = _PART_END.search(text, at)
+    return m.start() if m else len(text)
 
 
 def _clause_end(text: str, at: int) -> int:
