@@ -42,7 +42,10 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    evidence would: score = (P - N + prior x C) / (P + N + 2Q + prior). Level: `common` when
    score >= thresholds.common, `apart` when score <= thresholds.apart, else `partial`;
    `unknown` without evidence, or the climate's level when the period's stories name the issue
-   without a stance. The balance (P, N, Q) is reported with the level.
+   without a stance. The balance (P, N, Q) is reported with the level. Under the default
+   settings, a learned decision (`detente.levels`) sets the level of an issue with evidence of
+   its own instead of the thresholds: it also weighs how much evidence there is, whether the
+   rules or the reader found it, the climate and the issue.
 5. Beside the rules, a learned sentence reader (`detente.reader`, trained on labelled sentences)
    reads every sentence of a document naming both camps: where it finds the sentence at least
    READER_MIN_P likely to speak to an issue for the pair with a stance, that stance is one more
@@ -67,6 +70,7 @@ from detente.config import (
     RULES_CLIMATE_PRIOR,
 )
 from detente.issues import Taxonomy
+from detente.levels import LevelModel, load_levels
 from detente.reader import READING, Reader, Sample, labelled, load_reader, with_context
 from detente.store import Store
 
@@ -136,6 +140,18 @@ class Thresholds:
     # the learned sentence reader's evidence alongside the rules' (`detente map --no-reader`:
     # the rules alone); `agreement_map(reader=...)` passes another reader
     reader: bool = True
+    # the learned level decision (`detente.levels`) instead of the thresholds, under the
+    # default settings only (`learned_levels`); `detente map --score-levels` turns it off
+    learned: bool = True
+
+    @property
+    def learned_levels(self) -> bool:
+        """Whether levels come from the learned decision: it learned from maps with the
+        sentence reader, the climate and the default thresholds and climate weight."""
+        return (
+            self.learned and self.reader and self.climate and self.prior is None
+            and (self.common, self.apart) == (COMMON_FROM, APART_UPTO)
+        )  # fmt: skip
 
     def level(self, score: float) -> str:
         return "common" if score >= self.common else "apart" if score <= self.apart else "partial"
@@ -184,6 +200,7 @@ class IssueStance:
     score: float | None
     balance: dict[str, float]
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    climate: float | None = None  # the score of the period's climate it leaned toward
 
     @property
     def n_evidence(self) -> int:
@@ -224,14 +241,19 @@ def agreement_map(
     until: date | None = None,
     thresholds: Thresholds = Thresholds(),
     reader: Reader | None = None,
+    levels: LevelModel | None = None,
 ) -> list[IssueStance]:
     """One IssueStance per issue of the taxonomy, most evidence first, unknown issues last.
 
     An issue that stories naming both camps mention in the period, but with no evidence of its
     own, takes the level of the period's climate (see `Climate`), its mentions as evidence,
-    unless `thresholds.climate` is off."""
+    unless `thresholds.climate` is off. Under the default thresholds an issue with evidence of
+    its own takes the level the learned decision gives it (`levels`, default the shipped one;
+    see `detente.levels`)."""
     if reader is None and thresholds.reader:
         reader = load_reader()
+    if levels is None and thresholds.learned_levels:
+        levels = load_levels()
     # the reader reads every sentence of the period, the rules those with something to read
     rows = _rows(store, side, other, since, until, every=reader is not None)
     finder = _IssueFinder(taxonomy)
@@ -291,11 +313,16 @@ def agreement_map(
     climate = climate_of(by_issue.values()) if thresholds.climate else None
     if climate:
         stances = [
-            _from_climate(s, named[s.issue], climate, thresholds)
-            if s.level == "unknown" and named.get(s.issue)
-            else _lean(s, climate, thresholds)
+            replace(
+                _from_climate(s, named[s.issue], climate, thresholds)
+                if s.level == "unknown" and named.get(s.issue)
+                else _lean(s, climate, thresholds),
+                climate=climate.score,
+            )
             for s in stances
         ]
+    if levels is not None and thresholds.learned_levels:
+        stances = [levels.relevel(s) for s in stances]
     order = {"common": 0, "partial": 1, "apart": 2, "unknown": 3}
     return sorted(
         stances, key=lambda s: (s.level == "unknown", -s.n_evidence, order[s.level], s.issue)

@@ -243,6 +243,17 @@ ClimateOption = Annotated[
     ),
 ]
 
+LevelsOption = Annotated[
+    bool,
+    typer.Option(
+        "--learned-levels/--score-levels",
+        help="Decide an issue's level with the learned decision, which weighs how much evidence "
+        "there is and where it came from besides the score (docs/relations.md), or by the score "
+        "against the --common/--apart thresholds alone (--score-levels). Setting --common or "
+        "--apart, --no-climate or --no-reader also decides by the thresholds.",
+    ),
+]
+
 
 FateMinPOption = Annotated[
     float,
@@ -276,13 +287,13 @@ def _date_option(value: str | None, name: str) -> date | None:
 
 def _agreement(db: Path, side: str, other: str, since: str | None, until: str | None,
                issues: list[Path] | None, common: float, apart: float,
-               climate: bool = True, reader: bool = True):  # noqa: ANN202  # fmt: skip
+               climate: bool = True, reader: bool = True, learned: bool = True):  # noqa: ANN202  # fmt: skip
     from detente.agreement import Thresholds, agreement_map
     from detente.issues import load_taxonomy
     from detente.store import Store
 
     try:
-        thresholds = Thresholds(common, apart, climate, reader=reader)
+        thresholds = Thresholds(common, apart, climate, reader=reader, learned=learned)
         with Store(db, read_only=True) as store:
             return agreement_map(
                 store, load_taxonomy(issues or ()), _codes(side), _codes(other),
@@ -311,13 +322,16 @@ def agreement_map_command(
     ] = False,
     climate: ClimateOption = True,
     reader: ReaderOption = True,
+    learned: LevelsOption = True,
 ) -> None:
     """The agreement map of two camps: per issue, common interest, partial or far apart, with the
     balance of evidence and its strongest sentence (docs/relations.md explains the method).
 
     Example: detente map --db demo/detente.duckdb --side USA,NATO --other RUS --since 2009-01-01 --until 2011-12-31
     """
-    stances = _agreement(db, side, other, since, until, issues, common, apart, climate, reader)
+    stances = _agreement(
+        db, side, other, since, until, issues, common, apart, climate, reader, learned
+    )
     colour = {"common": "green", "partial": "yellow", "apart": "red", "unknown": "dim"}
     period = f"{since or 'start'} to {until or 'end'}"
     table = Table(title=f"Agreement map: {side} vs {other}, {period}", show_lines=True)
@@ -360,6 +374,7 @@ def export_issues(
         float, typer.Option("--apart", help="Score up to which it is far apart.")
     ] = APART_UPTO,
     climate: ClimateOption = True,
+    learned: LevelsOption = True,
 ) -> None:
     """The agreement map as data: one object per issue with level, score, balance and evidence.
 
@@ -369,7 +384,9 @@ def export_issues(
 
     stances = [
         s.as_dict()
-        for s in _agreement(db, side, other, since, until, issues, common, apart, climate)
+        for s in _agreement(
+            db, side, other, since, until, issues, common, apart, climate, learned=learned
+        )
     ]
     if fmt == "json":
         text = json.dumps(stances, indent=2, ensure_ascii=False) + "\n"

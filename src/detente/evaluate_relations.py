@@ -48,6 +48,7 @@ from detente.config import Config
 from detente.datafiles import read_yaml
 from detente.fates import FateReader, FateSample, read_fate_labels, train_fates
 from detente.issues import Taxonomy, load_taxonomy
+from detente.levels import LevelModel, level_features, train_levels
 from detente.pipeline import run
 from detente.reader import Reader, Sample, read_labels, train
 from detente.store import Store
@@ -75,9 +76,20 @@ class CaseResult:
     sentences: list[tuple[str, str, str]] = field(default_factory=list)
     # scored by a sentence reader trained without this case's labels (`folds`)
     cross_fitted: bool = False
+    # beside each level row, for an issue with evidence of its own: what the learned level
+    # decision reads of it (`detente.levels.level_features`) and the thresholds' level
+    level_inputs: list[tuple[dict[str, float], str] | None] = field(default_factory=list)
 
     def right(self, rows: list[tuple]) -> int:
         return sum(1 for r in rows if r[-1] == r[-2])
+
+    def thresholds_levels(self) -> list[tuple[str, str, str, str]]:
+        """The level rows as the thresholds decide them, where a learned decision was made."""
+        return [
+            (period, issue, want, inputs[1] if inputs else got)
+            for (period, issue, want, got), inputs in zip(self.levels, self.level_inputs,
+                                                           strict=True)
+        ]  # fmt: skip
 
 
 # The map's default settings (the shipped reader, or the one `folds` trains, on top).
@@ -134,15 +146,18 @@ def _second_reader(
 def evaluate_case(
     folder: Path, config: Config, tolerance: int = 2, store: Store | None = None,
     reader: Reader | None = None, thresholds: Thresholds = DEFAULT_THRESHOLDS,
-    fates: FateReader | None = None,
+    fates: FateReader | None = None, levels: LevelModel | None = None,
 ) -> CaseResult:  # fmt: skip
     """Score one case: on `store` when it holds the case's corpus already analysed, else on a
-    temporary one; the map reads with `reader` and the commitments with `fates` (default: the
-    shipped ones; neither when `thresholds.reader` is off)."""
+    temporary one; the map reads with `reader` and decides levels with `levels`, and the
+    commitments read with `fates` (default: the shipped ones; none of them when
+    `thresholds.reader` is off)."""
     if store is None:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "case.duckdb") as fresh:
             run([folder / "corpus.jsonl"], fresh, config)
-            return evaluate_case(folder, config, tolerance, fresh, reader, thresholds, fates)
+            return evaluate_case(
+                folder, config, tolerance, fresh, reader, thresholds, fates, levels
+            )
     expected = read_yaml(folder / "expected.yaml") or {}
     result = CaseResult(folder.name)
     if (folder / "second_reader.yaml").exists():
@@ -152,12 +167,16 @@ def evaluate_case(
     labels = _sentence_labels(folder / "sentence_labels.jsonl")
     for period in expected.get("maps") or []:
         since, until = _as_date(period.get("since")), _as_date(period.get("until"))
-        got = {s.issue: s
-               for s in agreement_map(store, taxonomy, side, other, since, until, thresholds, reader)}  # fmt: skip
+        got = {s.issue: s for s in agreement_map(
+            store, taxonomy, side, other, since, until, thresholds, reader, levels)}  # fmt: skip
         label = f"{since or ''}..{until or ''}"
         for issue, want in (period.get("levels") or {}).items():
             stance = got.get(issue)
             result.levels.append((label, issue, want, stance.level if stance else "unknown"))
+            own = stance is not None and stance.level != "unknown" and not stance.from_climate
+            result.level_inputs.append(
+                (level_features(stance), thresholds.level(stance.score or 0.0)) if own else None
+            )
         for row in labels:
             day = date.fromisoformat(row["date"])
             if (since and day < since) or (until and day > until):
@@ -216,9 +235,10 @@ def evaluate_relations(
     """Score every case of `folders`. With `folds` > 1, the cases whose sentences our readers
     labelled (`reader_labels.jsonl`) are scored cross-fitted: split into that many folds by
     name, each fold's map reads with a sentence reader, and its commitments with a fate reader,
-    trained on the other folds' labels only (`reader_labels.jsonl`, `fate_labels.jsonl`), so no
-    case is scored by a reader that saw its labels; the other cases read with the shipped
-    readers. `use_reader` False scores the rules alone."""
+    trained on the other folds' labels only (`reader_labels.jsonl`, `fate_labels.jsonl`), and
+    decides its levels with a level model fitted to the other folds' expected levels, on maps
+    each read with its own fold's reader; so no case is scored by a model that saw its answers.
+    The other cases read with the shipped models. `use_reader` False scores the rules alone."""
     cases = []
     for root in map(Path, folders):
         cases += (
@@ -257,9 +277,38 @@ def evaluate_relations(
             with Store(stores[c], read_only=True) as store:
                 reader = readers[fold[c]] if c in fold else None
                 fates = fate_readers[fold[c]] if c in fold else None
-                results.append(evaluate_case(c, config, store=store, reader=reader, fates=fates))
+                # the thresholds' levels first: the level models learn from these maps
+                t = Thresholds(learned=c not in fold)
+                results.append(evaluate_case(c, config, store=store, reader=reader, fates=fates,
+                                             thresholds=t))  # fmt: skip
                 results[-1].cross_fitted = c in fold
+        folded = {r.name: fold[c] for r, c in zip(results, cases, strict=True) if c in fold}
+        for k in sorted(set(fold.values())):
+            model = train_levels(level_rows(r for r in results if folded.get(r.name, k) != k))
+            for r in results:
+                if folded.get(r.name) == k:
+                    _relevel(r, model)
         return results
+
+
+def level_rows(results: Iterable[CaseResult]) -> list[tuple[dict[str, float], str]]:
+    """The learned level decision's training rows from scored cases: for each expected level of
+    an issue with evidence of its own, what the decision reads of it and the expected level."""
+    return [
+        (inputs[0], want)
+        for r in results
+        for (_, _, want, _), inputs in zip(r.levels, r.level_inputs, strict=True)
+        if inputs is not None
+    ]
+
+
+def _relevel(result: CaseResult, model: LevelModel) -> None:
+    """A case's levels as `model` decides them, where an issue has evidence of its own."""
+    result.levels = [
+        (period, issue, want, model.decide(inputs[0]) if inputs else got)
+        for (period, issue, want, got), inputs in zip(result.levels, result.level_inputs,
+                                                       strict=True)
+    ]  # fmt: skip
 
 
 def case_samples(folder: Path, store: Store, taxonomy: Taxonomy) -> list[Sample]:
@@ -387,11 +436,13 @@ def render(results: list[CaseResult], console: Console) -> None:
         total = sum(len(c.levels) for c in crossed)
         kept = sum(c.right(c.commitments) for c in crossed)
         pledges = sum(len(c.commitments) for c in crossed)
+        by_thresholds = sum(c.right(c.thresholds_levels()) for c in crossed)
         console.print(
             f"{len(crossed)} cases with sentence labels were scored cross-fitted, each map read by "
             f"a sentence reader and each pledge's fate by a fate reader trained without its "
-            f"case's labels: issue levels {pct(right, total)}, commitment statuses "
-            f"{pct(kept, pledges)} there",
+            f"case's labels, and each level decided by a level model fitted to the other cases' "
+            f"answers: issue levels {pct(right, total)} (by the thresholds "
+            f"{pct(by_thresholds, total)}), commitment statuses {pct(kept, pledges)} there",
             highlight=False,
         )
     sr = s["second_reader"]

@@ -365,9 +365,10 @@ def _matrix(samples: Sequence[Iterable[str]], vocab: Mapping[str, int]) -> Any:
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(samples), len(vocab)))
 
 
-def _fit(x: Any, y: Any, binary: bool) -> Any:
+def _fit(x: Any, y: Any, binary: bool, l2: float = L2) -> Any:
     """Weights (first row: biases) minimising the log loss of `y` (one column for a binary
-    model, one per class for a multinomial one) plus L2 x half the squared weights (L-BFGS)."""
+    model, one per class for a multinomial one) plus `l2` x half the squared weights
+    (L-BFGS)."""
     import numpy as np
     from scipy.optimize import minimize
 
@@ -386,8 +387,8 @@ def _fit(x: Any, y: Any, binary: bool) -> Any:
             p /= p.sum(axis=1, keepdims=True)
             nll = -np.sum(y * np.log(p + 1e-12))
         g = p - y
-        grad = np.vstack([g.sum(axis=0), x.T @ g + L2 * theta[1:]])
-        return nll + 0.5 * L2 * float(np.sum(theta[1:] ** 2)), grad.ravel()
+        grad = np.vstack([g.sum(axis=0), x.T @ g + l2 * theta[1:]])
+        return nll + 0.5 * l2 * float(np.sum(theta[1:] ** 2)), grad.ravel()
 
     res = minimize(
         loss, np.zeros((d + 1) * k), jac=True, method="L-BFGS-B", options={"maxiter": 500}
