@@ -48,7 +48,7 @@ def test_features_weigh_the_rules_and_the_reader_apart() -> None:
     assert f["reader_apart"] == pytest.approx(math.log1p(0.6))
     assert f["rules_apart"] == f["reader_common"] == f["rules_partial"] == 0.0
     assert f["raw_score"] == pytest.approx((1.5 - 0.6) / 2.1)
-    assert f["score"] == 0.25 and f["climate"] == -0.4
+    assert f["score"] == 0.25 and f["abs_score"] == 0.25 and f["climate"] == -0.4
     assert f["iss:afghanistan"] == 1.0 and f["tone_only"] == 0.0
 
 

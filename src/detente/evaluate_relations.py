@@ -284,7 +284,10 @@ def evaluate_relations(
                 results[-1].cross_fitted = c in fold
         folded = {r.name: fold[c] for r, c in zip(results, cases, strict=True) if c in fold}
         for k in sorted(set(fold.values())):
-            model = train_levels(level_rows(r for r in results if folded.get(r.name, k) != k))
+            rows = level_rows(r for r in results if folded.get(r.name, k) != k)
+            if not rows:  # no other fold's answers to learn from: the thresholds decide
+                continue
+            model = train_levels(rows)
             for r in results:
                 if folded.get(r.name) == k:
                     _relevel(r, model)

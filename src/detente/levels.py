@@ -4,12 +4,12 @@ of an issue, not from its score alone.
 The score (P - N) / (P + N + 2Q) against two thresholds throws away how much evidence there is and
 where it came from: ten sentences the rules read as common and three the sentence reader reads as
 partial are not the same as two and one. This model weighs the issue's score, before and after it
-leans toward the period's climate, the climate itself, the weight of common, partial and apart
-evidence from the rules and from the sentence reader (each as log(1 + weight)), whether tone words
-alone speak, and the issue, in one multinomial logistic regression. It is trained
-(`tools/train_levels.py`) on the development cases' expected levels, from maps read with sentence
-readers that did not see those cases' labels, and shipped as a data file of weights; applying it
-needs only the standard library.
+leans toward the period's climate, and how far it is from zero, the climate itself, the weight of
+common, partial and apart evidence from the rules and from the sentence reader (each as
+log(1 + weight)), whether tone words alone speak, and the issue, in one multinomial logistic
+regression. It is trained (`tools/train_levels.py`) on the development cases' expected levels,
+from maps read with sentence readers that did not see those cases' labels, and shipped as a data
+file of weights; applying it needs only the standard library.
 
 It decides the level of an issue with evidence of its own under the map's default settings; an
 issue without evidence stays unknown, one named without a stance keeps the climate's level, and a
@@ -48,6 +48,7 @@ def level_features(stance: IssueStance) -> dict[str, float]:
     units = b["common"] + b["apart"] + 2 * b["partial"]
     out = {name: math.log1p(total) for name, total in sums.items()}
     out["score"] = stance.score or 0.0
+    out["abs_score"] = abs(out["score"])  # so that partial can hold the middle of the scale
     out["raw_score"] = (b["common"] - b["apart"]) / units if units else 0.0
     out["climate"] = stance.climate or 0.0
     out["tone_only"] = float(bool(stance.evidence) and all(e.by_tone for e in stance.evidence))
