@@ -3,6 +3,7 @@ and how the cross-fitted evaluation re-decides levels with it."""
 
 from __future__ import annotations
 
+import json
 import math
 import random
 from pathlib import Path
@@ -142,3 +143,33 @@ def test_cross_fitted_levels_are_redecided_where_an_issue_has_evidence() -> None
     _relevel(result, ALWAYS_APART)
     assert [got for *_, got in result.levels] == ["apart", "unknown"]
     assert [got for *_, got in result.thresholds_levels()] == ["common", "unknown"]
+
+
+def test_the_cli_marks_levels_weighed_otherwise_than_the_score(
+    pair_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    import detente.levels
+    from detente.cli import app
+
+    monkeypatch.setattr(detente.levels, "_shipped", lambda: ALWAYS_APART)
+
+    args = ["--db", str(pair_store), "--side", "KEN", "--other", "UGA"]
+    exported = {}
+    for flag in ("--learned-levels", "--score-levels"):
+        result = CliRunner().invoke(app, ["export", "issues", *args, flag])
+        assert result.exit_code == 0, result.output
+        exported[flag] = {s["issue"]: s for s in json.loads(result.output)}
+    by_score = Thresholds()
+    for s in exported["--score-levels"].values():
+        if s["level"] != "unknown" and not s["from_climate"]:
+            assert s["level"] == by_score.level(s["score"])
+    differ = [i for i, s in exported["--learned-levels"].items()
+              if s["level"] != exported["--score-levels"][i]["level"]]  # fmt: skip
+    assert "counter_terrorism" in differ  # common by its score, apart by the model
+    assert exported["--learned-levels"]["counter_terrorism"]["level"] == "apart"
+    for flag in ("--learned-levels", "--score-levels"):
+        result = CliRunner().invoke(app, ["map", *args, flag], env={"COLUMNS": "250"})
+        assert result.exit_code == 0, result.output
+        assert ("(weighed)" in result.output) == (flag == "--learned-levels")

@@ -329,6 +329,8 @@ def agreement_map_command(
 
     Example: detente map --db demo/detente.duckdb --side USA,NATO --other RUS --since 2009-01-01 --until 2011-12-31
     """
+    from detente.agreement import Thresholds
+
     stances = _agreement(
         db, side, other, since, until, issues, common, apart, climate, reader, learned
     )
@@ -339,11 +341,17 @@ def agreement_map_command(
                       ("evidence", "right"), ("balance +/-/~", "right"), ("strongest evidence", "left")):  # fmt: skip
         table.add_column(col, justify=just)  # type: ignore[arg-type]
     shown = [s for s in stances if show_unknown or s.level != "unknown"]
+    # levels the learned decision set otherwise than the score's thresholds would
+    by_score = Thresholds(common, apart)
+    weighed = {s.issue for s in shown if s.level not in ("unknown", by_score.level(s.score or 0.0))
+               and not s.from_climate}  # fmt: skip
     for s in shown:
         best = max(s.evidence, key=lambda e: abs(e.weight), default=None)
         table.add_row(
             s.label,
-            f"[{colour[s.level]}]{s.level}[/]" + (" [dim](climate)[/]" if s.from_climate else ""),
+            f"[{colour[s.level]}]{s.level}[/]"
+            + (" [dim](climate)[/]" if s.from_climate else "")
+            + (" [dim](weighed)[/]" if s.issue in weighed else ""),
             "-" if s.score is None else f"{s.score:+.2f}",
             str(s.n_evidence),
             f"{s.balance['common']:.1f}/{s.balance['apart']:.1f}/{s.balance['partial']:.1f}",
@@ -355,6 +363,12 @@ def agreement_map_command(
     hidden = len(stances) - len(shown)
     if hidden:
         out.print(f"[dim]{hidden} issues without evidence (--unknown lists them)[/]")
+    if weighed:
+        out.print(
+            "[dim](weighed): the learned level decision weighed the evidence otherwise than the "
+            f"score's thresholds ({by_score.common:+.2f}, {by_score.apart:+.2f}) would; "
+            "--score-levels decides by the score alone[/]"
+        )
 
 
 @export_app.command("issues")
