@@ -173,3 +173,16 @@ def test_the_cli_marks_levels_weighed_otherwise_than_the_score(
         result = CliRunner().invoke(app, ["map", *args, flag], env={"COLUMNS": "250"})
         assert result.exit_code == 0, result.output
         assert ("(weighed)" in result.output) == (flag == "--learned-levels")
+
+
+def test_the_report_says_when_the_level_was_weighed_otherwise() -> None:
+    from detente.report import _level_cell
+
+    evidence = (_evidence("common", 1.0), _evidence("common", 0.5))
+    balance = {"common": 1.5, "apart": 0.0, "partial": 0.0}
+    by_score = IssueStance("arms_control", "Arms control", "common", 0.5, balance, evidence)
+    weighed = IssueStance("arms_control", "Arms control", "partial", 0.5, balance, evidence)
+    assert "learned level decision" not in _level_cell(by_score)["title"]
+    title = _level_cell(weighed)["title"]
+    assert title.startswith("partial: score +0.50, 1 sentence")
+    assert "weighed its evidence as partial (by the score alone: common interest)" in title

@@ -773,10 +773,18 @@ def _agreement(
 
 
 def _level_cell(s: IssueStance | None) -> dict[str, Any]:
+    from detente.agreement import Thresholds
+
     level = s.level if s is not None else "unknown"
     n = s.n_evidence if s is not None else 0
     score = _signed(s.score, 2) if s is not None and s.score is not None else "–"
     climate = s is not None and s.from_climate
+    # a level the learned decision set otherwise than the score's thresholds would
+    by_score = (
+        Thresholds().level(s.score)
+        if s is not None and s.score is not None and not climate and level != "unknown"
+        else level
+    )
     return {
         "climate": climate,
         "level": level,
@@ -789,6 +797,12 @@ def _level_cell(s: IssueStance | None) -> dict[str, Any]:
             + (
                 " naming the issue without a stance; the level is the period's climate"
                 if climate
+                else ""
+            )
+            + (
+                f"; the learned level decision weighed its evidence as {LEVELS.get(level, level)}"
+                f" (by the score alone: {LEVELS.get(by_score, by_score)})"
+                if by_score != level
                 else ""
             )
             if n
