@@ -70,7 +70,8 @@ class LevelModel:
                 z[k] += w * value
         top = max(z)
         e = [math.exp(x - top) for x in z]
-        return {level: x / sum(e) for level, x in zip(LEVELS, e, strict=True)}
+        total = sum(e)
+        return {level: x / total for level, x in zip(LEVELS, e, strict=True)}
 
     def decide(self, features: Mapping[str, float]) -> str:
         p = self.probabilities(features)
@@ -122,6 +123,7 @@ def load_levels(path: Path | None = None) -> LevelModel | None:
 
 
 def save_levels(model: LevelModel, path: Path) -> None:
+    """`model` as JSON in `path` (see `detente.reader.write_weights`)."""
     write_weights(model.to_json(), path)
 
 
