@@ -8,6 +8,10 @@ numbers to the analysts' level, scoring it on cases it was not fitted on (groupe
 cases held out, repeated with shuffled folds). It prints the thresholds' own score on the same
 judgments next to it. `docs/relations.md` ("How accurate it is") reports the result.
 
+This is the eighteenth round's study, kept as it ran (it reads the map without the sentence
+reader's split from the rules' evidence); the level decision detente now ships is trained and
+cross-fitted by `tools/train_levels.py` (docs/relations.md, "The learned level decision").
+
     pip install scikit-learn   # not a dependency of detente
     python tools/level_model_cv.py tests/relations_gold --stores /tmp/gold-stores
 
