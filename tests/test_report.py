@@ -459,3 +459,6 @@ def test_map_and_report_read_with_the_rules_alone_on_request(
         "reader: " in outputs["--reader"]
     )  # the learned reader's readings, shown beside the rules'
     assert "reader: " not in outputs["--no-reader"]
+    # the learned level decision is said to weigh in only where it does: with the reader
+    assert "A learned level decision then weighs" in outputs["--reader"]
+    assert "learned level decision" not in outputs["--no-reader"]

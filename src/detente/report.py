@@ -767,6 +767,7 @@ def _agreement(
             (level, LEVELS[level], counts[level]) for level in ("common", "partial", "apart")
         ],
         "prior": f"{t.lean:g}",
+        "learned": t.learned_levels,
         "common": _signed(t.common, 2),
         "apart": _signed(t.apart, 2),
     }
