@@ -12,7 +12,7 @@ import pytest
 
 from detente.agreement import READER_BASIS, Evidence, IssueStance, Thresholds, agreement_map
 from detente.config import APART_UPTO, COMMON_FROM, Config
-from detente.evaluate_relations import CaseResult, _relevel, level_rows
+from detente.evaluate_relations import CaseResult, _decide_levels, level_rows
 from detente.issues import load_taxonomy
 from detente.levels import (
     LEVELS,
@@ -108,7 +108,9 @@ def pair_store(tmp_path_factory) -> Path:
     return db
 
 
-def test_the_map_decides_with_the_model_under_default_settings_only(pair_store: Path) -> None:
+def test_the_map_decides_with_the_model_when_asked_under_default_settings(
+    pair_store: Path,
+) -> None:
     with Store(pair_store, read_only=True) as store:
 
         def levels(t: Thresholds) -> dict[str, IssueStance]:
@@ -116,20 +118,21 @@ def test_the_map_decides_with_the_model_under_default_settings_only(pair_store: 
                                   levels=ALWAYS_APART)  # fmt: skip
             return {s.issue: s for s in found}
 
-        learned = levels(Thresholds())
+        learned = levels(Thresholds(learned=True))
         assert learned["counter_terrorism"].level == "apart"  # the model's word, not the score's
         assert learned["counter_terrorism"].score > COMMON_FROM
         assert all(s.level in ("apart", "unknown") for s in learned.values() if not s.from_climate)
         for s in learned.values():
             if s.from_climate:  # named without a stance: the climate's level, as before
                 assert s.level == Thresholds().level(s.score)
-        # other thresholds, the rules alone, or the switch: the thresholds decide
-        for t in (Thresholds(learned=False), Thresholds(0.2, APART_UPTO), Thresholds(prior=0),
-                  Thresholds(reader=False)):  # fmt: skip
+        # by default, or with other thresholds, lean or the rules alone: the thresholds decide
+        asked = {"learned": True}
+        for t in (Thresholds(), Thresholds(0.2, APART_UPTO, **asked), Thresholds(prior=0, **asked),
+                  Thresholds(reader=False, **asked), Thresholds(climate=False, **asked)):  # fmt: skip
             assert not t.learned_levels
             assert levels(t)["counter_terrorism"].level == "common"
-        assert Thresholds().learned_levels
-        assert levels(Thresholds(learned=False))["counter_terrorism"].climate is not None
+        assert Thresholds(learned=True).learned_levels
+        assert levels(Thresholds())["counter_terrorism"].climate is not None
 
 
 def test_cross_fitted_levels_are_redecided_where_an_issue_has_evidence() -> None:
@@ -140,7 +143,11 @@ def test_cross_fitted_levels_are_redecided_where_an_issue_has_evidence() -> None
         level_inputs=[(inputs, "common"), None],
     )
     assert level_rows([result]) == [(inputs, "common")]
-    _relevel(result, ALWAYS_APART)
+    _decide_levels(result, ALWAYS_APART, adopt=False)  # kept beside the thresholds' levels
+    assert result.learned == ["apart", None]
+    assert [got for *_, got in result.levels] == ["common", "unknown"]
+    assert [got for *_, got in result.learned_levels()] == ["apart", "unknown"]
+    _decide_levels(result, ALWAYS_APART, adopt=True)
     assert [got for *_, got in result.levels] == ["apart", "unknown"]
     assert [got for *_, got in result.thresholds_levels()] == ["common", "unknown"]
 

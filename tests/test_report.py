@@ -459,6 +459,9 @@ def test_map_and_report_read_with_the_rules_alone_on_request(
         "reader: " in outputs["--reader"]
     )  # the learned reader's readings, shown beside the rules'
     assert "reader: " not in outputs["--no-reader"]
-    # the learned level decision is said to weigh in only where it does: with the reader
-    assert "A learned level decision then weighs" in outputs["--reader"]
-    assert "learned level decision" not in outputs["--no-reader"]
+    # the learned level decision is off unless asked for, and said to weigh in only then
+    assert "learned level decision" not in outputs["--reader"] + outputs["--no-reader"]
+    out = tmp_path / "learned.html"
+    result = CliRunner().invoke(app, ["report", *args, "--out", str(out), "--learned-levels"])
+    assert result.exit_code == 0, result.output
+    assert "A learned level decision then weighs" in out.read_text(encoding="utf-8")

@@ -42,10 +42,10 @@ Evidence is sentence by sentence (docs/relations.md explains the method):
    evidence would: score = (P - N + prior x C) / (P + N + 2Q + prior). Level: `common` when
    score >= thresholds.common, `apart` when score <= thresholds.apart, else `partial`;
    `unknown` without evidence, or the climate's level when the period's stories name the issue
-   without a stance. The balance (P, N, Q) is reported with the level. Under the default
-   settings, a learned decision (`detente.levels`) sets the level of an issue with evidence of
-   its own instead of the thresholds: it also weighs how much evidence there is, whether the
-   rules or the reader found it, the climate and the issue.
+   without a stance. The balance (P, N, Q) is reported with the level. On request
+   (`Thresholds(learned=True)`), a learned decision (`detente.levels`) sets the level of an issue
+   with evidence of its own instead of the thresholds: it also weighs how much evidence there
+   is, whether the rules or the reader found it, the climate and the issue.
 5. Beside the rules, a learned sentence reader (`detente.reader`, trained on labelled sentences)
    reads every sentence of a document naming both camps: where it finds the sentence at least
    READER_MIN_P likely to speak to an issue for the pair with a stance, that stance is one more
@@ -140,14 +140,15 @@ class Thresholds:
     # the learned sentence reader's evidence alongside the rules' (`detente map --no-reader`:
     # the rules alone); `agreement_map(reader=...)` passes another reader
     reader: bool = True
-    # the learned level decision (`detente.levels`) instead of the thresholds, under the
-    # default settings only (`learned_levels`); `detente map --score-levels` turns it off
-    learned: bool = True
+    # the learned level decision (`detente.levels`) instead of the thresholds, with the default
+    # settings otherwise (`learned_levels`); `detente map --learned-levels` turns it on. Off by
+    # default: it gains on the development cases cross-fitted but not on the blind sets
+    learned: bool = False
 
     @property
     def learned_levels(self) -> bool:
-        """Whether levels come from the learned decision: it learned from maps with the
-        sentence reader, the climate and the default thresholds and climate weight."""
+        """Whether levels come from the learned decision: when asked for, and on maps like those
+        it learned from (the sentence reader, the climate, the default thresholds and lean)."""
         return (
             self.learned and self.reader and self.climate and self.prior is None
             and (self.common, self.apart) == (COMMON_FROM, APART_UPTO)
@@ -247,8 +248,8 @@ def agreement_map(
 
     An issue that stories naming both camps mention in the period, but with no evidence of its
     own, takes the level of the period's climate (see `Climate`), its mentions as evidence,
-    unless `thresholds.climate` is off. Under the default thresholds an issue with evidence of
-    its own takes the level the learned decision gives it (`levels`, default the shipped one;
+    unless `thresholds.climate` is off. With `thresholds.learned_levels` an issue with evidence
+    of its own takes the level the learned decision gives it (`levels`, default the shipped one;
     see `detente.levels`)."""
     if reader is None and thresholds.reader:
         reader = load_reader()

@@ -247,10 +247,11 @@ LevelsOption = Annotated[
     bool,
     typer.Option(
         "--learned-levels/--score-levels",
-        help="Decide an issue's level with the learned decision, which weighs how much evidence "
-        "there is and where it came from besides the score (docs/relations.md), or by the score "
-        "against the --common/--apart thresholds alone (--score-levels). Setting --common or "
-        "--apart, --no-climate or --no-reader also decides by the thresholds.",
+        help="Decide an issue's level by the score against the --common/--apart thresholds (the "
+        "default, --score-levels), or with the learned level decision, which also weighs how "
+        "much evidence there is and where it came from (--learned-levels; better on the "
+        "development cases, not on the blind ones: docs/relations.md). The learned decision "
+        "needs the default thresholds, the climate and the reader.",
     ),
 ]
 
@@ -287,7 +288,7 @@ def _date_option(value: str | None, name: str) -> date | None:
 
 def _agreement(db: Path, side: str, other: str, since: str | None, until: str | None,
                issues: list[Path] | None, common: float, apart: float,
-               climate: bool = True, reader: bool = True, learned: bool = True):  # noqa: ANN202  # fmt: skip
+               climate: bool = True, reader: bool = True, learned: bool = False):  # noqa: ANN202  # fmt: skip
     from detente.agreement import Thresholds, agreement_map
     from detente.issues import load_taxonomy
     from detente.store import Store
@@ -322,7 +323,7 @@ def agreement_map_command(
     ] = False,
     climate: ClimateOption = True,
     reader: ReaderOption = True,
-    learned: LevelsOption = True,
+    learned: LevelsOption = False,
 ) -> None:
     """The agreement map of two camps: per issue, common interest, partial or far apart, with the
     balance of evidence and its strongest sentence (docs/relations.md explains the method).
@@ -388,7 +389,7 @@ def export_issues(
         float, typer.Option("--apart", help="Score up to which it is far apart.")
     ] = APART_UPTO,
     climate: ClimateOption = True,
-    learned: LevelsOption = True,
+    learned: LevelsOption = False,
 ) -> None:
     """The agreement map as data: one object per issue with level, score, balance and evidence.
 
@@ -569,6 +570,7 @@ def report(
     min_confidence: MinConfidenceOption = 0.0,
     reader: ReaderOption = True,
     fate_min_p: FateMinPOption = FATE_MIN_P,
+    learned: LevelsOption = False,
 ) -> None:
     """Write one self-contained HTML report (opens offline): overview, the cooperation-conflict
     chart with turning points, the agreement map, commitments, dyads and the evidence.
@@ -585,7 +587,8 @@ def report(
         with Store(db, read_only=True) as store:
             store.select(_event_filter(min_confidence, None, False))
             write_report(store, out, side=_codes(side), other=_codes(other), periods=periods,
-                         taxonomy=taxonomy, reader=reader, fate_min_p=fate_min_p)  # fmt: skip
+                         taxonomy=taxonomy, reader=reader, fate_min_p=fate_min_p,
+                         learned=learned)  # fmt: skip
     except (DetenteError, ValueError) as exc:
         raise _fail(exc) from exc
     err.print(f"report -> {out}")
@@ -700,6 +703,7 @@ def evaluate_relations_command(
         ),
     ] = 0,
     reader: ReaderOption = True,
+    learned: LevelsOption = False,
 ) -> None:
     """Score the agreement map, commitments and turning points against test cases with known
     answers (corpus.jsonl + expected.yaml per case).
@@ -711,7 +715,7 @@ def evaluate_relations_command(
     from detente.evaluate_relations import evaluate_relations, render, summary
 
     try:
-        results = evaluate_relations(cases, Config(model=model), folds, reader)
+        results = evaluate_relations(cases, Config(model=model), folds, reader, learned)
     except (DetenteError, ValueError, KeyError) as exc:
         raise _fail(exc) from exc
     if as_json:

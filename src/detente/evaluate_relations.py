@@ -48,7 +48,7 @@ from detente.config import Config
 from detente.datafiles import read_yaml
 from detente.fates import FateReader, FateSample, read_fate_labels, train_fates
 from detente.issues import Taxonomy, load_taxonomy
-from detente.levels import LevelModel, level_features, train_levels
+from detente.levels import LevelModel, level_features, load_levels, train_levels
 from detente.pipeline import run
 from detente.reader import Reader, Sample, read_labels, train
 from detente.store import Store
@@ -79,17 +79,26 @@ class CaseResult:
     # beside each level row, for an issue with evidence of its own: what the learned level
     # decision reads of it (`detente.levels.level_features`) and the thresholds' level
     level_inputs: list[tuple[dict[str, float], str] | None] = field(default_factory=list)
+    # beside each level row, the learned level decision's level where it makes one (with
+    # `folds`, by the model fitted without this case's fold; else by the shipped one)
+    learned: list[str | None] = field(default_factory=list)
 
     def right(self, rows: list[tuple]) -> int:
         return sum(1 for r in rows if r[-1] == r[-2])
 
     def thresholds_levels(self) -> list[tuple[str, str, str, str]]:
-        """The level rows as the thresholds decide them, where a learned decision was made."""
+        """The level rows as the thresholds decide them."""
         return [
             (period, issue, want, inputs[1] if inputs else got)
             for (period, issue, want, got), inputs in zip(self.levels, self.level_inputs,
                                                            strict=True)
         ]  # fmt: skip
+
+    def learned_levels(self) -> list[tuple[str, str, str, str]]:
+        """The level rows as the learned level decision decides them, where it was asked."""
+        learned = self.learned or [None] * len(self.levels)
+        return [(period, issue, want, level or got)
+                for (period, issue, want, got), level in zip(self.levels, learned, strict=True)]  # fmt: skip
 
 
 # The map's default settings (the shipped reader, or the one `folds` trains, on top).
@@ -230,15 +239,18 @@ FATE_LABELS = "fate_labels.jsonl"  # a case's pledge fates, the fate reader's tr
 
 
 def evaluate_relations(
-    folders: Iterable[Path], config: Config, folds: int = 0, use_reader: bool = True
-) -> list[CaseResult]:
+    folders: Iterable[Path], config: Config, folds: int = 0, use_reader: bool = True,
+    learned: bool = False,
+) -> list[CaseResult]:  # fmt: skip
     """Score every case of `folders`. With `folds` > 1, the cases whose sentences our readers
     labelled (`reader_labels.jsonl`) are scored cross-fitted: split into that many folds by
     name, each fold's map reads with a sentence reader, and its commitments with a fate reader,
     trained on the other folds' labels only (`reader_labels.jsonl`, `fate_labels.jsonl`), and
-    decides its levels with a level model fitted to the other folds' expected levels, on maps
-    each read with its own fold's reader; so no case is scored by a model that saw its answers.
-    The other cases read with the shipped models. `use_reader` False scores the rules alone."""
+    a level model is fitted to the other folds' expected levels, on maps each read with its own
+    fold's reader; so no case is scored by a model that saw its answers. The other cases read
+    with the shipped models. Levels are the thresholds' unless `learned`; the learned level
+    decision's are kept beside them either way (`CaseResult.learned`). `use_reader` False
+    scores the rules alone."""
     cases = []
     for root in map(Path, folders):
         cases += (
@@ -250,7 +262,11 @@ def evaluate_relations(
         return [evaluate_case(c, config, thresholds=Thresholds(reader=False)) for c in cases]
     labelled_cases = [c for c in cases if (c / READER_LABELS).exists()]
     if folds < 2 or not labelled_cases:
-        return [evaluate_case(c, config) for c in cases]
+        shipped = [evaluate_case(c, config, thresholds=Thresholds(learned=learned)) for c in cases]
+        if (model := load_levels()) is not None:
+            for r in shipped:
+                _decide_levels(r, model, learned)
+        return shipped
     taxonomy = load_taxonomy()
     with tempfile.TemporaryDirectory() as tmp:
         stores = {c: Path(tmp) / f"{k}.duckdb" for k, c in enumerate(cases)}
@@ -278,7 +294,7 @@ def evaluate_relations(
                 reader = readers[fold[c]] if c in fold else None
                 fates = fate_readers[fold[c]] if c in fold else None
                 # the thresholds' levels first: the level models learn from these maps
-                t = Thresholds(learned=c not in fold)
+                t = Thresholds(learned=learned and c not in fold)
                 results.append(evaluate_case(c, config, store=store, reader=reader, fates=fates,
                                              thresholds=t))  # fmt: skip
                 results[-1].cross_fitted = c in fold
@@ -290,7 +306,7 @@ def evaluate_relations(
             model = train_levels(rows)
             for r in results:
                 if folded.get(r.name) == k:
-                    _relevel(r, model)
+                    _decide_levels(r, model, learned)
         return results
 
 
@@ -305,13 +321,12 @@ def level_rows(results: Iterable[CaseResult]) -> list[tuple[dict[str, float], st
     ]
 
 
-def _relevel(result: CaseResult, model: LevelModel) -> None:
-    """A case's levels as `model` decides them, where an issue has evidence of its own."""
-    result.levels = [
-        (period, issue, want, model.decide(inputs[0]) if inputs else got)
-        for (period, issue, want, got), inputs in zip(result.levels, result.level_inputs,
-                                                       strict=True)
-    ]  # fmt: skip
+def _decide_levels(result: CaseResult, model: LevelModel, adopt: bool) -> None:
+    """The levels `model` gives a case's issues with evidence of their own, kept beside the
+    case's levels (`CaseResult.learned`), and made its levels when `adopt`."""
+    result.learned = [model.decide(inputs[0]) if inputs else None for inputs in result.level_inputs]
+    if adopt:
+        result.levels = result.learned_levels()
 
 
 def case_samples(folder: Path, store: Store, taxonomy: Taxonomy) -> list[Sample]:
@@ -440,12 +455,23 @@ def render(results: list[CaseResult], console: Console) -> None:
         kept = sum(c.right(c.commitments) for c in crossed)
         pledges = sum(len(c.commitments) for c in crossed)
         by_thresholds = sum(c.right(c.thresholds_levels()) for c in crossed)
+        by_model = sum(c.right(c.learned_levels()) for c in crossed)
         console.print(
             f"{len(crossed)} cases with sentence labels were scored cross-fitted, each map read by "
             f"a sentence reader and each pledge's fate by a fate reader trained without its "
-            f"case's labels, and each level decided by a level model fitted to the other cases' "
-            f"answers: issue levels {pct(right, total)} (by the thresholds "
-            f"{pct(by_thresholds, total)}), commitment statuses {pct(kept, pledges)} there",
+            f"case's labels: issue levels {pct(right, total)}, commitment statuses "
+            f"{pct(kept, pledges)} there; levels by the thresholds {pct(by_thresholds, total)}, by "
+            f"the learned level decision fitted to the other folds' answers "
+            f"{pct(by_model, total)}",
+            highlight=False,
+        )
+    elif any(c.learned for c in results):
+        total = sum(len(c.levels) for c in results)
+        by_thresholds = sum(c.right(c.thresholds_levels()) for c in results)
+        by_model = sum(c.right(c.learned_levels()) for c in results)
+        console.print(
+            f"issue levels by the thresholds {pct(by_thresholds, total)}, by the learned level "
+            f"decision {pct(by_model, total)}",
             highlight=False,
         )
     sr = s["second_reader"]

@@ -11,10 +11,12 @@ regression. It is trained (`tools/train_levels.py`) on the development cases' ex
 from maps read with sentence readers that did not see those cases' labels, and shipped as a data
 file of weights; applying it needs only the standard library.
 
-It decides the level of an issue with evidence of its own under the map's default settings; an
-issue without evidence stays unknown, one named without a stance keeps the climate's level, and a
-map with other thresholds, another climate weight or the rules alone decides by the thresholds
-(`Thresholds.learned_levels`).
+It is off by default (`detente map --learned-levels` turns it on): cross-fitted on the
+development cases it gets more levels right than the thresholds, but on the blind sets, text the
+rules were never tuned on, it does not (docs/relations.md). When on, it decides the level of an
+issue with evidence of its own; an issue without evidence stays unknown, one named without a
+stance keeps the climate's level, and a map with other thresholds, another climate weight or the
+rules alone decides by the thresholds (`Thresholds.learned_levels`).
 """
 
 from __future__ import annotations

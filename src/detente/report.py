@@ -80,6 +80,7 @@ def render_report(
     taxonomy: Taxonomy | None = None,
     reader: bool = True,
     fate_min_p: float = FATE_MIN_P,
+    learned: bool = False,
 ) -> str:
     """The report as one HTML string.
 
@@ -92,7 +93,8 @@ def render_report(
     one agreement-map column per period next to the map of the whole corpus. `taxonomy` is the
     issue taxonomy (default: the bundled one; pass `load_taxonomy([mine.yaml])` for the labels of
     one's own issues). `reader` False leaves out the learned readers' evidence; `fate_min_p` is
-    how likely the fate reader must find a later sentence tells a pledge's fate.
+    how likely the fate reader must find a later sentence tells a pledge's fate; `learned` True
+    decides the map's levels with the learned level decision (`detente.levels`).
     """
     from detente.issues import load_taxonomy
 
@@ -106,7 +108,7 @@ def render_report(
         "overview": _overview(store),
         "dyads": _top_dyads(store, camps),
         "dyad": _dyad(store, camps),
-        "agreement": _agreement(store, camps, taxonomy, spans, reader),
+        "agreement": _agreement(store, camps, taxonomy, spans, reader, learned),
         "commitments": _commitments(store, camps, taxonomy, reader, fate_min_p),
         "events": _events(store, camps),
         "failures": store.query("SELECT origin, reason FROM failures ORDER BY origin"),
@@ -124,14 +126,14 @@ def write_report(
     taxonomy: Taxonomy | None = None,
     reader: bool = True,
     fate_min_p: float = FATE_MIN_P,
+    learned: bool = False,
 ) -> None:
     """Render the report and write it to `out` as UTF-8 (arguments as for `render_report`)."""
     out = Path(out)
     if out.parent != Path():
         out.parent.mkdir(parents=True, exist_ok=True)
-    html = render_report(
-        store, side, other, periods=periods, taxonomy=taxonomy, reader=reader, fate_min_p=fate_min_p
-    )
+    html = render_report(store, side, other, periods=periods, taxonomy=taxonomy, reader=reader,
+                         fate_min_p=fate_min_p, learned=learned)  # fmt: skip
     out.write_text(html, encoding="utf-8")
     log.info("report written to %s", out)
 
@@ -729,15 +731,17 @@ def _agreement(
     taxonomy: Taxonomy,
     periods: Sequence[tuple[date | None, date | None]],
     reader: bool = True,
+    learned: bool = False,
 ) -> dict[str, Any] | None:
     """The agreement map of the pair over the whole corpus (issues with evidence only), and, per
-    period, the level of each of those issues (`reader` False: the rules' evidence alone)."""
+    period, the level of each of those issues (`reader` False: the rules' evidence alone;
+    `learned`: levels by the learned level decision)."""
     if camps is None:
         return None
     from detente.agreement import Thresholds, agreement_map
 
     side, other = camps
-    t = Thresholds(reader=reader)
+    t = Thresholds(reader=reader, learned=learned)
     overall = agreement_map(store, taxonomy, side, other, thresholds=t)
     known = [s for s in overall if s.level != "unknown"]
     columns = []
