@@ -4,8 +4,8 @@
 
 Scores every case of DIR (default tests/relations_gold) as `detente evaluate-relations --folds`
 does: each case's map is read by a sentence reader trained without that case's labels, and each
-level is decided by a level model fitted to the other folds' answers (printed: the cross-fitted
-scores, the levels by the thresholds beside them). Then fits one model to every case's issues
+level is also decided by a level model fitted to the other folds' answers (printed beside the
+thresholds' levels). Then fits one model to every case's issues
 with evidence of their own, on those same cross-fitted maps, so that it learns from maps read as a
 new text is read, and writes its weights as gzipped JSON (default
 src/detente/data/relations/levels.json.gz). Deterministic: the same cases give the same file.
