@@ -368,7 +368,7 @@ def agreement_map_command(
         out.print(
             "[dim](weighed): the learned level decision weighed the evidence otherwise than the "
             f"score's thresholds ({by_score.common:+.2f}, {by_score.apart:+.2f}) would; "
-            "--score-levels decides by the score alone[/]"
+            "without --learned-levels the score alone decides[/]"
         )
 
 
