@@ -155,18 +155,15 @@ def _second_reader(
 def evaluate_case(
     folder: Path, config: Config, tolerance: int = 2, store: Store | None = None,
     reader: Reader | None = None, thresholds: Thresholds = DEFAULT_THRESHOLDS,
-    fates: FateReader | None = None, levels: LevelModel | None = None,
+    fates: FateReader | None = None,
 ) -> CaseResult:  # fmt: skip
     """Score one case: on `store` when it holds the case's corpus already analysed, else on a
-    temporary one; the map reads with `reader` and decides levels with `levels`, and the
-    commitments read with `fates` (default: the shipped ones; none of them when
-    `thresholds.reader` is off)."""
+    temporary one; the map reads with `reader` and the commitments with `fates` (default: the
+    shipped ones; neither when `thresholds.reader` is off)."""
     if store is None:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "case.duckdb") as fresh:
             run([folder / "corpus.jsonl"], fresh, config)
-            return evaluate_case(
-                folder, config, tolerance, fresh, reader, thresholds, fates, levels
-            )
+            return evaluate_case(folder, config, tolerance, fresh, reader, thresholds, fates)
     expected = read_yaml(folder / "expected.yaml") or {}
     result = CaseResult(folder.name)
     if (folder / "second_reader.yaml").exists():
@@ -176,8 +173,8 @@ def evaluate_case(
     labels = _sentence_labels(folder / "sentence_labels.jsonl")
     for period in expected.get("maps") or []:
         since, until = _as_date(period.get("since")), _as_date(period.get("until"))
-        got = {s.issue: s for s in agreement_map(
-            store, taxonomy, side, other, since, until, thresholds, reader, levels)}  # fmt: skip
+        got = {s.issue: s
+               for s in agreement_map(store, taxonomy, side, other, since, until, thresholds, reader)}  # fmt: skip
         label = f"{since or ''}..{until or ''}"
         for issue, want in (period.get("levels") or {}).items():
             stance = got.get(issue)
@@ -262,11 +259,7 @@ def evaluate_relations(
         return [evaluate_case(c, config, thresholds=Thresholds(reader=False)) for c in cases]
     labelled_cases = [c for c in cases if (c / READER_LABELS).exists()]
     if folds < 2 or not labelled_cases:
-        shipped = [evaluate_case(c, config, thresholds=Thresholds(learned=learned)) for c in cases]
-        if (model := load_levels()) is not None:
-            for r in shipped:
-                _decide_levels(r, model, learned)
-        return shipped
+        return _by_shipped_levels([evaluate_case(c, config) for c in cases], learned)
     taxonomy = load_taxonomy()
     with tempfile.TemporaryDirectory() as tmp:
         stores = {c: Path(tmp) / f"{k}.duckdb" for k, c in enumerate(cases)}
@@ -294,9 +287,7 @@ def evaluate_relations(
                 reader = readers[fold[c]] if c in fold else None
                 fates = fate_readers[fold[c]] if c in fold else None
                 # the thresholds' levels first: the level models learn from these maps
-                t = Thresholds(learned=learned and c not in fold)
-                results.append(evaluate_case(c, config, store=store, reader=reader, fates=fates,
-                                             thresholds=t))  # fmt: skip
+                results.append(evaluate_case(c, config, store=store, reader=reader, fates=fates))
                 results[-1].cross_fitted = c in fold
         folded = {r.name: fold[c] for r, c in zip(results, cases, strict=True) if c in fold}
         for k in sorted(set(fold.values())):
@@ -307,6 +298,7 @@ def evaluate_relations(
             for r in results:
                 if folded.get(r.name) == k:
                     _decide_levels(r, model, learned)
+        _by_shipped_levels([r for r in results if r.name not in folded], learned)
         return results
 
 
@@ -319,6 +311,14 @@ def level_rows(results: Iterable[CaseResult]) -> list[tuple[dict[str, float], st
         for (_, _, want, _), inputs in zip(r.levels, r.level_inputs, strict=True)
         if inputs is not None
     ]
+
+
+def _by_shipped_levels(results: list[CaseResult], adopt: bool) -> list[CaseResult]:
+    """`results` with the shipped level model's levels beside theirs (see `_decide_levels`)."""
+    if (model := load_levels()) is not None:
+        for r in results:
+            _decide_levels(r, model, adopt)
+    return results
 
 
 def _decide_levels(result: CaseResult, model: LevelModel, adopt: bool) -> None:
