@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from detente.agreement import agreement_map
+from detente.issues import load_taxonomy
 from detente.relations import busiest_dyad, time_series
 from detente.report import highlight, render_report, write_report
 from detente.store import Store
@@ -342,7 +345,9 @@ def _badges(fragment: str, kind: str) -> list[str]:
     return re.findall(rf'<span class="{kind} (\w+)[^"]*"', fragment)
 
 
-def test_agreement_map_has_a_column_per_period_and_evidence(relations_html: str) -> None:
+def test_agreement_map_has_a_column_per_period_and_evidence(
+    relations_html: str, relations_path: Path
+) -> None:
     table = _between(relations_html, 'id="agreement-map"', "</table>")
     headers = [_visible(h) for h in re.findall(r"<th scope=\"col\"[^>]*>(.*?)</th>", table)]
     assert headers[:3] == ["Issue", "2009–2012", "2014–2019"]
@@ -356,8 +361,18 @@ def test_agreement_map_has_a_column_per_period_and_evidence(relations_html: str)
     assert '<mark class="cue">share a common interest</mark>' in row  # stance words marked
     row = _between(table, 'id="issue-missile_defence"', "</tr>")
     assert _badges(row, "level")[:2] == ["partial", "unknown"]  # nothing about it after 2013
+    # NATO enlargement: one red line in a period of cooperation, its score on the apart side
+    # and leaning toward the climate (tests/test_relations.py); the cell shows the map's level
     row = _between(table, 'id="issue-nato_enlargement"', "</tr>")
-    assert _badges(row, "level")[0] == "apart"
+    with Store(relations_path, read_only=True) as s:
+        stance = next(
+            st for st in agreement_map(s, load_taxonomy(), ["NATO", "USA"], ["RUS"],
+                                       date(2009, 1, 1), date(2012, 12, 31))
+            if st.issue == "nato_enlargement"
+        )  # fmt: skip
+    assert stance.score is not None and stance.score < 0
+    assert _badges(row, "level")[0] == stance.level in ("apart", "partial")
+    assert "remains a red line" in _visible(row)
     assert not re.search(
         r'class="level \w+ short climate"', _between(table, "issue-afghan", "</tr>")
     )
