@@ -20,17 +20,14 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-import yaml
-
+from detente.datafiles import read_yaml
+from detente.errors import DetenteError
+from detente.evaluate_relations import _as_date
 from detente.issues import load_taxonomy
 
 LEVELS = {"common", "partial", "apart", "unknown"}
 STATUSES = {"pending", "fulfilled", "breached", "suspended", "withdrawn"}
 COMMITMENT_KEYS = {"actor", "counterpart", "match", "quantity", "unit", "deadline", "status"}
-
-
-def _day(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def check_case(folder: Path, issue_ids: set[str]) -> list[str]:
@@ -46,12 +43,12 @@ def check_case(folder: Path, issue_ids: set[str]) -> list[str]:
             problems.append(f"document {n}: missing {sorted(missing)}")
     if len({d.get("id") for d in docs}) != len(docs):
         problems.append("document ids are not unique")
-    dates = [_day(d["date"]) for d in docs if "date" in d]
+    dates = [_as_date(d["date"]) for d in docs if "date" in d]
     if dates != sorted(dates):
         problems.append("documents are not in date order")
     text = "\n".join(str(d.get("text", "")) for d in docs)
 
-    expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
+    expected = read_yaml(folder / "expected.yaml")
     for key in ("side", "other", "maps", "commitments", "turning_points"):
         if key not in expected:
             problems.append(f"expected.yaml: no {key}")
@@ -59,7 +56,7 @@ def check_case(folder: Path, issue_ids: set[str]) -> list[str]:
     previous_until: date | None = None
     issue_sets = []
     for n, period in enumerate(maps, 1):
-        since, until = _day(period["since"]), _day(period["until"])
+        since, until = _as_date(period["since"]), _as_date(period["until"])
         if since > until:
             problems.append(f"period {n}: since after until")
         if previous_until is not None and since != previous_until + timedelta(days=1):
@@ -75,7 +72,7 @@ def check_case(folder: Path, issue_ids: set[str]) -> list[str]:
     if (
         dates
         and maps
-        and (_day(maps[0]["since"]) > dates[0] or _day(maps[-1]["until"]) < dates[-1])
+        and (_as_date(maps[0]["since"]) > dates[0] or _as_date(maps[-1]["until"]) < dates[-1])
     ):
         problems.append("the periods do not cover every document")
     if any(s != issue_sets[0] for s in issue_sets):
@@ -112,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     for folder in args.cases:
         try:
             problems = check_case(folder, issue_ids)
-        except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, DetenteError) as exc:
             problems = [f"cannot read: {exc}"]
         for p in problems:
             print(f"{folder.name}: {p}")
